@@ -1,0 +1,115 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { createUserInputSchema } from '@jv/contracts';
+import { rootLogger } from './common/logger';
+import { loadEnv } from './config/env';
+import { createDataSource } from './database/data-source';
+import { startEmbeddedPostgres } from './database/embedded';
+import { seedDemo } from './database/seeds/demo-seed';
+import { dropAll, generateMigration, migrate, pendingSchemaChanges, revertLast } from './database/tasks';
+import { hashPassword } from './modules/auth/passwords';
+
+/* Database and account tasks: npm run db:migrate | db:revert | db:seed | db:reset | db:check | db:generate -- Name | users:create-admin */
+
+const out = (s: string) => process.stdout.write(s + '\n');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  const [task, ...rest] = process.argv.slice(2);
+  const env = loadEnv();
+  const logger = rootLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL);
+  let url = env.DATABASE_URL;
+  let stop = async () => undefined as void;
+  if (!url) {
+    const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, logger });
+    url = embedded.url;
+    stop = embedded.stop;
+  }
+  const ds = createDataSource({ url, poolSize: 2 });
+  await ds.initialize();
+  let code = 0;
+  try {
+    switch (task) {
+      case 'migrate': {
+        const ran = await migrate(ds);
+        out(ran.length ? `Applied: ${ran.join(', ')}` : 'Database is up to date.');
+        break;
+      }
+      case 'revert':
+        await revertLast(ds);
+        out('Reverted the last migration.');
+        break;
+      case 'seed':
+        await migrate(ds);
+        out((await seedDemo(ds)) ? 'Demo data seeded.' : 'The database already has users; demo seed skipped.');
+        break;
+      case 'reset':
+        if (env.NODE_ENV === 'production') throw new Error('db:reset refuses to run with NODE_ENV=production');
+        await dropAll(ds);
+        await migrate(ds);
+        await seedDemo(ds);
+        out('Database dropped, migrated and seeded with demo data.');
+        break;
+      case 'check': {
+        await migrate(ds);
+        const { up } = await pendingSchemaChanges(ds);
+        if (up.length) {
+          out('The entities and the migrations disagree. Run `npm run db:generate -- <Name>` and review the file. Missing SQL:');
+          for (const q of up) out(`  ${q}`);
+          code = 1;
+        } else out('Entities and migrations agree.');
+        break;
+      }
+      case 'generate': {
+        const name = rest.find((r) => !r.startsWith('-'));
+        if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Give the migration a PascalCase name: npm run db:generate -- AddRepairJobs');
+        await migrate(ds);
+        const file = await generateMigration(ds, name, path.resolve(__dirname, 'database/migrations'));
+        out(file ? `Wrote ${file}. Read it, then add it to database/migrations/index.ts.` : 'No schema changes.');
+        break;
+      }
+      case 'create-admin': {
+        await migrate(ds);
+        const rl = createInterface({ input: process.stdin, output: process.stdout });
+        const email = arg('email') ?? (await rl.question('Admin email: '));
+        const displayName = arg('name') ?? (await rl.question('Display name: '));
+        const password = process.env.ADMIN_PASSWORD ?? (await rl.question('Password (12+ characters): '));
+        rl.close();
+        const input = createUserInputSchema.safeParse({ email, displayName, password, role: 'admin', locale: 'uk' });
+        if (!input.success) {
+          for (const i of input.error.issues) out(`  ${i.path.join('.')}: ${i.message}`);
+          code = 1;
+          break;
+        }
+        const hash = await hashPassword(input.data.password);
+        await ds.transaction(async (m) => {
+          const [row] = await m.query(
+            `INSERT INTO users (email, display_name, role, locale, password_hash) VALUES (lower($1), $2, 'admin', $3, $4)
+             ON CONFLICT (email) DO NOTHING RETURNING id`, [input.data.email, input.data.displayName, input.data.locale, hash]);
+          if (!row) throw new Error(`A user with email ${input.data.email} already exists`);
+          await m.query(`INSERT INTO audit_log (actor_email, action, entity_type, entity_id, after) VALUES ('cli', 'create', 'user', $1, $2)`,
+            [row.id, JSON.stringify({ email: input.data.email.toLowerCase(), role: 'admin' })]);
+        });
+        out(`Admin ${input.data.email} created.`);
+        break;
+      }
+      default:
+        out('Usage: cli <migrate|revert|seed|reset|check|generate Name|create-admin [--email e --name n]>');
+        code = 2;
+    }
+  } finally {
+    await ds.destroy();
+    await stop();
+  }
+  process.exit(code);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

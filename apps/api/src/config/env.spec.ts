@@ -1,0 +1,28 @@
+import { InvalidEnvironmentError, loadEnv } from './env';
+
+describe('loadEnv', () => {
+  it('applies defaults on an empty environment', () => {
+    const env = loadEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SEED_DEMO).toBe('auto');
+  });
+
+  it('names every bad variable', () => {
+    expect(() => loadEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' })).toThrow(InvalidEnvironmentError);
+    try {
+      loadEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' });
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('DATABASE_URL');
+      expect(msg).toContain('SEED_DEMO');
+    }
+  });
+
+  it('accepts a postgres url and booleans', () => {
+    const env = loadEnv({ DATABASE_URL: 'postgres://u:p@db:5432/jv', COOKIE_SECURE: 'true' });
+    expect(env.DATABASE_URL).toBe('postgres://u:p@db:5432/jv');
+    expect(env.COOKIE_SECURE).toBe(true);
+  });
+});

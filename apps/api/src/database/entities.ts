@@ -1,0 +1,27 @@
+import { AuditLogEntity } from '../modules/audit/audit-log.entity';
+import { LoginAttemptEntity } from '../modules/auth/login-attempt.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
+import { ComponentEntity } from '../modules/components/component.entity';
+import { FacilityEntity } from '../modules/facilities/facility.entity';
+import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
+import { JointVentureEntity, JointVenturePartnerEntity } from '../modules/joint-ventures/joint-venture.entity';
+import { PartnerEntity } from '../modules/partners/partner.entity';
+import { SystemModelEntity } from '../modules/system-models/system-model.entity';
+import { UnitEntity } from '../modules/units/unit.entity';
+import { UserEntity } from '../modules/users/user.entity';
+
+/** Every entity, listed once: the DataSource, the Nest module and the migration check use this list. */
+export const entities = [
+  AuditLogEntity,
+  LoginAttemptEntity,
+  SessionEntity,
+  IdempotencyKeyEntity,
+  UserEntity,
+  PartnerEntity,
+  JointVentureEntity,
+  JointVenturePartnerEntity,
+  FacilityEntity,
+  SystemModelEntity,
+  ComponentEntity,
+  UnitEntity,
+];

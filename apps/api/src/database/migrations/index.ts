@@ -1,0 +1,4 @@
+import { Initial1795752655903 } from './1795752655903-Initial';
+
+/** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
+export const migrations = [Initial1795752655903];

@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+
+const MIGRATION_LOCK = 74_610_001;
+
+/** Runs pending migrations under an advisory lock, so two processes starting at once migrate once. */
+export async function migrate(ds: DataSource): Promise<string[]> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const done = await ds.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+export async function revertLast(ds: DataSource): Promise<void> {
+  await ds.undoLastMigration({ transaction: 'each' });
+}
+
+/** The SQL that would bring the database in line with the entities; empty when they agree. */
+export async function pendingSchemaChanges(ds: DataSource): Promise<{ up: string[]; down: string[] }> {
+  const log = await ds.driver.createSchemaBuilder().log();
+  return {
+    up: log.upQueries.map((q) => q.query),
+    down: log.downQueries.map((q) => q.query),
+  };
+}
+
+/** Writes a migration from the difference between the entities and the migrated database. */
+export async function generateMigration(ds: DataSource, name: string, dir: string): Promise<string | null> {
+  const { up, down } = await pendingSchemaChanges(ds);
+  if (up.length === 0) return null;
+  const ts = Date.now();
+  const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${ts}`;
+  const q = (s: string) => '`' + s.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+  const body = `import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${className} implements MigrationInterface {
+  name = '${className}';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+${up.map((s) => `    await queryRunner.query(${q(s)});`).join('\n')}
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+${down.reverse().map((s) => `    await queryRunner.query(${q(s)});`).join('\n')}
+  }
+}
+`;
+  const file = path.join(dir, `${ts}-${name}.ts`);
+  writeFileSync(file, body);
+  return file;
+}
+
+/** Drops everything in the public schema (development and tests only). */
+export async function dropAll(ds: DataSource): Promise<void> {
+  await ds.query('DROP SCHEMA public CASCADE');
+  await ds.query('CREATE SCHEMA public');
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap';
+import { rootLogger } from './common/logger';
+import { InvalidEnvironmentError, loadEnv } from './config/env';
+import { openDatabase } from './database/open-database';
+
+async function main() {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    if (e instanceof InvalidEnvironmentError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = rootLogger(env.LOG_LEVEL);
+  const db = await openDatabase(env, logger);
+  const app = await createApp(env, db.url);
+  app.enableShutdownHooks();
+  await app.listen(env.PORT, env.HOST);
+  const shutdown = async () => {
+    await app.close();
+    await db.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  const url = `http://localhost:${env.PORT}`;
+  logger.info({ url, embeddedDatabase: db.embedded, seeded: db.seeded }, 'JV Tracker is listening');
+  const lines = [
+    '',
+    `  JV Tracker is running on ${url}`,
+    `  API docs: ${url}/api/docs`,
+    `  Database: ${db.embedded ? `embedded PostgreSQL (data in ${env.DATA_DIR}/pg)` : 'DATABASE_URL'}`,
+  ];
+  if (db.hasDemoData) {
+    lines.push('', '  Demo logins (password for all: jv-demo-password):');
+    for (const [email, what] of DEMO_LOGINS) lines.push(`    ${email.padEnd(24)} ${what}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+export const DEMO_LOGINS: Array<[string, string]> = [
+  ['admin@jv.example', 'administrator'],
+  ['workshop@jv.example', 'workshop staff, first repair workshop'],
+  ['workshop2@jv.example', 'workshop staff, second repair workshop'],
+  ['logistics@jv.example', 'logistics officer'],
+  ['logistics2@jv.example', 'second logistics officer (approvals)'],
+  ['training@jv.example', 'training coordinator'],
+  ['partner@jv.example', 'partner observer (co-lead country)'],
+  ['viewer@jv.example', 'command staff, read-only'],
+];
+
+main().catch((e) => {
+  rootLogger().fatal({ err: e }, 'failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { SystemKind } from '@jv/contracts';
+import { VersionedEntity } from '../../database/versioned.entity';
+import { PartnerEntity } from '../partners/partner.entity';
+
+@Entity({ name: 'system_models' })
+@Index('system_models_origin_idx', ['originPartnerId'])
+export class SystemModelEntity extends VersionedEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  designation!: string;
+
+  @Column({ type: 'text' })
+  kind!: SystemKind;
+
+  @Column({ name: 'caliber_mm', type: 'int' })
+  caliberMm!: number;
+
+  @Column({ name: 'origin_partner_id', type: 'uuid' })
+  originPartnerId!: string;
+
+  @ManyToOne(() => PartnerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'origin_partner_id' })
+  originPartner!: PartnerEntity;
+
+  /** Barrel life in EFC (equivalent full charge) rounds. */
+  @Column({ name: 'barrel_life_efc', type: 'int' })
+  barrelLifeEfc!: number;
+}

@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './common';
+export * from './auth';
+export * from './users';
+export * from './audit';
+export * from './reference-data';

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
+import {
+  componentCategorySchema, facilityKindSchema, jvScopeSchema, oblastSchema, partnerRoleSchema, systemKindSchema,
+} from './enums';
+
+/** Builds the update schema of a resource: every field optional, plus the version being edited. */
+const updateOf = <T extends z.ZodRawShape>(shape: T) =>
+  z.object(shape).partial().extend({ version: versionSchema });
+
+const listQuery = pageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
+
+// Partners ---------------------------------------------------------------------------------------
+const partnerFields = {
+  code: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 code, two letters'),
+  name: trimmed(1, 120),
+  role: partnerRoleSchema,
+};
+export const createPartnerInputSchema = z.object(partnerFields);
+export type CreatePartnerInput = z.infer<typeof createPartnerInputSchema>;
+export const updatePartnerInputSchema = updateOf(partnerFields);
+export type UpdatePartnerInput = z.infer<typeof updatePartnerInputSchema>;
+export const partnerResponseSchema = z.object({ id: z.uuid(), ...partnerFields }).extend(timestampsSchema.shape);
+export type PartnerResponse = z.infer<typeof partnerResponseSchema>;
+export const listPartnersQuerySchema = listQuery.extend({ role: partnerRoleSchema.optional() });
+export type ListPartnersQuery = z.infer<typeof listPartnersQuerySchema>;
+
+// Joint ventures ----------------------------------------------------------------------------------
+const jvPartnerSchema = z.object({ partnerId: z.uuid(), companyName: trimmed(1, 160) });
+const jointVentureFields = {
+  name: trimmed(1, 160),
+  ukrainianCompany: trimmed(1, 160),
+  partners: z.array(jvPartnerSchema).min(1).max(10),
+  scopes: z.array(jvScopeSchema).min(1).max(4),
+  establishedOn: z.iso.date(),
+};
+export const createJointVentureInputSchema = z.object(jointVentureFields);
+export type CreateJointVentureInput = z.infer<typeof createJointVentureInputSchema>;
+export const updateJointVentureInputSchema = updateOf(jointVentureFields);
+export type UpdateJointVentureInput = z.infer<typeof updateJointVentureInputSchema>;
+export const jointVentureResponseSchema = z
+  .object({
+    id: z.uuid(),
+    ...jointVentureFields,
+    partners: z.array(jvPartnerSchema.extend({ partnerCode: z.string(), partnerName: z.string() })),
+  })
+  .extend(timestampsSchema.shape);
+export type JointVentureResponse = z.infer<typeof jointVentureResponseSchema>;
+export const listJointVenturesQuerySchema = listQuery.extend({ partnerId: z.uuid().optional() });
+export type ListJointVenturesQuery = z.infer<typeof listJointVenturesQuerySchema>;
+
+// Facilities ---------------------------------------------------------------------------------------
+const facilityFields = {
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, '2–20 letters, digits or dashes'),
+  name: trimmed(1, 160),
+  kind: facilityKindSchema,
+  oblast: oblastSchema,
+  jointVentureId: z.uuid().nullable(),
+  repairBays: z.number().int().min(0).max(500),
+  trainingSeats: z.number().int().min(0).max(5000),
+};
+export const createFacilityInputSchema = z.object(facilityFields);
+export type CreateFacilityInput = z.infer<typeof createFacilityInputSchema>;
+export const updateFacilityInputSchema = updateOf(facilityFields);
+export type UpdateFacilityInput = z.infer<typeof updateFacilityInputSchema>;
+export const facilityResponseSchema = z
+  .object({ id: z.uuid(), ...facilityFields, jointVentureName: z.string().nullable() })
+  .extend(timestampsSchema.shape);
+export type FacilityResponse = z.infer<typeof facilityResponseSchema>;
+export const listFacilitiesQuerySchema = listQuery.extend({
+  kind: facilityKindSchema.optional(),
+  jointVentureId: z.uuid().optional(),
+});
+export type ListFacilitiesQuery = z.infer<typeof listFacilitiesQuerySchema>;
+
+// System models ------------------------------------------------------------------------------------
+const systemModelFields = {
+  designation: trimmed(1, 120),
+  kind: systemKindSchema,
+  caliberMm: z.number().int().min(60).max(400),
+  originPartnerId: z.uuid(),
+  barrelLifeEfc: z.number().int().min(1).max(100000),
+};
+export const createSystemModelInputSchema = z.object(systemModelFields);
+export type CreateSystemModelInput = z.infer<typeof createSystemModelInputSchema>;
+export const updateSystemModelInputSchema = updateOf(systemModelFields);
+export type UpdateSystemModelInput = z.infer<typeof updateSystemModelInputSchema>;
+export const systemModelResponseSchema = z
+  .object({ id: z.uuid(), ...systemModelFields, originPartnerCode: z.string() })
+  .extend(timestampsSchema.shape);
+export type SystemModelResponse = z.infer<typeof systemModelResponseSchema>;
+export const listSystemModelsQuerySchema = listQuery.extend({
+  kind: systemKindSchema.optional(),
+  originPartnerId: z.uuid().optional(),
+});
+export type ListSystemModelsQuery = z.infer<typeof listSystemModelsQuerySchema>;
+
+// Components ---------------------------------------------------------------------------------------
+const componentFields = {
+  partNumber: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9./-]{1,39}$/, '2–40 letters, digits, dots, slashes or dashes'),
+  name: trimmed(1, 160),
+  category: componentCategorySchema,
+  unitOfIssue: trimmed(1, 20),
+  compatibleModelIds: z.array(z.uuid()).max(50),
+};
+export const createComponentInputSchema = z.object(componentFields);
+export type CreateComponentInput = z.infer<typeof createComponentInputSchema>;
+export const updateComponentInputSchema = updateOf(componentFields);
+export type UpdateComponentInput = z.infer<typeof updateComponentInputSchema>;
+export const componentResponseSchema = z.object({ id: z.uuid(), ...componentFields }).extend(timestampsSchema.shape);
+export type ComponentResponse = z.infer<typeof componentResponseSchema>;
+export const listComponentsQuerySchema = listQuery.extend({
+  category: componentCategorySchema.optional(),
+  modelId: z.uuid().optional(),
+});
+export type ListComponentsQuery = z.infer<typeof listComponentsQuerySchema>;
+
+// Units --------------------------------------------------------------------------------------------
+const unitFields = {
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, '2–20 letters, digits or dashes'),
+  name: trimmed(1, 160),
+};
+export const createUnitInputSchema = z.object(unitFields);
+export type CreateUnitInput = z.infer<typeof createUnitInputSchema>;
+export const updateUnitInputSchema = updateOf(unitFields);
+export type UpdateUnitInput = z.infer<typeof updateUnitInputSchema>;
+export const unitResponseSchema = z.object({ id: z.uuid(), ...unitFields }).extend(timestampsSchema.shape);
+export type UnitResponse = z.infer<typeof unitResponseSchema>;
+export const listUnitsQuerySchema = listQuery;
+export type ListUnitsQuery = z.infer<typeof listUnitsQuerySchema>;

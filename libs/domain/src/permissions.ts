@@ -1,0 +1,26 @@
+/**
+ * The rule table of who may do what. The API's role guard reads it, the web's navigation reads it,
+ * docs/authorization.md prints it and the integration tests walk it. Per-object scope (facility for
+ * workshop users, partner country for partner users) is checked on top of this, in the services.
+ */
+export type Role = 'admin' | 'workshop' | 'logistics' | 'training' | 'partner' | 'viewer';
+export type Action = 'read' | 'write';
+
+export const ALL_ROLES: readonly Role[] = ['admin', 'workshop', 'logistics', 'training', 'partner', 'viewer'];
+
+export const permissionTable = {
+  /** partners, joint ventures, facilities, system models, components, units */
+  referenceData: { read: ALL_ROLES, write: ['admin'] },
+  users: { read: ['admin'], write: ['admin'] },
+  audit: { read: ['admin'], write: [] },
+} as const satisfies Record<string, Record<Action, readonly Role[]>>;
+
+export type Resource = keyof typeof permissionTable;
+
+export function can(role: Role, resource: Resource, action: Action): boolean {
+  return (permissionTable[resource][action] as readonly Role[]).includes(role);
+}
+
+export function rolesFor(resource: Resource, action: Action): readonly Role[] {
+  return permissionTable[resource][action];
+}
