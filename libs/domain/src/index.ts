@@ -1,2 +1,5 @@
 export * from './permissions';
 export * from './optimistic-lock';
+export * from './readiness';
+export * from './barrel-wear';
+export * from './repair-job-workflow';

@@ -1,0 +1,34 @@
+import { canChangeStatus, readinessOf, statusesOfReadiness, summarizeReadiness } from './readiness';
+
+describe('readiness', () => {
+  it('maps statuses to the coalition readiness classes', () => {
+    expect(readinessOf('operational')).toBe('FMC');
+    expect(readinessOf('degraded')).toBe('PMC');
+    expect(readinessOf('in_repair')).toBe('NMC-M');
+    expect(readinessOf('awaiting_parts')).toBe('NMC-S');
+    expect(readinessOf('in_transit')).toBeNull();
+    expect(readinessOf('written_off')).toBeNull();
+    expect(statusesOfReadiness('NMC-S')).toEqual(['awaiting_parts']);
+  });
+
+  it('computes availability over systems not written off', () => {
+    const s = summarizeReadiness({ operational: 6, degraded: 2, in_repair: 1, awaiting_parts: 1, in_transit: 0, written_off: 5 });
+    expect(s.total).toBe(15);
+    expect(s.availabilityRate).toBeCloseTo(0.8);
+  });
+
+  it('counts systems in transit as not available', () => {
+    expect(summarizeReadiness({ operational: 1, in_transit: 1 }).availabilityRate).toBe(0.5);
+  });
+
+  it('has no availability rate without active systems', () => {
+    expect(summarizeReadiness({ written_off: 3 }).availabilityRate).toBeNull();
+    expect(summarizeReadiness({}).availabilityRate).toBeNull();
+  });
+
+  it('keeps written_off final', () => {
+    expect(canChangeStatus('written_off', 'operational')).toBe(false);
+    expect(canChangeStatus('operational', 'written_off')).toBe(true);
+    expect(canChangeStatus('degraded', 'degraded')).toBe(false);
+  });
+});

@@ -1,0 +1,85 @@
+import {
+  allowedTransitions, checkTransition, formatJobNumber, type RepairJobStatus, repairJobStatuses, systemStatusForJob, timeInStates,
+} from './repair-job-workflow';
+
+const facts = { workLogAuthors: ['tech-1'], actorId: 'qa-1', comment: 'ok' };
+
+describe('repair job workflow', () => {
+  const legal: Array<[RepairJobStatus, RepairJobStatus]> = [
+    ['reported', 'diagnosing'],
+    ['diagnosing', 'awaiting_parts'],
+    ['diagnosing', 'in_repair'],
+    ['awaiting_parts', 'in_repair'],
+    ['in_repair', 'awaiting_parts'],
+    ['in_repair', 'quality_check'],
+    ['quality_check', 'in_repair'],
+    ['quality_check', 'completed'],
+    ['reported', 'cancelled'],
+    ['diagnosing', 'cancelled'],
+    ['awaiting_parts', 'cancelled'],
+    ['in_repair', 'cancelled'],
+    ['quality_check', 'cancelled'],
+  ];
+
+  it.each(legal)('allows %s → %s', (from, to) => {
+    expect(checkTransition(from, to, facts)).toEqual({ ok: true });
+  });
+
+  it('refuses every other move and lists the allowed ones', () => {
+    for (const from of repairJobStatuses) {
+      for (const to of repairJobStatuses) {
+        if (legal.some(([f, t]) => f === from && t === to)) continue;
+        const r = checkTransition(from, to, facts);
+        expect(r).toMatchObject({ ok: false, code: 'INVALID_TRANSITION', allowed: allowedTransitions(from) });
+      }
+    }
+  });
+
+  it('has no moves out of completed or cancelled', () => {
+    expect(allowedTransitions('completed')).toEqual([]);
+    expect(allowedTransitions('cancelled')).toEqual([]);
+  });
+
+  it('needs a comment to cancel', () => {
+    expect(checkTransition('reported', 'cancelled', { ...facts, comment: '  ' })).toMatchObject({ ok: false, code: 'COMMENT_REQUIRED' });
+  });
+
+  it('needs a work log before completion', () => {
+    expect(checkTransition('quality_check', 'completed', { ...facts, workLogAuthors: [] })).toMatchObject({ ok: false, code: 'WORK_LOG_REQUIRED' });
+  });
+
+  it('refuses a sign-off by someone who logged work (four eyes)', () => {
+    expect(checkTransition('quality_check', 'completed', { ...facts, actorId: 'tech-1' })).toMatchObject({ ok: false, code: 'FOUR_EYES' });
+  });
+
+  it('moves the system with the job and restores it on cancel', () => {
+    expect(systemStatusForJob('reported', 'degraded')).toBe('in_repair');
+    expect(systemStatusForJob('awaiting_parts', 'degraded')).toBe('awaiting_parts');
+    expect(systemStatusForJob('in_repair', 'degraded')).toBe('in_repair');
+    expect(systemStatusForJob('completed', 'degraded')).toBe('operational');
+    expect(systemStatusForJob('cancelled', 'degraded')).toBe('degraded');
+  });
+
+  it('formats job numbers', () => {
+    expect(formatJobNumber(2026, 42)).toBe('RJ-2026-00042');
+  });
+
+  it('derives time in each state from the history', () => {
+    const t = timeInStates([
+      { to: 'reported', at: '2026-01-01T00:00:00Z' },
+      { to: 'diagnosing', at: '2026-01-01T01:00:00Z' },
+      { to: 'awaiting_parts', at: '2026-01-01T03:00:00Z' },
+      { to: 'in_repair', at: '2026-01-02T03:00:00Z' },
+      { to: 'awaiting_parts', at: '2026-01-02T04:00:00Z' },
+      { to: 'in_repair', at: '2026-01-02T05:00:00Z' },
+      { to: 'quality_check', at: '2026-01-02T06:00:00Z' },
+      { to: 'completed', at: '2026-01-02T07:00:00Z' },
+    ], '2026-02-01T00:00:00Z');
+    expect(t.reported).toBe(3_600_000);
+    expect(t.diagnosing).toBe(7_200_000);
+    expect(t.awaiting_parts).toBe(25 * 3_600_000);
+    expect(t.in_repair).toBe(2 * 3_600_000);
+    expect(t.quality_check).toBe(3_600_000);
+    expect(t.completed).toBeUndefined();
+  });
+});

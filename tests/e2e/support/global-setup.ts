@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { openSync, rmSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { BASE_URL, E2E_PORT } from './server';
+
+const root = path.resolve(__dirname, '../../..');
+
+/**
+ * Starts the built app (dist/) exactly as `npm start` runs it, on its own embedded PostgreSQL
+ * under .data/e2e, seeded with the demo data on first start.
+ */
+export default async function globalSetup() {
+  const dataDir = path.join(root, '.data/e2e');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  const log = openSync(path.join(root, 'tmp/e2e-server.log'), 'w');
+  const child = spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src/main.js')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54349',
+      DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn', TRUSTED_ORIGINS: BASE_URL },
+    stdio: ['ignore', log, log],
+    detached: false,
+  });
+  (globalThis as { __JV_E2E_SERVER__?: typeof child }).__JV_E2E_SERVER__ = child;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}; see tmp/e2e-server.log`);
+    try {
+      const res = await fetch(`${BASE_URL}/api/health/ready`);
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the app did not become ready within 90 s; see tmp/e2e-server.log');
+}
