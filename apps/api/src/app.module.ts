@@ -5,6 +5,7 @@ import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { ReferenceDataModule } from './modules/reference-data.module';
 import { UsersModule } from './modules/users/users.module';
@@ -22,6 +23,7 @@ export class AppModule {
         AuthModule,
         IdempotencyModule,
         HealthModule,
+        HousekeepingModule,
         UsersModule,
         ReferenceDataModule,
       ],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
 import {
-  componentCategorySchema, facilityKindSchema, jvScopeSchema, oblastSchema, partnerRoleSchema, systemKindSchema,
+  componentCategorySchema, type FacilityKind, facilityKindSchema, jvScopeSchema, oblastSchema, partnerRoleSchema, systemKindSchema,
 } from './enums';
 
 /** Builds the update schema of a resource: every field optional, plus the version being edited. */
@@ -9,6 +9,17 @@ const updateOf = <T extends z.ZodRawShape>(shape: T) =>
   z.object(shape).partial().extend({ version: versionSchema });
 
 const listQuery = pageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
+
+/** Flags the second and later occurrence of the same key in a list (`path` inside each item, if any). */
+const uniqueBy = <T>(key: (item: T) => string, path: (string | number)[] = []) =>
+  (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, ...path], message: 'Listed more than once' });
+      seen.add(k);
+    });
+  };
 
 // Partners ---------------------------------------------------------------------------------------
 const partnerFields = {
@@ -30,8 +41,8 @@ const jvPartnerSchema = z.object({ partnerId: z.uuid(), companyName: trimmed(1, 
 const jointVentureFields = {
   name: trimmed(1, 160),
   ukrainianCompany: trimmed(1, 160),
-  partners: z.array(jvPartnerSchema).min(1).max(10),
-  scopes: z.array(jvScopeSchema).min(1).max(4),
+  partners: z.array(jvPartnerSchema).min(1).max(10).superRefine(uniqueBy((p) => p.partnerId, ['partnerId'])),
+  scopes: z.array(jvScopeSchema).min(1).max(4).superRefine(uniqueBy((s) => s)),
   establishedOn: z.iso.date(),
 };
 export const createJointVentureInputSchema = z.object(jointVentureFields);
@@ -59,7 +70,20 @@ const facilityFields = {
   repairBays: z.number().int().min(0).max(500),
   trainingSeats: z.number().int().min(0).max(5000),
 };
-export const createFacilityInputSchema = z.object(facilityFields);
+/**
+ * Capacity must fit the kind: a repair workshop needs repair bays, a training base needs seats.
+ * Used by the create schema and, on the merged record, by the API when a facility is changed.
+ */
+export function facilityCapacityIssues(f: { kind: FacilityKind; repairBays: number; trainingSeats: number }): Array<{ path: string; message: string }> {
+  const issues: Array<{ path: string; message: string }> = [];
+  if (f.kind === 'repair_workshop' && !(f.repairBays > 0)) issues.push({ path: 'repairBays', message: 'A repair workshop needs at least one repair bay' });
+  if (f.kind === 'training_base' && !(f.trainingSeats > 0)) issues.push({ path: 'trainingSeats', message: 'A training base needs at least one training seat' });
+  return issues;
+}
+
+export const createFacilityInputSchema = z.object(facilityFields).superRefine((f, ctx) => {
+  for (const i of facilityCapacityIssues(f)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
+});
 export type CreateFacilityInput = z.infer<typeof createFacilityInputSchema>;
 export const updateFacilityInputSchema = updateOf(facilityFields);
 export type UpdateFacilityInput = z.infer<typeof updateFacilityInputSchema>;
@@ -101,7 +125,7 @@ const componentFields = {
   name: trimmed(1, 160),
   category: componentCategorySchema,
   unitOfIssue: trimmed(1, 20),
-  compatibleModelIds: z.array(z.uuid()).max(50),
+  compatibleModelIds: z.array(z.uuid()).max(50).superRefine(uniqueBy((id) => id)),
 };
 export const createComponentInputSchema = z.object(componentFields);
 export type CreateComponentInput = z.infer<typeof createComponentInputSchema>;

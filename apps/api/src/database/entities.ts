@@ -7,6 +7,7 @@ import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.ent
 import { JointVentureEntity, JointVenturePartnerEntity } from '../modules/joint-ventures/joint-venture.entity';
 import { PartnerEntity } from '../modules/partners/partner.entity';
 import { SystemModelEntity } from '../modules/system-models/system-model.entity';
+import { BarrelChangeEntity, SystemEntity, SystemStatusHistoryEntity, UsageReportEntity } from '../modules/systems/system.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -24,4 +25,8 @@ export const entities = [
   SystemModelEntity,
   ComponentEntity,
   UnitEntity,
+  SystemEntity,
+  SystemStatusHistoryEntity,
+  UsageReportEntity,
+  BarrelChangeEntity,
 ];

@@ -1,4 +1,5 @@
 import { Initial1795752655903 } from './1795752655903-Initial';
+import { AddSystems1795753224425 } from './1795753224425-AddSystems';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
-export const migrations = [Initial1795752655903];
+export const migrations = [Initial1795752655903, AddSystems1795753224425];

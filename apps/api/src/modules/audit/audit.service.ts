@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntry, ListAuditQuery, Page } from '@jv/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ValidationFailed } from '../../common/errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { currentContext } from '../../common/request-context';
 
@@ -45,7 +46,7 @@ export class AuditService {
     );
   }
 
-  /** Newest first, keyset on id. */
+  /** Newest first, keyset on id (ordered by the bigint column, not its `id::text` output alias). */
   async list(q: ListAuditQuery): Promise<Page<AuditEntry>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -56,12 +57,16 @@ export class AuditService {
     if (q.action) add('action = ?', q.action);
     if (q.from) add('at >= ?', q.from);
     if (q.to) add('at < ?', q.to);
-    if (q.cursor) add('id < ?', decodeCursor<[string]>(q.cursor)[0]);
+    if (q.cursor) {
+      const [last] = decodeCursor<unknown[]>(q.cursor);
+      if (typeof last !== 'string' || !/^\d{1,19}$/.test(last)) throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor' }]);
+      add('id < ?', last);
+    }
     params.push(q.limit + 1);
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT id::text, at, actor_id, actor_email, action, entity_type, entity_id, before, after, request_id, ip
          FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-        ORDER BY id DESC LIMIT $${params.length}`,
+        ORDER BY audit_log.id DESC LIMIT $${params.length}`,
       params,
     );
     const more = rows.length > q.limit;

@@ -1,4 +1,5 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CurrentUser } from '@jv/contracts';
 import type { Request, Response } from 'express';
@@ -14,7 +15,7 @@ const TTL_HOURS = 24;
  * A POST with an `Idempotency-Key` header runs once per (user, key): a retry with the same body gets
  * the first response again (status and body), the same key with another body gets 422, and a retry
  * while the first is still running gets 409. Keys live in PostgreSQL for 24 h, so several API
- * processes behave as one.
+ * processes behave as one. Expired keys are removed hourly by HousekeepingService.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -52,20 +53,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
       res.setHeader('Idempotent-Replayed', 'true');
       return of(prior.response_body);
     }
+    // Nest sets the route's status (201 for POST, or @HttpCode) only after the interceptors have run
+    const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     return next.handle().pipe(
       mergeMap((body) => from(
         this.db.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-          [userId, key, res.statusCode, JSON.stringify(body ?? null)]).then(() => body),
+          [userId, key, status, JSON.stringify(body ?? null)]).then(() => body),
       )),
       catchError((err) => from(
         // a failed request is not remembered: the client may fix it and retry with the same key
         this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]),
       ).pipe(mergeMap(() => throwError(() => err)))),
     );
-  }
-
-  /** Expired keys are removed hourly by the housekeeping task. */
-  async purgeExpired(): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE expires_at < now()`);
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
-@Module({})
+@Module({ controllers: [UsersController], providers: [UsersService] })
 export class UsersModule {}

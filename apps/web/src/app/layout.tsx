@@ -1,0 +1,67 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { can } from '@jv/domain';
+import { LanguageSwitch } from '../components/language-switch';
+import { useEnumLabel } from '../components/use-enum-label';
+import { useLogout } from '../features/auth/api/logout';
+import { useUpdateMyPreferences } from '../features/auth/api/update-my-preferences';
+import { currentUiLocale } from '../i18n/i18n';
+import { useCurrentUser } from '../lib/session';
+
+/** The signed-in shell: dark header with navigation fitted to the role, user, language and sign-out. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const enumLabel = useEnumLabel();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const preferences = useUpdateMyPreferences();
+
+  const nav = [
+    { to: '/', label: t('nav.home'), testId: 'nav-home', end: true, show: true },
+    { to: '/reference', label: t('nav.reference'), testId: 'nav-reference', end: false, show: can(user.role, 'referenceData', 'read') },
+    { to: '/admin/users', label: t('nav.users'), testId: 'nav-users', end: false, show: can(user.role, 'users', 'read') },
+    { to: '/admin/audit', label: t('nav.audit'), testId: 'nav-audit', end: false, show: can(user.role, 'audit', 'read') },
+  ].filter((item) => item.show);
+
+  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="header-inner">
+          <NavLink to="/" className="brand">
+            {t('app.name')}
+          </NavLink>
+          <nav className="main-nav" aria-label={t('app.mainNav')}>
+            {nav.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.end} data-testid={item.testId} className="nav-link">
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="header-tools">
+            <LanguageSwitch
+              current={currentUiLocale()}
+              disabled={preferences.isPending}
+              onSelect={(locale) => preferences.mutate({ locale })}
+            />
+            <div className="current-user" data-testid="current-user">
+              <span className="current-user-name">{user.displayName}</span>
+              <span className="current-user-role">{enumLabel('role', user.role)}</span>
+            </div>
+            <button type="button" className="btn btn-header" data-testid="logout" disabled={logout.isPending} onClick={signOut}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { createBrowserRouter } from 'react-router';
+import { NotFoundPage } from '../components/status-pages';
+import { LoginPage } from '../features/auth/routes/login-page';
+import { HomePage } from '../features/home/routes/home-page';
+import { auditRoutes } from '../features/audit/routes';
+import { referenceRoutes } from '../features/reference-data/routes';
+import { usersRoutes } from '../features/users/routes';
+import { AppLayout } from './layout';
+import { RequireAuth } from './require-auth';
+import { RouteErrorPage } from './route-error-page';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <HomePage /> },
+      referenceRoutes,
+      usersRoutes,
+      auditRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

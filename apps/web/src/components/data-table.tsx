@@ -1,0 +1,121 @@
+import { Fragment, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from './states';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** `num` right-aligns numbers; `nowrap` keeps codes and dates on one line. */
+  className?: string;
+}
+
+interface DataTableProps<T> {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  getRowId: (row: T) => string;
+  emptyMessage: string;
+  /** When given, every row gets a toggle that shows this under it (e.g. audit before/after). */
+  renderDetails?: (row: T) => ReactNode;
+}
+
+/** A plain, readable table that scrolls horizontally on narrow screens. Rows carry `data-testid="row"`. */
+export function DataTable<T>({ caption, columns, rows, getRowId, emptyMessage, renderDetails }: DataTableProps<T>) {
+  const { t } = useTranslation();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+
+  if (rows.length === 0) return <EmptyState message={emptyMessage} />;
+
+  const toggle = (id: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const colSpan = columns.length + (renderDetails ? 1 : 0);
+
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {renderDetails ? (
+              <th scope="col" className="col-toggle">
+                <span className="visually-hidden">{t('common.showDetails')}</span>
+              </th>
+            ) : null}
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.className}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const id = getRowId(row);
+            const open = expanded.has(id);
+            return (
+              <Fragment key={id}>
+                <tr data-testid="row" className={open ? 'row-open' : undefined}>
+                  {renderDetails ? (
+                    <td className="col-toggle">
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-icon"
+                        aria-expanded={open}
+                        aria-controls={`details-${id}`}
+                        aria-label={open ? t('common.hideDetails') : t('common.showDetails')}
+                        data-testid="row-toggle"
+                        onClick={() => toggle(id)}
+                      >
+                        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                      </button>
+                    </td>
+                  ) : null}
+                  {columns.map((c) => (
+                    <td key={c.key} className={c.className}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+                {renderDetails && open ? (
+                  <tr className="row-details" id={`details-${id}`} data-testid="row-details">
+                    <td colSpan={colSpan}>{renderDetails(row)}</td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface LoadMoreProps {
+  count: number;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  onLoadMore: () => void;
+}
+
+export function LoadMore({ count, hasNextPage, isFetchingNextPage, onLoadMore }: LoadMoreProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="list-footer">
+      <span className="muted" aria-live="polite">
+        {t('common.shownCount', { count })}
+      </span>
+      {hasNextPage ? (
+        <button type="button" className="btn btn-secondary" data-testid="load-more" disabled={isFetchingNextPage} onClick={onLoadMore}>
+          {isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { locales, type Locale } from '@jv/contracts';
+
+interface LanguageSwitchProps {
+  current: Locale;
+  onSelect: (locale: Locale) => void;
+  disabled?: boolean;
+  tone?: 'dark' | 'light';
+}
+
+const SHORT: Record<Locale, string> = { uk: 'UK', en: 'EN' };
+
+/** UK / EN toggle; each button is labelled with the language's own name. */
+export function LanguageSwitch({ current, onSelect, disabled, tone = 'dark' }: LanguageSwitchProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={`lang-switch lang-switch-${tone}`} role="group" aria-label={t('app.language')}>
+      {locales.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          lang={locale}
+          className="lang-button"
+          aria-pressed={current === locale}
+          aria-label={t(`enums.locale.${locale}`)}
+          title={t(`enums.locale.${locale}`)}
+          data-testid={`lang-switch-${locale}`}
+          disabled={disabled}
+          onClick={() => current !== locale && onSelect(locale)}
+        >
+          {SHORT[locale]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { can } from '@jv/domain';
+import { PageHeader } from '../../../components/page-header';
+import { useEnumLabel } from '../../../components/use-enum-label';
+import { useCurrentUser } from '../../../lib/session';
+
+/** The landing page: who you are, what your role may do, and where to go next. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const enumLabel = useEnumLabel();
+
+  const links = [
+    { to: '/reference', label: t('home.referenceLink'), show: can(user.role, 'referenceData', 'read') },
+    { to: '/admin/users', label: t('home.usersLink'), show: can(user.role, 'users', 'read') },
+    { to: '/admin/audit', label: t('home.auditLink'), show: can(user.role, 'audit', 'read') },
+  ].filter((l) => l.show);
+
+  return (
+    <section data-testid="home-page">
+      <PageHeader title={t('home.welcome', { name: user.displayName })} description={t('home.yourRole', { role: enumLabel('role', user.role) })} />
+      <div className="card-grid">
+        <article className="card">
+          <h2>{t('home.whatYouCanDo')}</h2>
+          <p data-testid="role-description">{enumLabel('roleDescription', user.role)}</p>
+          {user.role === 'workshop' ? <p className="muted">{t('home.facilitiesCount', { count: user.facilityIds.length })}</p> : null}
+        </article>
+        <nav className="card" aria-labelledby="quick-links">
+          <h2 id="quick-links">{t('home.quickLinks')}</h2>
+          <ul className="link-list">
+            {links.map((l) => (
+              <li key={l.to}>
+                <Link to={l.to}>{l.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ComponentResponse, UpdateComponentInput } from '@jv/contracts';
+import { api } from '../../../lib/api-client';
+import { componentKeys } from '../../../lib/query-keys';
+
+export interface UpdateComponentVariables {
+  id: string;
+  /** Carries the `version` that was edited; a stale one is refused with 409 STALE_VERSION. */
+  input: UpdateComponentInput;
+}
+
+/** PATCH /components/{id} */
+export const updateComponent = ({ id, input }: UpdateComponentVariables) =>
+  api.patch<ComponentResponse>(`/components/${encodeURIComponent(id)}`, input);
+
+export function useUpdateComponent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateComponent,
+    onSuccess: (updated) => {
+      queryClient.setQueryData(componentKeys.detail(updated.id), updated);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: componentKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: componentKeys.options() }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PartnerResponse, UpdatePartnerInput } from '@jv/contracts';
+import { api } from '../../../lib/api-client';
+import { partnerKeys } from '../../../lib/query-keys';
+
+export interface UpdatePartnerVariables {
+  id: string;
+  /** Carries the `version` that was edited; a stale one is refused with 409 STALE_VERSION. */
+  input: UpdatePartnerInput;
+}
+
+/** PATCH /partners/{id} */
+export const updatePartner = ({ id, input }: UpdatePartnerVariables) =>
+  api.patch<PartnerResponse>(`/partners/${encodeURIComponent(id)}`, input);
+
+export function useUpdatePartner() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updatePartner,
+    onSuccess: (updated) => {
+      queryClient.setQueryData(partnerKeys.detail(updated.id), updated);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: partnerKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: partnerKeys.options() }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type {
+  FacilityResponse, JointVentureResponse, Page, PartnerResponse, SystemModelResponse,
+} from '@jv/contracts';
+import { api } from './api-client';
+import { facilityKeys, jointVentureKeys, partnerKeys, systemModelKeys } from './query-keys';
+
+/**
+ * Short lists behind the selects of several features (partner, joint venture, facility, system model),
+ * fetched from the list endpoints with the largest page (limit=200). Shared here because features do
+ * not import each other; their keys sit under each resource's `all`, so any change refreshes them.
+ */
+export const LOOKUP_LIMIT = 200;
+
+const lookup = <T>(path: string, signal: AbortSignal) =>
+  api.get<Page<T>>(path, { limit: LOOKUP_LIMIT }, signal).then((page) => page.items);
+
+export const partnerOptionsQuery = () =>
+  queryOptions({ queryKey: partnerKeys.options(), queryFn: ({ signal }) => lookup<PartnerResponse>('/partners', signal), staleTime: 5 * 60_000 });
+export const jointVentureOptionsQuery = () =>
+  queryOptions({ queryKey: jointVentureKeys.options(), queryFn: ({ signal }) => lookup<JointVentureResponse>('/joint-ventures', signal), staleTime: 5 * 60_000 });
+export const facilityOptionsQuery = () =>
+  queryOptions({ queryKey: facilityKeys.options(), queryFn: ({ signal }) => lookup<FacilityResponse>('/facilities', signal), staleTime: 5 * 60_000 });
+export const systemModelOptionsQuery = () =>
+  queryOptions({ queryKey: systemModelKeys.options(), queryFn: ({ signal }) => lookup<SystemModelResponse>('/system-models', signal), staleTime: 5 * 60_000 });
+
+export const usePartnerOptions = (enabled = true) => useQuery({ ...partnerOptionsQuery(), enabled });
+export const useJointVentureOptions = (enabled = true) => useQuery({ ...jointVentureOptionsQuery(), enabled });
+export const useFacilityOptions = (enabled = true) => useQuery({ ...facilityOptionsQuery(), enabled });
+export const useSystemModelOptions = (enabled = true) => useQuery({ ...systemModelOptionsQuery(), enabled });
+
+export const partnerLabel = (p: Pick<PartnerResponse, 'code' | 'name'>) => `${p.code} — ${p.name}`;
+export const facilityLabel = (f: Pick<FacilityResponse, 'code' | 'name'>) => `${f.code} — ${f.name}`;

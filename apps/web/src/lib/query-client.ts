@@ -1,0 +1,29 @@
+import { QueryClient } from '@tanstack/react-query';
+import { isApiError } from './api-client';
+
+/** Client errors (4xx) will not change on retry; network and server failures may. */
+function shouldRetryQuery(failureCount: number, error: unknown): boolean {
+  if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: shouldRetryQuery,
+      refetchOnWindowFocus: false,
+    },
+    mutations: {
+      retry: false,
+    },
+  },
+});
+
+/**
+ * Retry policy for creates sent with an Idempotency-Key: only a network failure is retried, and the
+ * retry carries the same key (it is part of the mutation variables), so the server never duplicates.
+ */
+export function retryCreateOnNetworkError(failureCount: number, error: unknown): boolean {
+  return isApiError(error) && error.isNetworkError && failureCount < 3;
+}

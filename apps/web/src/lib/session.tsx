@@ -1,0 +1,40 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { queryOptions } from '@tanstack/react-query';
+import type { CurrentUser } from '@jv/contracts';
+import { can, type Action, type Resource } from '@jv/domain';
+import { api } from './api-client';
+import { sessionKeys } from './query-keys';
+
+/** GET /auth/me — shared by the app shell and every feature that needs the signed-in user. */
+export const getMe = (signal?: AbortSignal) => api.get<CurrentUser>('/auth/me', undefined, signal);
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: sessionKeys.me(),
+    queryFn: ({ signal }) => getMe(signal),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+
+const CurrentUserContext = createContext<CurrentUser | null>(null);
+
+export function CurrentUserProvider({ user, children }: { user: CurrentUser; children: ReactNode }) {
+  return <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
+}
+
+/** The signed-in user; only valid below the app's auth guard. */
+export function useCurrentUser(): CurrentUser {
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser is used outside the signed-in part of the app');
+  return user;
+}
+
+export function useCan(resource: Resource, action: Action): boolean {
+  return can(useCurrentUser().role, resource, action);
+}
+
+/** Only same-site paths are accepted as a `next` target after login. */
+export function safeNextPath(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
+  return next;
+}
