@@ -5,3 +5,4 @@ export * from './users';
 export * from './audit';
 export * from './reference-data';
 export * from './systems';
+export * from './repair-jobs';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { openSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, E2E_PORT } from './server';
+import { freePort } from './free-port';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -10,18 +10,22 @@ const root = path.resolve(__dirname, '../../..');
  * under .data/e2e, seeded with the demo data on first start.
  */
 export default async function globalSetup() {
-  const dataDir = path.join(root, '.data/e2e');
+  const port = Number(process.env.E2E_PORT ?? (await freePort()));
+  const BASE_URL = `http://127.0.0.1:${port}`;
+  process.env.JV_E2E_BASE_URL = BASE_URL;
+  const dataDir = path.join(root, `.data/e2e-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(path.join(root, 'tmp'), { recursive: true });
   const log = openSync(path.join(root, 'tmp/e2e-server.log'), 'w');
   const child = spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54349',
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()),
       DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn', TRUSTED_ORIGINS: BASE_URL },
     stdio: ['ignore', log, log],
     detached: false,
   });
-  (globalThis as { __JV_E2E_SERVER__?: typeof child }).__JV_E2E_SERVER__ = child;
+  (globalThis as { __JV_E2E_SERVER__?: typeof child; __JV_E2E_DATA__?: string }).__JV_E2E_SERVER__ = child;
+  (globalThis as { __JV_E2E_DATA__?: string }).__JV_E2E_DATA__ = dataDir;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}; see tmp/e2e-server.log`);

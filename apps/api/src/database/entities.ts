@@ -7,6 +7,9 @@ import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.ent
 import { JointVentureEntity, JointVenturePartnerEntity } from '../modules/joint-ventures/joint-venture.entity';
 import { PartnerEntity } from '../modules/partners/partner.entity';
 import { SystemModelEntity } from '../modules/system-models/system-model.entity';
+import {
+  NumberSequenceEntity, PartUsedEntity, PreventivePlanEntity, RepairJobEntity, RepairJobTransitionEntity, WorkLogEntity,
+} from '../modules/repair-jobs/repair-job.entity';
 import { BarrelChangeEntity, SystemEntity, SystemStatusHistoryEntity, UsageReportEntity } from '../modules/systems/system.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -29,4 +32,10 @@ export const entities = [
   SystemStatusHistoryEntity,
   UsageReportEntity,
   BarrelChangeEntity,
+  RepairJobEntity,
+  RepairJobTransitionEntity,
+  WorkLogEntity,
+  PartUsedEntity,
+  PreventivePlanEntity,
+  NumberSequenceEntity,
 ];
