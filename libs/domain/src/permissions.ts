@@ -12,6 +12,20 @@ export const permissionTable = {
   /** partners, joint ventures, facilities, system models, components, units */
   referenceData: { read: ALL_ROLES, write: ['admin'] },
   users: { read: ['admin'], write: ['admin'] },
+  /** artillery systems: create and edit (admin, logistics) */
+  systems: { read: ALL_ROLES, write: ['admin', 'logistics'] },
+  /** a system's status change: workshop users only for systems at their facilities */
+  systemStatus: { read: ALL_ROLES, write: ['admin', 'logistics', 'workshop'] },
+  /** usage reports (rounds fired): workshop users only for systems at their facilities */
+  usageReports: { read: ALL_ROLES, write: ['admin', 'logistics', 'workshop'] },
+  /** CSV import of systems */
+  systemImport: { read: ['admin'], write: ['admin'] },
+  /** repair jobs, work logs, parts used, transitions: workshop users only at their facilities; partners read jobs on their country's systems */
+  repairJobs: { read: ALL_ROLES, write: ['admin', 'workshop'] },
+  /** backlog, turnaround and throughput across facilities */
+  repairMetrics: { read: ['admin', 'workshop', 'logistics', 'training', 'viewer'], write: [] },
+  /** preventive maintenance plans per system model, and running the scheduler by hand */
+  preventivePlans: { read: ['admin', 'workshop', 'logistics', 'training', 'viewer'], write: ['admin'] },
   audit: { read: ['admin'], write: [] },
 } as const satisfies Record<string, Record<Action, readonly Role[]>>;
 

@@ -1,7 +1,11 @@
+import { repairJobsEn } from './repair-jobs.en';
+import { systemsEn } from './systems.en';
 import type { Translation } from './uk';
 
 /** English. Typed as the Ukrainian resource, so a missing or extra key fails the type check. */
 export const en: Translation = {
+  systems: systemsEn,
+  repairJobs: repairJobsEn,
   app: {
     name: 'JV Tracker',
     tagline: 'Artillery maintenance and repair joint ventures',

@@ -1,5 +1,10 @@
+import { repairJobsUk } from './repair-jobs.uk';
+import { systemsUk } from './systems.uk';
+
 /** Ukrainian, the default language. `en.ts` must have exactly the same keys (checked by its type). */
 export const uk = {
+  systems: systemsUk,
+  repairJobs: repairJobsUk,
   app: {
     name: 'JV Tracker',
     tagline: 'Спільні підприємства з обслуговування та ремонту артилерії',

@@ -3,6 +3,8 @@ import type {
 } from '@jv/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../modules/auth/passwords';
+import { seedRepairJobsDemo } from './repair-jobs-seed';
+import { seedSystemsDemo } from './systems-seed';
 
 /*
  * Demo data for a fresh database: coalition partners, joint ventures, facilities, system models,
@@ -225,6 +227,10 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     await insertMany(m, 'users', ['email', 'display_name', 'role', 'locale', 'facility_ids', 'partner_id', 'password_hash'],
       DEMO_ACCOUNTS.map((a) => [a.email, a.displayName, a.role, a.locale, a.facilityCode ? [ref(facilities, a.facilityCode)] : [],
         a.partnerCode ? ref(partners, a.partnerCode) : null, passwordHash]));
+
+    // features seed their own demo data on top of the reference data, in the same transaction
+    await seedSystemsDemo(m);
+    await seedRepairJobsDemo(m);
     return true;
   });
 }
