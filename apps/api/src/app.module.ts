@@ -8,6 +8,8 @@ import { HealthModule } from './modules/health/health.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { ReferenceDataModule } from './modules/reference-data.module';
+import { RepairJobsModule } from './modules/repair-jobs/repair-jobs.module';
+import { SystemsModule } from './modules/systems/systems.module';
 import { UsersModule } from './modules/users/users.module';
 import { DocsController } from './openapi/docs.controller';
 
@@ -26,6 +28,8 @@ export class AppModule {
         HousekeepingModule,
         UsersModule,
         ReferenceDataModule,
+        RepairJobsModule,
+        SystemsModule,
       ],
       controllers: [DocsController],
       providers: [{ provide: ENV, useValue: env }],

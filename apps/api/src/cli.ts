@@ -9,6 +9,8 @@ import { startEmbeddedPostgres } from './database/embedded';
 import { seedDemo } from './database/seeds/demo-seed';
 import { dropAll, generateMigration, migrate, pendingSchemaChanges, revertLast } from './database/tasks';
 import { hashPassword } from './modules/auth/passwords';
+import { AuditService } from './modules/audit/audit.service';
+import { PreventiveSchedulerService } from './modules/repair-jobs/preventive-scheduler.service';
 
 /* Database and account tasks: npm run db:migrate | db:revert | db:seed | db:reset | db:check | db:generate -- Name | users:create-admin */
 
@@ -98,8 +100,13 @@ async function main() {
         out(`Admin ${input.data.email} created.`);
         break;
       }
+      case 'preventive': {
+        const result = await new PreventiveSchedulerService(ds, new AuditService(ds), env).run();
+        out(result.opened ? `Opened ${result.opened} preventive job(s): ${result.jobNumbers.join(', ')}` : 'No preventive job due.');
+        break;
+      }
       default:
-        out('Usage: cli <migrate|revert|seed|reset|check|generate Name|create-admin [--email e --name n]>');
+        out('Usage: cli <migrate|revert|seed|reset|check|generate Name|create-admin [--email e --name n]|preventive>');
         code = 2;
     }
   } finally {

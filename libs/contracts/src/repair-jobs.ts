@@ -155,7 +155,8 @@ const needsInterval = (v: { intervalDays?: number | null; intervalEfc?: number |
 export const createPreventivePlanInputSchema = z.object(planFields)
   .refine(needsInterval, { path: ['intervalDays'], message: 'Give an interval in days, in EFC, or both' });
 export type CreatePreventivePlanInput = z.input<typeof createPreventivePlanInputSchema>;
-export const updatePreventivePlanInputSchema = z.object(planFields).partial().extend({ version: versionSchema });
+/** `active` has no default here: a PATCH that leaves it out must not re-activate a plan. */
+export const updatePreventivePlanInputSchema = z.object(planFields).partial().extend({ active: z.boolean().optional(), version: versionSchema });
 export type UpdatePreventivePlanInput = z.infer<typeof updatePreventivePlanInputSchema>;
 export const preventivePlanResponseSchema = z.object({
   id: z.uuid(), ...planFields, modelDesignation: z.string(),
@@ -180,3 +181,19 @@ export const repairJobMetricsSchema = z.object({
   overdueOpen: z.number().int(),
 });
 export type RepairJobMetrics = z.infer<typeof repairJobMetricsSchema>;
+
+export const listPreventivePlansQuerySchema = pageQuerySchema.extend({
+  modelId: z.uuid().optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+export type ListPreventivePlansQuery = z.infer<typeof listPreventivePlansQuerySchema>;
+
+export const partUsedListSchema = z.object({ items: z.array(partUsedResponseSchema) });
+export type PartUsedList = z.infer<typeof partUsedListSchema>;
+
+/** Workshop staff of one facility, to assign as technicians (admins and that facility's workshop users). */
+export const listTechniciansQuerySchema = z.object({ facilityId: z.uuid() });
+export type ListTechniciansQuery = z.infer<typeof listTechniciansQuerySchema>;
+export const technicianSchema = z.object({ id: z.uuid(), displayName: z.string() });
+export const technicianListSchema = z.object({ items: z.array(technicianSchema) });
+export type TechnicianList = z.infer<typeof technicianListSchema>;

@@ -158,3 +158,21 @@ export const systemImportResultSchema = z.object({
   errors: z.array(importRowErrorSchema),
 });
 export type SystemImportResult = z.infer<typeof systemImportResultSchema>;
+
+// Added with the systems API ------------------------------------------------------------------------
+
+/** The list's filters and sort without paging: GET /systems/export.csv streams every match. */
+export const exportSystemsQuerySchema = listSystemsQuerySchema.omit({ limit: true, cursor: true });
+export type ExportSystemsQuery = z.infer<typeof exportSystemsQuerySchema>;
+
+/** GET /systems/{id}/history: newest first (status changes, barrel changes, the last 200 usage reports). */
+export const systemHistoryResponseSchema = z.array(systemHistoryEntrySchema);
+
+/** GET /systems/{id}/usage-weekly?weeks=26: one entry per week (Monday), oldest first, zero-filled. */
+export const usageWeeklyQuerySchema = z.object({ weeks: z.coerce.number().int().min(1).max(104).default(26) });
+export type UsageWeeklyQuery = z.infer<typeof usageWeeklyQuerySchema>;
+export const usageWeeklyResponseSchema = z.array(usageWeekSchema);
+
+/** POST /systems/import?dryRun=true|false (body text/csv); without dryRun the file is only checked. */
+export const systemImportQuerySchema = z.object({ dryRun: z.enum(['true', 'false']).default('true') });
+export type SystemImportQuery = z.infer<typeof systemImportQuerySchema>;

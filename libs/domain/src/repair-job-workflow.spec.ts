@@ -1,5 +1,6 @@
 import {
-  allowedTransitions, checkTransition, formatJobNumber, type RepairJobStatus, repairJobStatuses, systemStatusForJob, timeInStates,
+  allowedTransitions, checkTransition, formatJobNumber, isOverdue, repairJobDueAt, repairJobPriorityRank, type RepairJobStatus, repairJobStatuses,
+  systemStatusForJob, timeInStates,
 } from './repair-job-workflow';
 
 const facts = { workLogAuthors: ['tech-1'], actorId: 'qa-1', comment: 'ok' };
@@ -81,5 +82,24 @@ describe('repair job workflow', () => {
     expect(t.in_repair).toBe(2 * 3_600_000);
     expect(t.quality_check).toBe(3_600_000);
     expect(t.completed).toBeUndefined();
+  });
+});
+
+describe('repair job due dates', () => {
+  it('gives urgent 3 days, priority 10 and routine 30, and ranks urgent first', () => {
+    const opened = new Date('2026-03-01T10:00:00Z');
+    expect(repairJobDueAt(opened, 'urgent').toISOString()).toBe('2026-03-04T10:00:00.000Z');
+    expect(repairJobDueAt(opened, 'priority').toISOString()).toBe('2026-03-11T10:00:00.000Z');
+    expect(repairJobDueAt(opened, 'routine').toISOString()).toBe('2026-03-31T10:00:00.000Z');
+    expect([repairJobPriorityRank.urgent, repairJobPriorityRank.priority, repairJobPriorityRank.routine]).toEqual([0, 1, 2]);
+  });
+
+  it('calls an open job past its due time overdue, never a closed one', () => {
+    const due = new Date('2026-03-04T10:00:00Z');
+    const later = new Date('2026-03-05T00:00:00Z');
+    expect(isOverdue('in_repair', due, later)).toBe(true);
+    expect(isOverdue('in_repair', due, new Date('2026-03-04T09:00:00Z'))).toBe(false);
+    expect(isOverdue('completed', due, later)).toBe(false);
+    expect(isOverdue('cancelled', due, later)).toBe(false);
   });
 });

@@ -99,3 +99,21 @@ export function timeInStates(history: readonly StateHistoryEntry[], now: string)
   }
   return out;
 }
+
+export type RepairJobPriority = 'urgent' | 'priority' | 'routine';
+
+/** Days from opening to the target completion, by priority; an open job past its due time is overdue. */
+export const repairJobDueDays: Readonly<Record<RepairJobPriority, number>> = { urgent: 3, priority: 10, routine: 30 };
+
+/** Sort rank of a priority (urgent first), stored as `priority_rank` so lists keyset on it. */
+export const repairJobPriorityRank: Readonly<Record<RepairJobPriority, number>> = { urgent: 0, priority: 1, routine: 2 };
+
+/** When a job opened at `openedAt` with `priority` is due. */
+export function repairJobDueAt(openedAt: Date, priority: RepairJobPriority): Date {
+  return new Date(openedAt.getTime() + repairJobDueDays[priority] * 86_400_000);
+}
+
+/** An open job past its due time. */
+export function isOverdue(status: RepairJobStatus, dueAt: Date, now: Date): boolean {
+  return isOpen(status) && dueAt.getTime() < now.getTime();
+}

@@ -7,6 +7,8 @@ import { facilitiesRoutes } from '../modules/facilities/facilities.routes';
 import { systemModelsRoutes } from '../modules/system-models/system-models.routes';
 import { componentsRoutes } from '../modules/components/components.routes';
 import { unitsRoutes } from '../modules/units/units.routes';
+import { systemsRoutes } from '../modules/systems/systems.routes';
+import { repairJobsRoutes } from '../modules/repair-jobs/repair-jobs.routes';
 import type { RouteDoc } from './route';
 
 /** Every documented route, feature by feature. A new feature adds its `<feature>.routes.ts` here. */
@@ -17,4 +19,6 @@ export const apiRoutes: RouteDoc[] = [...authRoutes, ...auditRoutes, ...usersRou
   ...systemModelsRoutes,
   ...componentsRoutes,
   ...unitsRoutes,
+  ...repairJobsRoutes,
+  ...systemsRoutes,
 ];

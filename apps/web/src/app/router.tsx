@@ -4,6 +4,8 @@ import { LoginPage } from '../features/auth/routes/login-page';
 import { HomePage } from '../features/home/routes/home-page';
 import { auditRoutes } from '../features/audit/routes';
 import { referenceRoutes } from '../features/reference-data/routes';
+import { repairJobsRoutes } from '../features/repair-jobs/routes';
+import { systemsRoutes } from '../features/systems/routes';
 import { usersRoutes } from '../features/users/routes';
 import { AppLayout } from './layout';
 import { RequireAuth } from './require-auth';
@@ -21,6 +23,8 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
+      systemsRoutes,
+      repairJobsRoutes,
       referenceRoutes,
       usersRoutes,
       auditRoutes,

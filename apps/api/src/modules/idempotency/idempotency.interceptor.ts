@@ -1,5 +1,4 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CurrentUser } from '@jv/contracts';
 import type { Request, Response } from 'express';
@@ -53,12 +52,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       res.setHeader('Idempotent-Replayed', 'true');
       return of(prior.response_body);
     }
-    // Nest sets the route's status (201 for POST, or @HttpCode) only after the interceptors have run
-    const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     return next.handle().pipe(
+      // Nest sets the route's status (201, or @HttpCode) before the interceptors run, and a handler
+      // may still set its own (e.g. a dry run answering 200): by now res.statusCode is the answer
       mergeMap((body) => from(
         this.db.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-          [userId, key, status, JSON.stringify(body ?? null)]).then(() => body),
+          [userId, key, res.statusCode, JSON.stringify(body ?? null)]).then(() => body),
       )),
       catchError((err) => from(
         // a failed request is not remembered: the client may fix it and retry with the same key

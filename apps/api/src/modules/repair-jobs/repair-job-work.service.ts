@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreatePartUsedInput, CreateWorkLogInput, CurrentUser, PartUsedList, PartUsedResponse, WorkLogList, WorkLogResponse,
+} from '@jv/contracts';
+import { isOpen } from '@jv/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Conflict, ValidationFailed } from '../../common/errors';
+import { AuditService } from '../audit/audit.service';
+import { RepairJobsService } from './repair-jobs.service';
+import { toWorkLog, type WorkLogRow, workshopToday } from './repair-jobs.rules';
+
+interface PartRow {
+  id: string; job_id: string; component_id: string; part_number: string; component_name: string; quantity: number;
+  component_request_id: string | null; created_at: Date;
+}
+
+const WORK_LOG_SELECT = `SELECT w.id::text AS id, w.job_id, w.technician_id, u.display_name AS technician_name, w.date::text AS date, w.hours,
+                                w.note, w.created_at
+                           FROM work_logs w LEFT JOIN users u ON u.id = w.technician_id`;
+const PART_SELECT = `SELECT p.id::text AS id, p.job_id, p.component_id, c.part_number, c.name AS component_name, p.quantity,
+                            p.component_request_id, p.created_at
+                       FROM parts_used p JOIN components c ON c.id = p.component_id`;
+
+const toPart = (r: PartRow): PartUsedResponse => ({
+  id: r.id, jobId: r.job_id, componentId: r.component_id, partNumber: r.part_number, componentName: r.component_name,
+  quantity: r.quantity, componentRequestId: r.component_request_id, createdAt: new Date(r.created_at).toISOString(),
+});
+
+const jobClosed = (number: string) => new Conflict('JOB_CLOSED', `Job ${number} is closed; no more work can be recorded on it`);
+
+/** Work logs and parts used on a job: recorded by the workshop (or an admin) while the job is open. */
+@Injectable()
+export class RepairJobWorkService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(RepairJobsService) private readonly jobs: RepairJobsService,
+  ) {}
+
+  /** The caller logs their own hours; the job row is share-locked so a concurrent sign-off sees the log or refuses it. */
+  async addWorkLog(jobId: string, input: CreateWorkLogInput, user: CurrentUser): Promise<WorkLogResponse> {
+    return this.db.transaction(async (m) => {
+      const job = await this.jobs.lockJob(m, jobId, user, 'SHARE');
+      if (input.date > workshopToday()) throw new ValidationFailed([{ path: 'date', message: 'A work log cannot be dated in the future' }]);
+      if (!isOpen(job.status)) throw jobClosed(job.number);
+      const [{ id }]: Array<{ id: string }> = await m.query(
+        `INSERT INTO work_logs (job_id, technician_id, date, hours, note) VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
+        [jobId, user.id, input.date, input.hours, input.note?.trim() || null]);
+      const log = await this.readWorkLog(m, id, user);
+      await this.audit.record({ action: 'create', entityType: 'work_log', entityId: id, after: log }, m);
+      return log;
+    });
+  }
+
+  async listWorkLogs(jobId: string, user: CurrentUser): Promise<WorkLogList> {
+    await this.jobs.get(jobId, user); // scope: 404 outside it
+    const rows: WorkLogRow[] = await this.db.query(`${WORK_LOG_SELECT} WHERE w.job_id = $1 ORDER BY w.date, w.id`, [jobId]);
+    const items = rows.map((r) => toWorkLog(r, user));
+    const totalHours = items.reduce((sum, w) => sum + w.hours, 0);
+    return { items, totalHours: Math.round(totalHours * 100) / 100 };
+  }
+
+  /** Only components compatible with the system's model may be fitted. */
+  async addPartUsed(jobId: string, input: CreatePartUsedInput, user: CurrentUser): Promise<PartUsedResponse> {
+    return this.db.transaction(async (m) => {
+      const job = await this.jobs.lockJob(m, jobId, user, 'SHARE');
+      if (!isOpen(job.status)) throw jobClosed(job.number);
+      const [component]: Array<{ compatible: boolean }> = await m.query(
+        `SELECT EXISTS (SELECT 1 FROM component_system_models csm JOIN systems s ON s.model_id = csm.system_model_id
+                         WHERE csm.component_id = c.id AND s.id = $2) AS compatible
+           FROM components c WHERE c.id = $1`, [input.componentId, job.system_id]);
+      if (!component) throw new ValidationFailed([{ path: 'componentId', message: 'No such component' }]);
+      if (!component.compatible) throw new ValidationFailed([{ path: 'componentId', message: 'This component does not fit the system\'s model' }]);
+      const [{ id }]: Array<{ id: string }> = await m.query(
+        `INSERT INTO parts_used (job_id, component_id, quantity, component_request_id, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
+        [jobId, input.componentId, input.quantity, input.componentRequestId ?? null, user.id]);
+      const [row]: PartRow[] = await m.query(`${PART_SELECT} WHERE p.id = $1`, [id]);
+      const part = toPart(row);
+      await this.audit.record({ action: 'create', entityType: 'part_used', entityId: id, after: part }, m);
+      return part;
+    });
+  }
+
+  async listPartsUsed(jobId: string, user: CurrentUser): Promise<PartUsedList> {
+    await this.jobs.get(jobId, user);
+    const rows: PartRow[] = await this.db.query(`${PART_SELECT} WHERE p.job_id = $1 ORDER BY p.id`, [jobId]);
+    return { items: rows.map(toPart) };
+  }
+
+  private async readWorkLog(m: EntityManager, id: string, user: CurrentUser): Promise<WorkLogResponse> {
+    const [row]: WorkLogRow[] = await m.query(`${WORK_LOG_SELECT} WHERE w.id = $1`, [id]);
+    return toWorkLog(row, user);
+  }
+}

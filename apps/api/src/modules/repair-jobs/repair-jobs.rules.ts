@@ -1,0 +1,179 @@
+import type {
+  CurrentUser, RepairJobKindValue, RepairJobPriorityValue, RepairJobResponse, RepairJobTransition, WorkLogResponse,
+} from '@jv/contracts';
+import { allowedTransitions, isOverdue, type RepairJobStatus, type TransitionCheck } from '@jv/domain';
+import { z } from 'zod';
+import { Conflict, DomainError, type FieldError, ValidationFailed } from '../../common/errors';
+import { decodeCursor, encodeCursor } from '../../common/pagination';
+import type { SqlParams } from '../../common/sql';
+
+/** The SQL list of the states a job is closed in (for `status NOT IN …`). */
+export const CLOSED_STATUSES_SQL = `('completed', 'cancelled')`;
+
+/** A job as read with JOB_COLUMNS. */
+export interface JobRow {
+  id: string;
+  number: string;
+  facility_id: string;
+  facility_code: string;
+  system_id: string;
+  system_serial: string;
+  model_designation: string;
+  kind: RepairJobKindValue;
+  priority: RepairJobPriorityValue;
+  priority_rank: number;
+  status: RepairJobStatus;
+  reported_fault: string;
+  diagnosis: string | null;
+  technician_ids: string[] | null;
+  technicians: Array<{ id: string; displayName: string }> | null;
+  opened_at: Date;
+  /** opened_at with microseconds, for the keyset cursor (a JS Date keeps only milliseconds) */
+  opened_at_key: string;
+  due_at: Date;
+  closed_at: Date | null;
+  total_hours: string | number | null;
+  new_barrel_serial: string | null;
+  preventive_plan_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * Columns of a job with its names and totals, read from `<source> j` joined by JOB_JOINS: facility code,
+ * system serial, model designation, technician names (one subselect over users = ANY(technician_ids))
+ * and total hours (one lateral sum) — never one query per job.
+ */
+export const JOB_COLUMNS = `j.id, j.number, j.facility_id, f.code AS facility_code, j.system_id, s.serial_number AS system_serial,
+  sm.designation AS model_designation, j.kind, j.priority, j.priority_rank, j.status, j.reported_fault, j.diagnosis, j.technician_ids,
+  tech.list AS technicians, j.opened_at, to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key,
+  j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id, j.version, j.created_at, j.updated_at`;
+
+export const JOB_JOINS = `JOIN facilities f ON f.id = j.facility_id
+  JOIN systems s ON s.id = j.system_id
+  JOIN system_models sm ON sm.id = s.model_id
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name, u.id) AS list
+      FROM users u WHERE u.id = ANY(j.technician_ids)
+  ) tech ON true
+  LEFT JOIN LATERAL (SELECT sum(w.hours) AS hours FROM work_logs w WHERE w.job_id = j.id) wl ON true`;
+
+/** Partner users see no personal data: no technicians, no names. */
+export const seesPeople = (user: Pick<CurrentUser, 'role'>) => user.role !== 'partner';
+
+export function toJobResponse(r: JobRow, user: Pick<CurrentUser, 'role'>, now = new Date()): RepairJobResponse {
+  const people = seesPeople(user);
+  return {
+    id: r.id,
+    number: r.number,
+    facilityId: r.facility_id,
+    facilityCode: r.facility_code,
+    systemId: r.system_id,
+    systemSerial: r.system_serial,
+    modelDesignation: r.model_designation,
+    kind: r.kind,
+    priority: r.priority,
+    status: r.status,
+    reportedFault: r.reported_fault,
+    diagnosis: r.diagnosis,
+    technicianIds: people ? r.technician_ids ?? [] : [],
+    technicians: people ? r.technicians ?? [] : [],
+    openedAt: new Date(r.opened_at).toISOString(),
+    dueAt: new Date(r.due_at).toISOString(),
+    closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+    overdue: isOverdue(r.status, new Date(r.due_at), now),
+    // "parts ready" = the job is awaiting_parts, has component requests linked through
+    // parts_used.component_request_id, and every one of them is delivered: a join to component_requests
+    // (status = 'delivered') once that feature exists. Until then no request can be delivered, so false.
+    partsReady: false,
+    allowedTransitions: allowedTransitions(r.status),
+    totalHours: Number(r.total_hours ?? 0),
+    newBarrelSerial: r.new_barrel_serial,
+    preventivePlanId: r.preventive_plan_id,
+    version: r.version,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+/**
+ * The caller's scope as a SQL condition on a job `j` joined to its system `s`: workshop users see
+ * their facilities' jobs, partner users jobs on their country's systems, everyone else all.
+ */
+export function jobScopeSql(user: Pick<CurrentUser, 'role' | 'facilityIds' | 'partnerId'>, p: SqlParams): string | null {
+  if (user.role === 'workshop') return `j.facility_id = ANY(${p.add(user.facilityIds)}::uuid[])`;
+  if (user.role === 'partner') return user.partnerId ? `s.donor_partner_id = ${p.add(user.partnerId)}::uuid` : 'false';
+  return null;
+}
+
+/** Whether the caller may act at a facility (workshop users only at theirs). */
+export const worksAt = (user: Pick<CurrentUser, 'role' | 'facilityIds'>, facilityId: string) =>
+  user.role !== 'workshop' || user.facilityIds.includes(facilityId);
+
+const cursorSchema = z.tuple([z.number().int().min(0).max(9), z.iso.datetime({ offset: true }), z.uuid()]);
+
+/** Keyset cursor of the job queue: (priority_rank, opened_at with microseconds, id). */
+export function encodeJobCursor(r: Pick<JobRow, 'priority_rank' | 'opened_at_key' | 'id'>): string {
+  return encodeCursor([r.priority_rank, r.opened_at_key, r.id]);
+}
+
+export function decodeJobCursor(cursor: string): [number, string, string] {
+  const parsed = cursorSchema.safeParse(decodeCursor(cursor));
+  if (!parsed.success) throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor' }]);
+  return parsed.data;
+}
+
+/** The refusal that goes with a failed workflow check. */
+export function transitionError(check: Exclude<TransitionCheck, { ok: true }>): DomainError {
+  switch (check.code) {
+    case 'INVALID_TRANSITION':
+      return new Conflict('INVALID_TRANSITION', check.message, { allowed: check.allowed });
+    case 'COMMENT_REQUIRED':
+      return new DomainError('COMMENT_REQUIRED', 400, check.message, { errors: [{ path: 'comment', message: check.message }] });
+    default:
+      return new Conflict(check.code, check.message, { reason: check.message });
+  }
+}
+
+/**
+ * Field errors for assigned technicians: each must be an active workshop user working at the job's
+ * facility. `eligible` holds the ids that are.
+ */
+export function technicianErrors(ids: readonly string[], eligible: ReadonlySet<string>): FieldError[] {
+  return ids.flatMap((id, i) => eligible.has(id) ? [] : [{ path: `technicianIds.${i}`, message: 'Not an active workshop user at this facility' }]);
+}
+
+/** Today's date (YYYY-MM-DD) where the workshops are: a work log may not be dated later. */
+export function workshopToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export interface TransitionRow {
+  id: string; from_status: RepairJobStatus | null; to_status: RepairJobStatus; comment: string | null;
+  actor_id: string | null; actor_name: string | null; at: Date;
+}
+
+export function toTransition(r: TransitionRow, user: Pick<CurrentUser, 'role'>): RepairJobTransition {
+  const people = seesPeople(user);
+  return {
+    id: r.id, fromStatus: r.from_status, toStatus: r.to_status, comment: r.comment,
+    actorId: people ? r.actor_id : null, actorName: people ? r.actor_name : null, at: new Date(r.at).toISOString(),
+  };
+}
+
+export interface WorkLogRow {
+  id: string; job_id: string; technician_id: string; technician_name: string | null; date: string; hours: string | number;
+  note: string | null; created_at: Date;
+}
+
+export function toWorkLog(r: WorkLogRow, user: Pick<CurrentUser, 'role'>): WorkLogResponse {
+  const people = seesPeople(user);
+  return {
+    id: r.id, jobId: r.job_id, technicianId: people ? r.technician_id : null, technicianName: people ? r.technician_name : null,
+    date: r.date, hours: Number(r.hours), note: r.note, createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+/** Rounds hours for reporting (percentiles come back with many decimals). */
+export const roundHours = (h: number | string | null): number | null => (h === null ? null : Math.round(Number(h) * 100) / 100);

@@ -1,0 +1,175 @@
+import { createSystemInputSchema, systemImportColumns, type SystemImportResult } from '@jv/contracts';
+import { type SystemStatus, systemStatuses } from '@jv/domain';
+import Papa from 'papaparse';
+
+/*
+ * The CSV import of systems, as pure functions: parsing with line numbers, the header, each row's
+ * fields and references, and duplicate serials within the file. The service adds the database checks.
+ */
+
+export type ImportColumn = (typeof systemImportColumns)[number];
+export type ImportRowError = SystemImportResult['errors'][number];
+
+export interface CsvRecord {
+  /** the line the record starts on (the header is line 1) */
+  line: number;
+  values: Record<ImportColumn, string>;
+}
+
+export interface ParsedCsv {
+  records: CsvRecord[];
+  /** problems with the file itself or its header (line 1) */
+  errors: ImportRowError[];
+}
+
+/** References by their CSV spelling, normalised with `refKey`, to ids (and the model's barrel life). */
+export interface ImportRefs {
+  models: Map<string, string>;
+  partners: Map<string, string>;
+  units: Map<string, string>;
+  facilities: Map<string, string>;
+}
+
+/** How a reference is matched: trimmed and case-insensitive (model designation, ISO code, unit and facility code). */
+export const refKey = (s: string) => s.trim().toLowerCase();
+
+export interface ImportRow {
+  line: number;
+  modelId: string;
+  serialNumber: string;
+  donorPartnerId: string;
+  unitId: string | null;
+  facilityId: string | null;
+  status: SystemStatus;
+  totalEfc: number;
+  barrelEfc: number;
+  barrelSerial: string | null;
+  notes: string | null;
+}
+
+const shape = createSystemInputSchema.shape;
+const NUMBER = /^\d+(\.\d{1,2})?$/;
+
+/**
+ * Parses the CSV text (comma separated, quotes as RFC 4180, BOM and CRLF tolerated). Each record
+ * carries the line it starts on, also after quoted fields spanning lines. Blank lines are skipped.
+ */
+export function parseSystemsCsv(input: string): ParsedCsv {
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const rows: Array<{ line: number; fields: string[] }> = [];
+  let line = 1;
+  let consumed = 0;
+  const errors: ImportRowError[] = [];
+  Papa.parse<string[]>(text, {
+    delimiter: ',', newline: '\n', quoteChar: '"',
+    step: (result) => {
+      const start = line;
+      const end = result.meta.cursor;
+      // the cursor points past the row and its line break: the line breaks up to it give the next row's line
+      for (let i = consumed; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+      consumed = end;
+      for (const e of result.errors) errors.push({ line: start, column: null, message: `CSV: ${e.message}` });
+      const fields = result.data;
+      if (fields.length === 1 && fields[0].trim() === '') return;
+      rows.push({ line: start, fields });
+    },
+  });
+  if (rows.length === 0) return { records: [], errors: [{ line: 1, column: null, message: 'The file is empty: a header row is required' }] };
+  const [header, ...data] = rows;
+  const names = header.fields.map((h) => h.trim().toLowerCase());
+  errors.push(...headerErrors(names, header.line));
+  if (errors.some((e) => e.line === header.line)) return { records: [], errors };
+  const records = data.map(({ line: at, fields }) => {
+    const values = Object.fromEntries(systemImportColumns.map((c) => [c, ''])) as Record<ImportColumn, string>;
+    names.forEach((name, i) => { values[name as ImportColumn] = (fields[i] ?? '').trim(); });
+    if (fields.length > names.length && fields.slice(names.length).some((f) => f.trim() !== '')) {
+      errors.push({ line: at, column: null, message: `The row has ${fields.length} fields; the header has ${names.length}` });
+    }
+    return { line: at, values };
+  });
+  return { records, errors };
+}
+
+/** The header must name every import column once and nothing else (any order). */
+export function headerErrors(names: string[], line = 1): ImportRowError[] {
+  const errors: ImportRowError[] = [];
+  const known = new Set<string>(systemImportColumns);
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (!known.has(n)) errors.push({ line, column: n || null, message: `Unknown column "${n}"; expected ${systemImportColumns.join(', ')}` });
+    else if (seen.has(n)) errors.push({ line, column: n, message: `Column "${n}" appears twice` });
+    seen.add(n);
+  }
+  for (const c of systemImportColumns) if (!seen.has(c)) errors.push({ line, column: c, message: `Missing column "${c}"` });
+  return errors;
+}
+
+/** Checks one record's fields and resolves its references; a row with any error yields no row. */
+export function validateRecord({ line, values: v }: CsvRecord, refs: ImportRefs): { row: ImportRow | null; errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const fail = (column: ImportColumn, message: string) => { errors.push({ line, column, message }); };
+  const required = (column: ImportColumn, what: string) => { if (!v[column]) fail(column, `${what} is required`); return v[column]; };
+  const ref = (column: ImportColumn, map: Map<string, string>, what: string): string | null => {
+    if (!v[column]) return null;
+    const id = map.get(refKey(v[column]));
+    if (!id) fail(column, `Unknown ${what} "${v[column]}"`);
+    return id ?? null;
+  };
+
+  const modelId = required('model', 'The model') ? ref('model', refs.models, 'model') : null;
+  const serial = required('serial_number', 'The serial number');
+  if (serial) {
+    const parsed = shape.serialNumber.safeParse(serial);
+    if (!parsed.success) fail('serial_number', `Invalid serial number: ${parsed.error.issues[0].message}`);
+  }
+  const donorPartnerId = required('donor_partner', 'The donor partner') ? ref('donor_partner', refs.partners, 'partner code') : null;
+  const unitId = ref('unit', refs.units, 'unit code');
+  const facilityId = ref('facility', refs.facilities, 'facility code');
+  const status = (v.status ? v.status.toLowerCase() : 'operational') as SystemStatus;
+  if (!systemStatuses.includes(status)) fail('status', `Unknown status "${v.status}"; expected one of ${systemStatuses.join(', ')}`);
+  const efc = (column: 'total_efc' | 'barrel_efc'): number => {
+    if (!v[column]) return 0;
+    if (!NUMBER.test(v[column]) || Number(v[column]) > 1_000_000) {
+      fail(column, 'Expected a number from 0 to 1000000 with at most 2 decimals (e.g. 1250.5)');
+      return NaN;
+    }
+    return Number(v[column]);
+  };
+  const totalEfc = efc('total_efc');
+  const barrelEfc = efc('barrel_efc');
+  if (barrelEfc > totalEfc) fail('barrel_efc', 'Barrel EFC cannot exceed total EFC');
+  const barrelSerial = v.barrel_serial || null;
+  if (barrelSerial && !shape.serialNumber.safeParse(barrelSerial).success) fail('barrel_serial', 'Invalid barrel serial: letters, digits, dots, slashes or dashes');
+  const notes = v.notes || null;
+  if (notes && notes.length > 2000) fail('notes', 'Notes are at most 2000 characters');
+
+  if (errors.length || !modelId || !donorPartnerId) return { row: null, errors };
+  return {
+    row: { line, modelId, serialNumber: serial, donorPartnerId, unitId, facilityId, status, totalEfc, barrelEfc, barrelSerial, notes },
+    errors,
+  };
+}
+
+/** A serial number may appear once per model in the file; each repeat names the line it repeats. */
+export function duplicatesInFile(rows: ImportRow[]): ImportRowError[] {
+  const first = new Map<string, number>();
+  const errors: ImportRowError[] = [];
+  for (const r of rows) {
+    const key = `${r.modelId}\u0000${r.serialNumber}`;
+    const at = first.get(key);
+    if (at !== undefined) errors.push({ line: r.line, column: 'serial_number', message: `Serial number ${r.serialNumber} repeats line ${at} for the same model` });
+    else first.set(key, r.line);
+  }
+  return errors;
+}
+
+/** The distinct reference spellings a file uses, per kind (to look them up in one query each). */
+export function referencedKeys(records: CsvRecord[]): Record<keyof ImportRefs, string[]> {
+  const collect = (c: ImportColumn) => [...new Set(records.map((r) => r.values[c]).filter(Boolean).map(refKey))];
+  return { models: collect('model'), partners: collect('donor_partner'), units: collect('unit'), facilities: collect('facility') };
+}
+
+/** Errors ordered by line, then column (file errors first). */
+export function sortErrors(errors: ImportRowError[]): ImportRowError[] {
+  return [...errors].sort((a, b) => a.line - b.line || (a.column ?? '').localeCompare(b.column ?? ''));
+}

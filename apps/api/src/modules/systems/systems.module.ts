@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SystemsImportService } from './systems-import.service';
+import { SystemsController } from './systems.controller';
+import { SystemsService } from './systems.service';
+import { UsageReportsController } from './usage-reports.controller';
+import { UsageReportsService } from './usage-reports.service';
+
+/** Artillery systems: registry, status history, usage reports, readiness, CSV import and export. */
+@Module({
+  controllers: [SystemsController, UsageReportsController],
+  providers: [SystemsService, UsageReportsService, SystemsImportService],
+  exports: [SystemsService],
+})
+export class SystemsModule {}

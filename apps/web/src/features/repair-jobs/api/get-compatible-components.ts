@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ComponentResponse, Page } from '@jv/contracts';
+import { api } from '../../../lib/api-client';
+import { LOOKUP_LIMIT } from '../../../lib/lookups';
+import { componentKeys } from '../../../lib/query-keys';
+
+/** GET /components?modelId=<system model>&limit=200 — the parts that fit the job's system. */
+export const getCompatibleComponents = (modelId: string, signal?: AbortSignal) =>
+  api.get<Page<ComponentResponse>>('/components', { modelId, limit: LOOKUP_LIMIT }, signal).then((page) => page.items);
+
+export const compatibleComponentsQueryOptions = (modelId: string) =>
+  queryOptions({
+    queryKey: [...componentKeys.options(), { modelId }] as const,
+    queryFn: ({ signal }) => getCompatibleComponents(modelId, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const useCompatibleComponents = (modelId: string | undefined) =>
+  useQuery({ ...compatibleComponentsQueryOptions(modelId ?? ''), enabled: !!modelId });

@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { TechnicianList } from '@jv/contracts';
+import { api } from '../../../lib/api-client';
+
+/** GET /repair-jobs/technicians?facilityId= — the workshop staff of one facility (admins; workshop users for their own). */
+export const getTechnicians = (facilityId: string, signal?: AbortSignal) =>
+  api.get<TechnicianList>('/repair-jobs/technicians', { facilityId }, signal).then((r) => r.items);
+
+export const techniciansQueryOptions = (facilityId: string) =>
+  queryOptions({
+    queryKey: ['repair-jobs', 'technicians', facilityId] as const,
+    queryFn: ({ signal }) => getTechnicians(facilityId, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const useTechnicians = (facilityId: string | undefined) =>
+  useQuery({ ...techniciansQueryOptions(facilityId ?? ''), enabled: Boolean(facilityId) });

@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RepairJobDetail, RepairJobResponse, UpdateRepairJobInput } from '@jv/contracts';
+import { api } from '../../../lib/api-client';
+import { repairJobKeys } from './keys';
+
+export interface UpdateRepairJobVariables {
+  id: string;
+  /** Carries the loaded `version`; a stale one is refused with 409 STALE_VERSION. */
+  input: UpdateRepairJobInput;
+}
+
+/** PATCH /repair-jobs/{id} — priority, reported fault, diagnosis, technicians. */
+export const updateRepairJob = ({ id, input }: UpdateRepairJobVariables) =>
+  api.patch<RepairJobResponse>(`/repair-jobs/${encodeURIComponent(id)}`, input);
+
+export function useUpdateRepairJob() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateRepairJob,
+    onSuccess: (updated) => {
+      // the detail keeps its transitions; the job's own fields come from the answer at once
+      queryClient.setQueryData<RepairJobDetail>(repairJobKeys.detail(updated.id), (old) => (old ? { ...old, ...updated } : old));
+      return queryClient.invalidateQueries({ queryKey: repairJobKeys.all });
+    },
+  });
+}

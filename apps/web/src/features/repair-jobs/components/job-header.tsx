@@ -1,0 +1,81 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { RepairJobDetail } from '@jv/contracts';
+import { useFormatters } from '../../../lib/format';
+import { useJobLabels } from './job-labels';
+import { JobStatusBadge, OverdueMark, PartsReadyMark, PriorityBadge } from './job-badges';
+
+/** The top of a job's page: number, status, priority, kind, system, facility, dates and hours. */
+export function JobHeader({ job, facilityName }: { job: RepairJobDetail; facilityName?: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const labels = useJobLabels();
+
+  return (
+    <div className="job-header panel">
+      <div className="job-header-title">
+        <h1>
+          <span className="mono" data-testid="job-number">
+            {job.number}
+          </span>
+        </h1>
+        <JobStatusBadge status={job.status} testId="job-status" />
+        <PriorityBadge priority={job.priority} />
+        {job.overdue ? <OverdueMark /> : null}
+        {job.status === 'awaiting_parts' && job.partsReady ? <PartsReadyMark /> : null}
+      </div>
+      <dl className="job-facts">
+        <div>
+          <dt>{t('repairJobs.fields.kind')}</dt>
+          <dd data-testid="job-kind">{labels.kind(job.kind)}</dd>
+        </div>
+        <div>
+          <dt>{t('repairJobs.fields.system')}</dt>
+          <dd>
+            <Link to={`/systems/${job.systemId}`} data-testid="job-system-link" className="mono">
+              {job.systemSerial}
+            </Link>{' '}
+            <span className="muted">{job.modelDesignation}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('repairJobs.fields.facility')}</dt>
+          <dd>
+            <span className="mono">{job.facilityCode}</span>
+            {facilityName ? <span className="muted"> — {facilityName}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('repairJobs.fields.openedAt')}</dt>
+          <dd>{fmt.dateTime(job.openedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('repairJobs.fields.dueAt')}</dt>
+          <dd className={job.overdue ? 'rj-text-danger' : undefined} data-testid="job-due">
+            {fmt.dateTime(job.dueAt)}
+            {job.overdue ? <strong> ({t('repairJobs.detail.overdueSince', { date: fmt.dateTime(job.dueAt) })})</strong> : null}
+          </dd>
+        </div>
+        {job.closedAt ? (
+          <div>
+            <dt>{t('repairJobs.fields.closedAt')}</dt>
+            <dd>{fmt.dateTime(job.closedAt)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('repairJobs.fields.totalHours')}</dt>
+          <dd data-testid="total-hours" data-value={job.totalHours}>
+            {fmt.number(job.totalHours)}
+          </dd>
+        </div>
+        {job.newBarrelSerial ? (
+          <div>
+            <dt>{t('repairJobs.fields.newBarrelSerial')}</dt>
+            <dd className="mono">{job.newBarrelSerial}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {job.preventivePlanId ? <p className="muted">{t('repairJobs.detail.preventivePlan')}</p> : null}
+    </div>
+  );
+}

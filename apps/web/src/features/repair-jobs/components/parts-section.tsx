@@ -1,0 +1,127 @@
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { createPartUsedInputSchema, type CreatePartUsedInput } from '@jv/contracts';
+import { Button } from '../../../components/button';
+import { FormAlert } from '../../../components/form-alert';
+import { SelectField, TextField } from '../../../components/form-fields';
+import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/states';
+import { useFormatters } from '../../../lib/format';
+import { useServerFormErrors } from '../../../lib/form-errors';
+import { useLocalizedJobError } from './job-errors';
+import { useIdempotencyKey } from '../../../lib/idempotency';
+import { useCreatePartUsed } from '../api/create-part-used';
+import { useCompatibleComponents } from '../api/get-compatible-components';
+import type { usePartsUsed } from '../api/get-parts-used';
+
+const FIELDS = ['componentId', 'quantity', 'componentRequestId'] as const;
+type Values = z.input<typeof createPartUsedInputSchema>;
+
+/** The parts used on a job. */
+export function PartsList({ query }: { query: ReturnType<typeof usePartsUsed> }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.length === 0) return <EmptyState message={t('repairJobs.parts.empty')} />;
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">{t('repairJobs.parts.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('repairJobs.parts.partNumber')}</th>
+            <th scope="col">{t('repairJobs.parts.component')}</th>
+            <th scope="col" className="num">
+              {t('repairJobs.parts.quantity')}
+            </th>
+            <th scope="col">{t('repairJobs.parts.addedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {query.data.map((p) => (
+            <tr key={p.id} data-testid="part-row">
+              <td className="mono nowrap">{p.partNumber}</td>
+              <td>
+                {p.componentName}
+                {p.componentRequestId ? <span className="muted"> · {t('repairJobs.parts.fromRequest')}</span> : null}
+              </td>
+              <td className="num">{fmt.number(p.quantity)}</td>
+              <td className="nowrap">{fmt.dateTime(p.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Add part": a component that fits the system's model, and a quantity. */
+export function PartsForm({ jobId, modelId, modelPending }: { jobId: string; modelId: string | undefined; modelPending: boolean }) {
+  const { t } = useTranslation();
+  const components = useCompatibleComponents(modelId);
+  const addPart = useCreatePartUsed();
+  const idempotency = useIdempotencyKey();
+  const form = useForm<Values, unknown, CreatePartUsedInput>({
+    resolver: zodResolver(createPartUsedInputSchema),
+    defaultValues: { componentId: '', quantity: 1, componentRequestId: null },
+  });
+  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
+  const localized = useLocalizedJobError();
+  const { errors } = form.formState;
+  const options = (components.data ?? []).map((c) => ({ value: c.id, label: `${c.partNumber} — ${c.name}` }));
+
+  const onSubmit = form.handleSubmit((input) => {
+    clearFormError();
+    addPart.mutate(
+      { jobId, input, idempotencyKey: idempotency.key },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          form.reset({ componentId: '', quantity: 1, componentRequestId: null });
+        },
+        onError: (error) => {
+          idempotency.renewAfter(error);
+          handleError(localized(error));
+        },
+      },
+    );
+  });
+
+  return (
+    <form className="parts-form" noValidate onSubmit={onSubmit} data-testid="parts-form">
+      <h3>{t('repairJobs.parts.add')}</h3>
+      <FormAlert formError={formError} />
+      {addPart.isSuccess && !form.formState.isDirty ? <Notice kind="success">{t('repairJobs.parts.added')}</Notice> : null}
+      {!modelId && !modelPending ? <Notice kind="error">{t('repairJobs.parts.modelUnknown')}</Notice> : null}
+      {components.isError ? <ErrorState error={components.error} onRetry={() => void components.refetch()} /> : null}
+      {components.isSuccess && options.length === 0 ? <Notice>{t('repairJobs.parts.noCompatible')}</Notice> : null}
+      <div className="parts-grid">
+        <SelectField
+          label={t('repairJobs.parts.component')}
+          required
+          placeholder={components.isFetching ? t('common.loading') : t('common.notSelected')}
+          options={options}
+          hint={t('repairJobs.parts.compatibleOnly')}
+          error={errors.componentId}
+          {...form.register('componentId')}
+        />
+        <TextField
+          label={t('repairJobs.parts.quantity')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10000}
+          step={1}
+          required
+          error={errors.quantity}
+          {...form.register('quantity', { valueAsNumber: true })}
+        />
+        <Button type="submit" variant="primary" className="parts-submit" busy={addPart.isPending} disabled={options.length === 0} data-testid="parts-submit">
+          {addPart.isPending ? t('repairJobs.parts.submitting') : t('repairJobs.parts.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,195 @@
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readinessClasses, systemStatuses, type SystemStatus } from '@jv/domain';
+import { Button } from '../../../components/button';
+import { FilterSelect, ListToolbar, SearchBox } from '../../../components/list-toolbar';
+import { facilityLabel, partnerLabel, useFacilityOptions, usePartnerOptions, useSystemModelOptions } from '../../../lib/lookups';
+import { useCurrentUser } from '../../../lib/session';
+import { unitLabel, useUnitOptions } from '../api/get-unit-options';
+import { useSystemLabels } from './system-labels';
+
+export const SYSTEM_FILTER_KEYS = ['status', 'readiness', 'modelId', 'donorPartnerId', 'unitId', 'facilityId', 'wearAbove', 'q', 'sort', 'order'] as const;
+export type SystemFilterKey = (typeof SYSTEM_FILTER_KEYS)[number];
+export type SystemFilterValues = Record<SystemFilterKey, string>;
+
+interface SystemsFiltersProps {
+  values: SystemFilterValues;
+  setFilter: (key: SystemFilterKey, value: string) => void;
+  clear: () => void;
+}
+
+/** The statuses chosen in the URL (`status=in_repair,awaiting_parts`), unknown ones dropped. */
+export function statusesParam(value: string): SystemStatus[] {
+  return value.split(',').filter((s): s is SystemStatus => (systemStatuses as readonly string[]).includes(s));
+}
+
+/** A percent in the URL, or undefined when absent or out of range. */
+export function wearParam(value: string): number | undefined {
+  if (value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 && n <= 1000 ? n : undefined;
+}
+
+/** Several statuses: one click (or tap) toggles one status, no Ctrl needed; keyboard and touch use the native control. */
+function StatusFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const labels = useSystemLabels();
+  const selected = statusesParam(value);
+  const commit = (next: readonly string[]) => onChange(systemStatuses.filter((s) => next.includes(s)).join(','));
+  const onMouseDown = (e: MouseEvent<HTMLSelectElement>) => {
+    const option = e.target as HTMLElement;
+    if (!(option instanceof HTMLOptionElement)) return;
+    e.preventDefault();
+    e.currentTarget.focus();
+    const picked = option.value as SystemStatus;
+    commit(selected.includes(picked) ? selected.filter((s) => s !== picked) : [...selected, picked]);
+  };
+  return (
+    <div className="toolbar-item toolbar-status">
+      <label htmlFor="filter-status">{t('systems.fields.status')}</label>
+      <select
+        id="filter-status"
+        data-testid="filter-status"
+        multiple
+        size={systemStatuses.length}
+        value={selected}
+        aria-describedby="filter-status-hint"
+        onMouseDown={onMouseDown}
+        onChange={(e) => commit(Array.from(e.target.selectedOptions, (o) => o.value))}
+      >
+        {systemStatuses.map((s) => (
+          <option key={s} value={s}>
+            {labels.status(s)}
+          </option>
+        ))}
+      </select>
+      <span id="filter-status-hint" className="field-hint">
+        {selected.length === 0 ? t('systems.list.allStatuses') : t('common.selectedCount', { count: selected.length })}
+      </span>
+    </div>
+  );
+}
+
+/** Wear above N %: a number box that commits after a pause, on Enter or on leaving it. */
+function WearFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const [committed, setCommitted] = useState(value);
+  if (value !== committed) {
+    setCommitted(value);
+    setText(value);
+  }
+  const invalid = text.trim() !== '' && wearParam(text) === undefined;
+  const commit = useCallback(() => {
+    const next = text.trim();
+    if (next !== value && (next === '' || wearParam(next) !== undefined)) onChange(next);
+  }, [text, value, onChange]);
+  useEffect(() => {
+    const timer = setTimeout(commit, 600);
+    return () => clearTimeout(timer);
+  }, [commit]);
+  return (
+    <div className={`toolbar-item${invalid ? ' field-invalid' : ''}`}>
+      <label htmlFor="filter-wearAbove">{t('systems.list.wearAbove')}</label>
+      <input
+        id="filter-wearAbove"
+        data-testid="filter-wearAbove"
+        type="number"
+        inputMode="decimal"
+        min={0}
+        max={1000}
+        step={1}
+        placeholder={t('systems.list.wearAbovePlaceholder')}
+        value={text}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {invalid ? <p className="field-error">{t('systems.list.wearInvalid')}</p> : null}
+    </div>
+  );
+}
+
+export function SystemsFilters({ values, setFilter, clear }: SystemsFiltersProps) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const labels = useSystemLabels();
+  const models = useSystemModelOptions();
+  const partners = usePartnerOptions(user.role !== 'partner');
+  const units = useUnitOptions();
+  const facilities = useFacilityOptions();
+  const onSearch = useCallback((q: string) => setFilter('q', q), [setFilter]);
+  const any = Object.values(values).some(Boolean);
+
+  return (
+    <ListToolbar>
+      <SearchBox value={values.q} onSearch={onSearch} label={t('systems.list.searchSerial')} />
+      <StatusFilter value={values.status} onChange={(v) => setFilter('status', v)} />
+      <div className="toolbar-group">
+        <FilterSelect
+          name="readiness"
+          label={t('systems.fields.readiness')}
+          value={values.readiness}
+          options={readinessClasses.map((c) => ({ value: c, label: `${labels.readiness(c)} — ${labels.readinessLong(c)}` }))}
+          onChange={(v) => setFilter('readiness', v)}
+        />
+        <FilterSelect
+          name="modelId"
+          label={t('systems.fields.model')}
+          value={values.modelId}
+          options={(models.data ?? []).map((m) => ({ value: m.id, label: m.designation }))}
+          onChange={(v) => setFilter('modelId', v)}
+        />
+        {user.role !== 'partner' ? (
+          <FilterSelect
+            name="donorPartnerId"
+            label={t('systems.fields.donor')}
+            value={values.donorPartnerId}
+            options={(partners.data ?? []).map((p) => ({ value: p.id, label: partnerLabel(p) }))}
+            onChange={(v) => setFilter('donorPartnerId', v)}
+          />
+        ) : null}
+        <FilterSelect
+          name="unitId"
+          label={t('systems.fields.unit')}
+          value={values.unitId}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: unitLabel(u) }))}
+          onChange={(v) => setFilter('unitId', v)}
+        />
+        <FilterSelect
+          name="facilityId"
+          label={t('systems.fields.facility')}
+          value={values.facilityId}
+          options={(facilities.data ?? []).map((f) => ({ value: f.id, label: facilityLabel(f) }))}
+          onChange={(v) => setFilter('facilityId', v)}
+        />
+        <WearFilter value={values.wearAbove} onChange={(v) => setFilter('wearAbove', v)} />
+        <div className="toolbar-item">
+          <label htmlFor="filter-sort">{t('systems.list.sort')}</label>
+          <select id="filter-sort" data-testid="filter-sort" value={values.sort || 'serial'} onChange={(e) => setFilter('sort', e.target.value === 'serial' ? '' : e.target.value)}>
+            <option value="serial">{t('systems.list.sortSerial')}</option>
+            <option value="wear">{t('systems.list.sortWear')}</option>
+            <option value="lastChange">{t('systems.list.sortLastChange')}</option>
+          </select>
+        </div>
+        <div className="toolbar-item">
+          <label htmlFor="filter-order">{t('systems.list.order')}</label>
+          <select id="filter-order" data-testid="filter-order" value={values.order || 'asc'} onChange={(e) => setFilter('order', e.target.value === 'asc' ? '' : e.target.value)}>
+            <option value="asc">{t('systems.list.asc')}</option>
+            <option value="desc">{t('systems.list.desc')}</option>
+          </select>
+        </div>
+        {any ? (
+          <div className="toolbar-item toolbar-item-end">
+            <Button variant="ghost" data-testid="clear-filters" onClick={clear}>
+              {t('common.clearFilters')}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </ListToolbar>
+  );
+}

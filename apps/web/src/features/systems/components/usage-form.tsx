@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { createUsageReportInputSchema, type CreateUsageReportInput } from '@jv/contracts';
+import { Button } from '../../../components/button';
+import { FormAlert } from '../../../components/form-alert';
+import { FormActions, TextField } from '../../../components/form-fields';
+import { Notice } from '../../../components/states';
+import { isApiError } from '../../../lib/api-client';
+import { useServerFormErrors } from '../../../lib/form-errors';
+import { useIdempotencyKey } from '../../../lib/idempotency';
+import { DUPLICATE_USAGE_DAY, useCreateUsageReport } from '../api/create-usage-report';
+
+const FIELDS = ['date', 'rounds', 'efc'] as const;
+
+/** Today as YYYY-MM-DD in the device's time zone (the day the crew fired, not UTC's). */
+export function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * Rounds fired on one day, for a tablet in a workshop: big inputs, the date set to today, a retry of a
+ * lost request carries the same Idempotency-Key. A second report for the same day is refused (409).
+ */
+export function UsageForm({ systemId }: { systemId: string }) {
+  const { t } = useTranslation();
+  const createReport = useCreateUsageReport();
+  const idempotency = useIdempotencyKey();
+  const [done, setDone] = useState(false);
+  const today = localToday();
+
+  const form = useForm<CreateUsageReportInput>({
+    resolver: zodResolver(createUsageReportInputSchema),
+    defaultValues: { date: today },
+  });
+  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((input) => {
+    clearFormError();
+    setDone(false);
+    createReport.mutate(
+      { systemId, input, idempotencyKey: idempotency.key },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          form.reset({ date: input.date });
+          setDone(true);
+        },
+        onError: (error) => {
+          idempotency.renewAfter(error);
+          if (isApiError(error) && error.status === 409 && error.code === DUPLICATE_USAGE_DAY) {
+            form.setError('date', { type: 'server', message: t('systems.usageForm.duplicateDay') }, { shouldFocus: true });
+            return;
+          }
+          handleError(error);
+        },
+      },
+    );
+  });
+
+  return (
+    <form className="action-form usage-form" noValidate onSubmit={onSubmit} data-testid="usage-form" aria-labelledby="usage-form-title">
+      <h2 id="usage-form-title">{t('systems.usageForm.title')}</h2>
+      <FormAlert formError={formError} />
+      {done ? (
+        <Notice kind="success">
+          <span data-testid="usage-done">{t('systems.usageForm.done')}</span>
+        </Notice>
+      ) : null}
+      <TextField label={t('systems.usageForm.date')} type="date" required max={today} error={errors.date} {...form.register('date')} />
+      <div className="usage-form-numbers">
+        <TextField
+          label={t('systems.usageForm.rounds')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={10000}
+          step={1}
+          required
+          error={errors.rounds}
+          {...form.register('rounds', { valueAsNumber: true })}
+        />
+        <TextField
+          label={t('systems.usageForm.efc')}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={10000}
+          step={0.01}
+          required
+          hint={t('systems.usageForm.efcHint')}
+          error={errors.efc}
+          {...form.register('efc', { valueAsNumber: true })}
+        />
+      </div>
+      <FormActions>
+        <Button type="submit" variant="primary" className="btn-large" busy={createReport.isPending} data-testid="usage-submit">
+          {createReport.isPending ? t('common.saving') : t('systems.usageForm.submit')}
+        </Button>
+      </FormActions>
+    </form>
+  );
+}

@@ -1,0 +1,493 @@
+#!/usr/bin/env node
+// Benchmarks the list endpoints under concurrent load, side by side with the same SQL run straight
+// through `pg`, so the API's own overhead (HTTP, auth, validation, mapping) is visible.
+//
+//   BASE_URL=http://127.0.0.1:3300 DATABASE_URL=postgres://postgres:jv-embedded@127.0.0.1:54400/jv_tracker \
+//     node tools/scale/bench.mjs [-n 200] [-c 8] [--json out.json]
+//
+// The SQL side repeats what SystemsService / RepairJobsService / RepairMetricsService send (copied from
+// apps/api/src/modules/{systems,repair-jobs}; keep in sync when they change). Only loopback addresses are
+// accepted. Every loop is bounded by a count and a time limit.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const HELP = `Usage: BASE_URL=… DATABASE_URL=… node tools/scale/bench.mjs [options]
+
+  -n, --requests N     timed requests per scenario and side (default 200)
+  -c, --concurrency C  requests in flight (HTTP) / pool size (SQL) (default 8)
+  --warmup N           untimed requests before each side (default 5)
+  --max-seconds S      time limit per scenario and side (default 60)
+  --deep-pages P       pages walked for the deep-cursor scenarios (default 200)
+  --only a,b           run only these scenarios (names as printed)
+  --sql-only           skip the API side (e.g. the app is not running)
+  --api-only           skip the SQL side
+  --json FILE          also write the results as JSON
+  --explain FILE       write EXPLAIN (ANALYZE, BUFFERS) of every SQL statement of each scenario (run once, untimed)
+`;
+
+const { values: args } = parseArgs({
+  options: {
+    requests: { type: 'string', short: 'n', default: '200' },
+    concurrency: { type: 'string', short: 'c', default: '8' },
+    warmup: { type: 'string', default: '5' },
+    'max-seconds': { type: 'string', default: '60' },
+    'deep-pages': { type: 'string', default: '200' },
+    only: { type: 'string' },
+    'sql-only': { type: 'boolean', default: false },
+    'api-only': { type: 'boolean', default: false },
+    json: { type: 'string' },
+    explain: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+if (args.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+const int = (name, min, max) => {
+  const v = Number(args[name]);
+  if (!Number.isInteger(v) || v < min || v > max) {
+    console.error(`--${name}: expected an integer in [${min}, ${max}], got ${args[name]}`);
+    process.exit(2);
+  }
+  return v;
+};
+const N = int('requests', 1, 100_000);
+const C = int('concurrency', 1, 64);
+const WARMUP = int('warmup', 0, 1000);
+const MAX_MS = int('max-seconds', 1, 3600) * 1000;
+const DEEP_PAGES = int('deep-pages', 1, 10_000);
+const ONLY = args.only ? new Set(args.only.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const DATABASE_URL = process.env.DATABASE_URL;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+function requireLoopback(name, value) {
+  let host;
+  try {
+    host = new URL(value).hostname;
+  } catch {
+    console.error(`${name} is not a URL: ${value}`);
+    process.exit(2);
+  }
+  if (!LOOPBACK.has(host)) {
+    console.error(`${name} must point at 127.0.0.1 (got ${host}): this benchmark only runs against a local instance.`);
+    process.exit(2);
+  }
+}
+if (!DATABASE_URL && !args['api-only']) {
+  console.error('DATABASE_URL is required for the SQL side (or pass --api-only).');
+  process.exit(2);
+}
+if (DATABASE_URL) requireLoopback('DATABASE_URL', DATABASE_URL);
+if (!args['sql-only']) requireLoopback('BASE_URL', BASE_URL);
+
+// ---- SQL copied from the services ----------------------------------------------------------------------
+// apps/api/src/modules/systems/systems.query.ts (SYSTEM_SELECT, USAGE_WINDOW_SQL, keyset())
+const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_designation, m.barrel_life_efc, s.serial_number,
+       s.donor_partner_id, p.code AS donor_partner_code, s.unit_id, un.code AS unit_code, un.name AS unit_name,
+       s.facility_id, f.code AS facility_code, s.status, s.status_changed_at,
+       to_char(s.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS status_changed_key,
+       s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes, s.version, s.created_at, s.updated_at
+  FROM systems s
+  JOIN system_models m ON m.id = s.model_id
+  JOIN partners p ON p.id = s.donor_partner_id
+  LEFT JOIN units un ON un.id = s.unit_id
+  LEFT JOIN facilities f ON f.id = s.facility_id`;
+const USAGE_WINDOW_SQL = `SELECT x.id AS system_id,
+       (SELECT min(r.date) FROM usage_reports r WHERE r.system_id = x.id)::text AS first_date,
+       (SELECT coalesce(sum(r.efc), 0) FROM usage_reports r
+         WHERE r.system_id = x.id AND r.date > $2::date - $3::int AND r.date <= $2::date)::float8 AS efc_window
+  FROM unnest($1::uuid[]) AS x(id)`;
+const FORECAST_WINDOW_DAYS = 90;
+const utcToday = () => new Date().toISOString().slice(0, 10);
+
+// apps/api/src/modules/repair-jobs/repair-jobs.rules.ts (JOB_COLUMNS, JOB_JOINS) and repair-jobs.service.ts list()
+const JOB_COLUMNS = `j.id, j.number, j.facility_id, f.code AS facility_code, j.system_id, s.serial_number AS system_serial,
+  sm.designation AS model_designation, j.kind, j.priority, j.priority_rank, j.status, j.reported_fault, j.diagnosis, j.technician_ids,
+  tech.list AS technicians, j.opened_at, to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key,
+  j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id, j.version, j.created_at, j.updated_at`;
+const JOB_JOINS = `JOIN facilities f ON f.id = j.facility_id
+  JOIN systems s ON s.id = j.system_id
+  JOIN system_models sm ON sm.id = s.model_id
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name, u.id) AS list
+      FROM users u WHERE u.id = ANY(j.technician_ids)
+  ) tech ON true
+  LEFT JOIN LATERAL (SELECT sum(w.hours) AS hours FROM work_logs w WHERE w.job_id = j.id) wl ON true`;
+const CLOSED = `('completed', 'cancelled')`;
+
+/** Builds `$n` placeholders like the services' SqlParams. */
+class Params {
+  values = [];
+  add(v) {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/** One systems page (SystemsService.list): the page query, then the forecast inputs of its rows. */
+async function sqlSystemsPage(db, { where = [], sort = 'serial', order = 'asc', after = null, limit = 50, build }) {
+  const p = new Params();
+  const conds = build ? build(p) : [...where];
+  const column = { serial: 's.serial_number', wear: 's.barrel_wear', lastChange: 's.status_changed_at' }[sort];
+  const type = { serial: 'text', wear: 'float8', lastChange: 'timestamptz' }[sort];
+  const dir = order === 'desc' ? 'DESC' : 'ASC';
+  if (after) conds.push(`(${column}, s.id) ${order === 'desc' ? '<' : '>'} (${p.add(after[0])}::${type}, ${p.add(after[1])}::uuid)`);
+  const sql = `${SYSTEM_SELECT} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT ${p.add(limit + 1)}`;
+  const { rows } = await db.query(sql, p.values);
+  const items = rows.slice(0, limit);
+  if (items.length) await db.query(USAGE_WINDOW_SQL, [items.map((r) => r.id), utcToday(), FORECAST_WINDOW_DAYS]);
+  return items.length;
+}
+
+/** One jobs page (RepairJobsService.list): page by the queue key first, then names and totals for its rows. */
+async function sqlJobsPage(db, { user, facilityId, status, kind, open, after, limit = 50 }) {
+  const p = new Params();
+  const where = [];
+  if (user.role === 'workshop') where.push(`j.facility_id = ANY(${p.add(user.facilityIds)}::uuid[])`);
+  if (facilityId) where.push(`j.facility_id = ${p.add(facilityId)}::uuid`);
+  if (status) where.push(`j.status = ANY(${p.add([status])}::text[])`);
+  if (kind) where.push(`j.kind = ${p.add(kind)}`);
+  if (open) where.push(`j.status NOT IN ${CLOSED}`);
+  if (after) where.push(`(j.priority_rank, j.opened_at, j.id) > (${p.add(after[0])}::smallint, ${p.add(after[1])}::timestamptz, ${p.add(after[2])}::uuid)`);
+  const { rows } = await db.query(
+    `WITH page AS (
+       SELECT j.* FROM repair_jobs j JOIN systems s ON s.id = j.system_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY j.priority_rank, j.opened_at, j.id LIMIT ${p.add(limit + 1)}
+     )
+     SELECT ${JOB_COLUMNS} FROM page j ${JOB_JOINS}
+      ORDER BY j.priority_rank, j.opened_at, j.id`, p.values);
+  return Math.min(rows.length, limit);
+}
+
+/** RepairMetricsService.metrics for an admin (no facility), default window of 90 days: five queries in parallel. */
+async function sqlMetrics(db) {
+  const to = utcToday();
+  const from = new Date(Date.parse(to) - 90 * 86_400_000).toISOString().slice(0, 10);
+  const fromAt = `($1::date)::timestamp AT TIME ZONE 'UTC'`;
+  const toAt = `($2::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+  const completedInPeriod = `j.status = 'completed' AND j.closed_at >= ${fromAt} AND j.closed_at < ${toAt}`;
+  const params = [from, to];
+  const [, turnaround] = await Promise.all([
+    db.query(`SELECT j.facility_id, f.code AS facility_code, j.status, count(*)::int AS count
+                FROM repair_jobs j JOIN facilities f ON f.id = j.facility_id
+               WHERE j.status NOT IN ${CLOSED} GROUP BY j.facility_id, f.code, j.status`),
+    db.query(`SELECT count(*)::int AS completed,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS median,
+                     percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS p90
+                FROM repair_jobs j WHERE ${completedInPeriod}`, params),
+    db.query(`WITH moves AS (
+                SELECT t.job_id, t.to_status, t.at, lead(t.at) OVER (PARTITION BY t.job_id ORDER BY t.at, t.id) AS next_at
+                  FROM repair_job_transitions t
+                 WHERE t.job_id IN (SELECT j.id FROM repair_jobs j WHERE ${completedInPeriod})
+              ), per_job AS (
+                SELECT job_id, sum(extract(epoch FROM next_at - at)) / 3600 AS hours
+                  FROM moves WHERE to_status = 'awaiting_parts' AND next_at IS NOT NULL GROUP BY job_id
+              )
+              SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
+                FROM per_job`, params),
+    db.query(`SELECT to_char(w.week, 'YYYY-MM-DD') AS week_start, count(j.id)::int AS count
+                FROM generate_series(date_trunc('week', ($1::date)::timestamp), date_trunc('week', ($2::date)::timestamp), interval '1 week') AS w(week)
+                LEFT JOIN repair_jobs j ON ${completedInPeriod} AND date_trunc('week', j.closed_at AT TIME ZONE 'UTC') = w.week
+               GROUP BY w.week ORDER BY w.week`, params),
+    db.query(`SELECT count(*)::int AS n FROM repair_jobs j WHERE j.status NOT IN ${CLOSED} AND j.due_at < now()`),
+  ]);
+  return turnaround.rows[0].completed;
+}
+
+// ---- HTTP ------------------------------------------------------------------------------------------------
+async function login(email) {
+  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: process.env.BENCH_PASSWORD ?? 'jv-demo-password' }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!res.ok) throw new Error(`login as ${email}: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('jv_session='));
+  if (!cookie) throw new Error(`login as ${email}: no jv_session cookie`);
+  return { cookie, user: await res.json() };
+}
+
+class HttpError extends Error {
+  constructor(status, path) {
+    super(`HTTP ${status} for ${path}`);
+    this.status = status;
+  }
+}
+
+async function apiGet(session, path) {
+  const res = await fetch(`${BASE_URL}${path}`, { headers: { cookie: session.cookie, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new HttpError(res.status, path);
+  }
+  return res.json();
+}
+
+const itemsOf = (body) => (Array.isArray(body?.items) ? body.items.length : body?.turnaround ? body.turnaround.completed : 1);
+
+// ---- the runner ------------------------------------------------------------------------------------------
+function percentile(sorted, p) {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs `fn(i)` N times, C at a time, stopping at the time limit; latencies in ms. */
+async function load(fn) {
+  for (let i = 0; i < WARMUP; i++) await fn(i);
+  const latencies = [];
+  const errors = [];
+  let rows = null;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + MAX_MS;
+  const worker = async () => {
+    while (next < N && performance.now() < deadline) {
+      const i = next++;
+      const t = performance.now();
+      try {
+        const r = await fn(i);
+        latencies.push(performance.now() - t);
+        rows ??= r;
+      } catch (e) {
+        errors.push(e.message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: C }, worker));
+  const wall = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return {
+    count: latencies.length, errors: errors.length, firstError: errors[0] ?? null, rows,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? null,
+    throughput: latencies.length / (wall / 1000), timedOut: next < N,
+  };
+}
+
+async function main() {
+  const t0 = performance.now();
+  const db = DATABASE_URL ? new pg.Pool({ connectionString: DATABASE_URL, max: C, application_name: 'jv-scale-bench' }) : null;
+  const useApi = !args['sql-only'];
+  const useSql = !args['api-only'] && db;
+
+  // sessions: admin for everything, workshop for its board
+  let admin = null;
+  let workshop = null;
+  if (useApi) {
+    admin = await login('admin@jv.example');
+    workshop = await login('workshop@jv.example');
+  }
+
+  // parameters from the data
+  let meta = { systems: null, jobs: null };
+  let sampleIds = [];
+  let modelId = null;
+  let workshopUser = workshop?.user ?? null;
+  if (db) {
+    meta = (await db.query(`SELECT (SELECT count(*) FROM systems)::int AS systems, (SELECT count(*) FROM repair_jobs)::int AS jobs,
+                                   (SELECT count(*) FROM usage_reports)::int AS usage_reports, (SELECT count(*) FROM work_logs)::int AS work_logs`)).rows[0];
+    sampleIds = (await db.query(`SELECT id FROM systems ORDER BY random() LIMIT 500`)).rows.map((r) => r.id);
+    modelId = (await db.query(`SELECT model_id FROM systems GROUP BY model_id ORDER BY count(*) DESC, model_id LIMIT 1`)).rows[0]?.model_id;
+    if (!workshopUser) {
+      const [u] = (await db.query(`SELECT id, role, facility_ids FROM users WHERE email = 'workshop@jv.example'`)).rows;
+      workshopUser = u ? { id: u.id, role: u.role, facilityIds: u.facility_ids } : null;
+    }
+  }
+  if (!sampleIds.length && useApi) {
+    try {
+      sampleIds = (await apiGet(admin, '/api/v1/systems?limit=200')).items.map((s) => s.id);
+      modelId ??= (await apiGet(admin, '/api/v1/system-models')).items?.[0]?.id ?? null;
+    } catch { /* reported per scenario */ }
+  }
+  const facilityId = workshopUser?.facilityIds?.[0] ?? null;
+  const adminUser = { role: 'admin', facilityIds: [] };
+  const wsUser = { role: 'workshop', facilityIds: workshopUser?.facilityIds ?? [] };
+  console.log(`data: ${JSON.stringify(meta)}; model ${modelId}; workshop facility ${facilityId}`);
+  console.log(`load: ${N} requests per side, concurrency ${C}, warmup ${WARMUP}, limit ${MAX_MS / 1000}s per side\n`);
+
+  /** Walks up to DEEP_PAGES pages of an API list and returns the cursor of the last page reached. */
+  async function deepApiCursor(path) {
+    let cursor = null;
+    let pages = 0;
+    const deadline = performance.now() + MAX_MS;
+    for (; pages < DEEP_PAGES && performance.now() < deadline; pages++) {
+      const body = await apiGet(admin, `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      if (!body.nextCursor) break;
+      cursor = body.nextCursor;
+    }
+    return { cursor, pages };
+  }
+
+  const scenarios = [
+    {
+      name: 'systems-first-page',
+      api: () => ({ session: admin, path: '/api/v1/systems?limit=50' }),
+      sql: (_ctx, _i, d = db) => sqlSystemsPage(d, {}),
+    },
+    {
+      name: 'systems-deep-cursor',
+      prepare: async (ctx) => {
+        if (useApi) Object.assign(ctx, await deepApiCursor('/api/v1/systems?limit=50').catch((e) => ({ error: e })));
+        if (useSql) {
+          const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.systems / 50) - 1));
+          const [row] = (await db.query(`SELECT serial_number, id FROM systems ORDER BY serial_number, id OFFSET $1 LIMIT 1`, [Math.max(0, depth * 50 - 1)])).rows;
+          ctx.sqlAfter = depth > 0 && row ? [row.serial_number, row.id] : null;
+          ctx.sqlPages = depth;
+        }
+      },
+      api: (ctx) => ({ session: admin, path: `/api/v1/systems?limit=50${ctx.cursor ? `&cursor=${encodeURIComponent(ctx.cursor)}` : ''}` }),
+      sql: (ctx, _i, d = db) => sqlSystemsPage(d, { after: ctx.sqlAfter }),
+      note: (ctx) => `depth ${ctx.pages ?? ctx.sqlPages} pages`,
+    },
+    {
+      name: 'systems-filtered',
+      api: () => ({ session: admin, path: `/api/v1/systems?limit=50&status=operational&modelId=${modelId}&wearAbove=50` }),
+      sql: (_ctx, _i, d = db) => sqlSystemsPage(d, { build: (p) => [`s.status = ANY(${p.add(['operational'])}::text[])`, `s.model_id = ${p.add(modelId)}::uuid`, `s.barrel_wear > ${p.add(0.5)}::float8`] }),
+    },
+    {
+      name: 'systems-sort-wear-desc',
+      api: () => ({ session: admin, path: '/api/v1/systems?limit=50&sort=wear&order=desc' }),
+      sql: (_ctx, _i, d = db) => sqlSystemsPage(d, { sort: 'wear', order: 'desc' }),
+    },
+    {
+      name: 'system-detail',
+      api: (_ctx, i) => ({ session: admin, path: `/api/v1/systems/${sampleIds[i % sampleIds.length]}` }),
+      sql: async (_ctx, i, d = db) => {
+        const { rows } = await d.query(`${SYSTEM_SELECT} WHERE s.id = $1::uuid`, [sampleIds[i % sampleIds.length]]);
+        await d.query(USAGE_WINDOW_SQL, [rows.map((r) => r.id), utcToday(), FORECAST_WINDOW_DAYS]);
+        return rows.length;
+      },
+    },
+    {
+      name: 'job-board-facility',
+      api: () => ({ session: workshop, path: `/api/v1/repair-jobs?facilityId=${facilityId}&open=true&limit=200` }),
+      sql: (_ctx, _i, d = db) => sqlJobsPage(d, { user: wsUser, facilityId, open: true, limit: 200 }),
+    },
+    {
+      name: 'jobs-filtered',
+      api: () => ({ session: admin, path: '/api/v1/repair-jobs?status=completed&kind=corrective&limit=50' }),
+      sql: (_ctx, _i, d = db) => sqlJobsPage(d, { user: adminUser, status: 'completed', kind: 'corrective' }),
+    },
+    {
+      name: 'jobs-deep-cursor',
+      prepare: async (ctx) => {
+        if (useApi) Object.assign(ctx, await deepApiCursor('/api/v1/repair-jobs?limit=50').catch((e) => ({ error: e })));
+        if (useSql) {
+          const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.jobs / 50) - 1));
+          const [row] = (await db.query(
+            `SELECT priority_rank, to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key, id
+               FROM repair_jobs ORDER BY priority_rank, opened_at, id OFFSET $1 LIMIT 1`, [Math.max(0, depth * 50 - 1)])).rows;
+          ctx.sqlAfter = depth > 0 && row ? [row.priority_rank, row.opened_at_key, row.id] : null;
+          ctx.sqlPages = depth;
+        }
+      },
+      api: (ctx) => ({ session: admin, path: `/api/v1/repair-jobs?limit=50${ctx.cursor ? `&cursor=${encodeURIComponent(ctx.cursor)}` : ''}` }),
+      sql: (ctx, _i, d = db) => sqlJobsPage(d, { user: adminUser, after: ctx.sqlAfter }),
+      note: (ctx) => `depth ${ctx.pages ?? ctx.sqlPages} pages`,
+    },
+    {
+      name: 'job-metrics',
+      api: () => ({ session: admin, path: '/api/v1/repair-jobs/metrics' }),
+      sql: (_ctx, _i, d = db) => sqlMetrics(d),
+    },
+  ].filter((s) => !ONLY || ONLY.has(s.name));
+
+  const results = [];
+  const plans = [];
+  /** Runs a scenario's SQL once through a client that also EXPLAINs each statement; returns the plans. */
+  async function explainOnce(run) {
+    const out = [];
+    const edb = {
+      async query(sql, params) {
+        const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+        out.push(`${sql.replace(/\s+/g, ' ').slice(0, 160)}…\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+        return db.query(sql, params);
+      },
+    };
+    await run(edb);
+    return out.join('\n\n');
+  }
+  for (const s of scenarios) {
+    const ctx = {};
+    const out = { scenario: s.name, api: null, sql: null, note: null };
+    process.stdout.write(`${s.name} … `);
+    if (s.prepare) await s.prepare(ctx);
+    if (useApi) {
+      // one probe: a missing endpoint (404/405) is "n/a", not a failure
+      const probe = s.api(ctx, 0);
+      let available = !ctx.error;
+      if (ctx.error instanceof HttpError) available = false;
+      else if (available) {
+        try {
+          await apiGet(probe.session, probe.path);
+        } catch (e) {
+          if (e instanceof HttpError && (e.status === 404 || e.status === 405)) available = false;
+          else throw e;
+        }
+      }
+      out.api = available
+        ? await load(async (i) => { const r = s.api(ctx, i); return itemsOf(await apiGet(r.session, r.path)); })
+        : { na: true, reason: ctx.error?.message ?? 'endpoint answered 404' };
+    }
+    if (useSql) out.sql = await load((i) => s.sql(ctx, i));
+    if (useSql && args.explain) plans.push(`=== ${s.name}\n${await explainOnce((edb) => s.sql(ctx, 0, edb))}`);
+    out.note = s.note ? s.note(ctx) : null;
+    results.push(out);
+    process.stdout.write('done\n');
+  }
+
+  // ---- report -------------------------------------------------------------------------------------------
+  const ms = (v) => (v == null ? 'n/a' : v.toFixed(1));
+  const side = (r) => (!r || r.na ? ['n/a', 'n/a'] : [ms(r.p50), ms(r.p95)]);
+  const table = results.map((r) => {
+    const [ap50, ap95] = side(r.api);
+    const [sp50, sp95] = side(r.sql);
+    const ratio = r.api && !r.api.na && r.sql && r.api.p50 != null && r.sql.p50 ? (r.api.p50 / r.sql.p50).toFixed(1) : 'n/a';
+    const errs = [r.api?.errors, r.sql?.errors].filter(Boolean).reduce((a, b) => a + b, 0);
+    const rows = [r.api && !r.api.na ? r.api.rows : null, r.sql ? r.sql.rows : null].filter((v) => v != null);
+    return {
+      scenario: r.scenario, 'API p50': ap50, 'API p95': ap95, 'SQL p50': sp50, 'SQL p95': sp95, ratio,
+      rows: rows.length === 2 && rows[0] !== rows[1] ? `${rows[0]}/${rows[1]}` : String(rows[0] ?? 'n/a'),
+      'req/s API': r.api && !r.api.na ? r.api.throughput.toFixed(0) : 'n/a',
+      errors: errs, note: [r.note, r.api?.timedOut || r.sql?.timedOut ? 'time limit hit' : null].filter(Boolean).join('; '),
+    };
+  });
+  console.log();
+  printTable(table);
+  for (const r of results) {
+    for (const [k, v] of [['API', r.api], ['SQL', r.sql]]) if (v?.firstError) console.log(`${r.scenario} ${k}: ${v.errors} errors, first: ${v.firstError}`);
+  }
+  console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)}s; ratio = API p50 / SQL p50; latencies in ms`);
+
+  if (args.json) {
+    writeFileSync(args.json, JSON.stringify({
+      at: new Date().toISOString(), baseUrl: useApi ? BASE_URL : null, data: meta,
+      config: { requests: N, concurrency: C, warmup: WARMUP, maxSeconds: MAX_MS / 1000, deepPages: DEEP_PAGES }, results,
+    }, null, 2));
+    console.log(`results written to ${args.json}`);
+  }
+  if (args.explain) {
+    writeFileSync(args.explain, plans.join('\n\n'));
+    console.log(`plans written to ${args.explain}`);
+  }
+  await db?.end();
+}
+
+function printTable(rows) {
+  const cols = Object.keys(rows[0] ?? {});
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (vals) => vals.map((v, i) => (i === 0 || i === cols.length - 1 ? String(v).padEnd(width[i]) : String(v).padStart(width[i]))).join('  ');
+  console.log(line(cols));
+  console.log(width.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(cols.map((c) => r[c])));
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${e.stack ?? e.message}`);
+  process.exit(1);
+});
