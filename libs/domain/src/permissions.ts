@@ -14,12 +14,12 @@ export const permissionTable = {
   users: { read: ['admin'], write: ['admin'] },
   /** artillery systems: create and edit (admin, logistics) */
   systems: { read: ALL_ROLES, write: ['admin', 'logistics'] },
-  /** a system's status change: workshop users only for systems at their facilities */
-  systemStatus: { read: ALL_ROLES, write: ['admin', 'logistics', 'workshop'] },
+  /** a system's status change (the status and its history are read with `systems`): workshop users only for systems at their facilities */
+  systemStatus: { read: [], write: ['admin', 'logistics', 'workshop'] },
   /** usage reports (rounds fired): workshop users only for systems at their facilities */
   usageReports: { read: ALL_ROLES, write: ['admin', 'logistics', 'workshop'] },
   /** CSV import of systems */
-  systemImport: { read: ['admin'], write: ['admin'] },
+  systemImport: { read: [], write: ['admin'] },
   /** repair jobs, work logs, parts used, transitions: workshop users only at their facilities; partners read jobs on their country's systems */
   repairJobs: { read: ALL_ROLES, write: ['admin', 'workshop'] },
   /** backlog, turnaround and throughput across facilities */
