@@ -93,7 +93,9 @@ export async function seedRepairJobsDemo(m: EntityManager): Promise<void> {
   if (systemCount === 0) return;
   const leads: Array<{ id: string; facility_id: string; password_hash: string }> = await m.query(
     `SELECT u.id, u.facility_ids[1] AS facility_id, u.password_hash FROM users u
-      WHERE u.email IN ('workshop@jv.example', 'workshop2@jv.example') AND u.role = 'workshop' ORDER BY u.email`);
+      WHERE u.email IN ('workshop@jv.example', 'workshop2@jv.example') AND u.role = 'workshop'
+      -- workshop No. 1 first: its technicians are tech*.ws1 ('workshop2@' sorts before 'workshop@' by email)
+      ORDER BY array_position(ARRAY['workshop@jv.example', 'workshop2@jv.example']::text[], u.email)`);
   if (leads.length < 2) return;
   const rnd = prng(20_250_917);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];

@@ -25,6 +25,10 @@ export type RepairJobPriority = 'routine' | 'priority' | 'urgent';
 @Index('repair_jobs_closed_idx', ['closedAt'])
 @Index('repair_jobs_plan_idx', ['preventivePlanId', 'systemId', 'openedAt'])
 @Index('repair_jobs_technicians_idx', { synchronize: false })
+/** the board: open jobs of a facility by priority then age */
+@Index('repair_jobs_open_queue_idx', ['facilityId', 'priorityRank', 'openedAt', 'id'], { where: `"status" NOT IN ('completed', 'cancelled')` })
+/** metrics: completed jobs by close time, covering opened_at, facility and id (index-only scans); created in the migration */
+@Index('repair_jobs_completed_idx', { synchronize: false })
 export class RepairJobEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -96,7 +100,8 @@ export class RepairJobEntity extends VersionedEntity {
 
 /** Every move of a job: who, when, from, to, comment. Time in each state is derived from it. */
 @Entity({ name: 'repair_job_transitions' })
-@Index('repair_job_transitions_job_idx', ['jobId', 'at'])
+/** (job_id, at, id) INCLUDE (to_status): a job's history and time-in-state from the index alone; created in the migration */
+@Index('repair_job_transitions_job_idx', { synchronize: false })
 @Index('repair_job_transitions_to_at_idx', ['toStatus', 'at'])
 export class RepairJobTransitionEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

@@ -56,15 +56,18 @@ export class RepairMetricsService {
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS median,
                 percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS p90
            FROM repair_jobs j WHERE ${completedInPeriod}`, p.values),
-      // per job completed in the period: the sum of its stays in awaiting_parts (each runs to the next move)
+      // per job completed in the period: the sum of its stays in awaiting_parts (each runs to the next move);
+      // the LATERAL walks each job's moves through repair_job_transitions_job_idx alone (index-only)
       this.db.query(
-        `WITH moves AS (
-           SELECT t.job_id, t.to_status, t.at, lead(t.at) OVER (PARTITION BY t.job_id ORDER BY t.at, t.id) AS next_at
-             FROM repair_job_transitions t
-            WHERE t.job_id IN (SELECT j.id FROM repair_jobs j WHERE ${completedInPeriod})
-         ), per_job AS (
-           SELECT job_id, sum(extract(epoch FROM next_at - at)) / 3600 AS hours
-             FROM moves WHERE to_status = 'awaiting_parts' AND next_at IS NOT NULL GROUP BY job_id
+        `WITH per_job AS (
+           SELECT j.id, sum(extract(epoch FROM m.next_at - m.at)) / 3600 AS hours
+             FROM repair_jobs j
+             CROSS JOIN LATERAL (
+               SELECT t.to_status, t.at, lead(t.at) OVER (ORDER BY t.at, t.id) AS next_at
+                 FROM repair_job_transitions t WHERE t.job_id = j.id
+             ) m
+            WHERE ${completedInPeriod} AND m.to_status = 'awaiting_parts' AND m.next_at IS NOT NULL
+            GROUP BY j.id
          )
          SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
            FROM per_job`, p.values),

@@ -143,6 +143,7 @@ export class UsageReportEntity {
 /** A barrel change, as on a weapon record card: old and new barrel serial and the EFC at change. */
 @Entity({ name: 'barrel_changes' })
 @Index('barrel_changes_system_idx', ['systemId', 'at'])
+@Index('barrel_changes_job_idx', ['repairJobId'])
 export class BarrelChangeEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
