@@ -67,6 +67,5 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
       res.sendFile(path.join(webDist, 'index.html'));
     });
   }
-  app.enableShutdownHooks();
   return app;
 }

@@ -18,8 +18,8 @@ async function main() {
   const logger = rootLogger(env.LOG_LEVEL);
   const db = await openDatabase(env, logger);
   const app = await createApp(env, db.url);
-  app.enableShutdownHooks();
   await app.listen(env.PORT, env.HOST);
+  // one shutdown path: close the app (module destroy hooks, pool), then stop the embedded PostgreSQL
   const shutdown = async () => {
     await app.close();
     await db.stop();

@@ -6,6 +6,8 @@ import { ButtonLink } from '../../../components/button';
 import { FlashNotice } from '../../../components/flash-notice';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { NotFoundPage } from '../../../components/status-pages';
+import { isApiError } from '../../../lib/api-client';
 import { useFormatters } from '../../../lib/format';
 import { useSystem } from '../api/get-system';
 import { useSystemHistory } from '../api/get-system-history';
@@ -144,7 +146,11 @@ export function SystemDetailPage() {
   const permissions = useSystemPermissions(query.data);
 
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) {
+    // outside the user's scope (a partner asking for another country's system) the API answers 404
+    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
   const system = query.data;
   const hasActions = permissions.canChangeStatus || permissions.canReportUsage;
 
