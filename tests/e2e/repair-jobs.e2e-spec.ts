@@ -100,6 +100,12 @@ describe('repair job journeys (browser)', () => {
       await dialog.waitFor({ state: 'detached' });
       await waitForJobStatus(page, 'quality_check');
 
+      // meanwhile the system page points at the open job, and its status follows the job
+      await page.getByTestId('job-system-link').click();
+      await page.locator('[data-testid="status-badge"][data-status="in_repair"]').waitFor();
+      await page.getByTestId('open-repair-job-link').click();
+      await waitForJobStatus(page, 'quality_check');
+
       // a colleague at the same workshop, who logged no work, signs it off
       await login(second.page, COLLEAGUE);
       await second.page.goto(`/repair-jobs/${jobId}`);
@@ -112,6 +118,7 @@ describe('repair job journeys (browser)', () => {
       await second.page.getByTestId('job-system-link').click();
       await second.page.locator(`[data-testid="system-detail"][data-serial="${system.serialNumber}"]`).waitFor();
       await second.page.locator('[data-testid="status-badge"][data-status="operational"]').waitFor();
+      expect(await second.page.getByTestId('open-repair-job').count()).toBe(0);
       const after = await apiGet<SystemItem>(second.page, `/api/v1/systems/${system.id}`);
       expect(after.status).toBe('operational');
     } finally {

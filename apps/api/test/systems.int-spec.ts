@@ -189,6 +189,29 @@ describe('systems API (integration, real PostgreSQL)', () => {
       expect((await admin.post(`/api/v1/systems/${MISSING}/status`).send({ status: 'in_repair', reason: 'fault' })).status).toBe(404);
     });
 
+    it('409 STATUS_FOLLOWS_JOB while a repair job is open: the job drives the status; free again once it closes', async () => {
+      const s = await create({ facilityId: fx.facilities.WS1 });
+      const job = await admin.post('/api/v1/repair-jobs').send({
+        facilityId: fx.facilities.WS1, systemId: s.id, kind: 'corrective', priority: 'routine', reportedFault: 'Breech will not close',
+      });
+      expect(job.status).toBe(201);
+      const historyBefore = await count('system_status_history');
+      const refused = await admin.post(`/api/v1/systems/${s.id}/status`).send({ status: 'operational', reason: 'looks fine' });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'STATUS_FOLLOWS_JOB', jobNumber: job.body.number, allowed: [] });
+      const during = (await admin.get(`/api/v1/systems/${s.id}`)).body;
+      expect(during.status).toBe('in_repair');
+      expect(during.openRepairJob).toEqual({ id: job.body.id, number: job.body.number, status: 'reported' });
+      expect(await count('system_status_history')).toBe(historyBefore);
+
+      const cancel = await admin.post(`/api/v1/repair-jobs/${job.body.id}/transitions`).send({ to: 'cancelled', comment: 'Reported in error' });
+      expect(cancel.status).toBe(200);
+      const after = (await admin.get(`/api/v1/systems/${s.id}`)).body;
+      expect(after.status).toBe('operational');
+      expect(after.openRepairJob).toBeNull();
+      expect((await admin.post(`/api/v1/systems/${s.id}/status`).send({ status: 'degraded', reason: 'sight misaligned' })).status).toBe(200);
+    });
+
     it('history: status changes, barrel changes and usage, newest first, with actor names (none for partner users)', async () => {
       const s = await create({ donorPartnerId: fx.partners.LV });
       await admin.post(`/api/v1/systems/${s.id}/status`).send({ status: 'in_repair', reason: 'Barrel worn' }).expect(200);

@@ -1,4 +1,4 @@
-import { readinessClasses, systemStatuses } from '@jv/domain';
+import { readinessClasses, repairJobStatuses, systemStatuses } from '@jv/domain';
 import { z } from 'zod';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
 
@@ -85,6 +85,8 @@ export const systemResponseSchema = z.object({
   barrelForecastDate: z.string().nullable(),
   statusChangedAt: z.string(),
   notes: z.string().nullable(),
+  /** the system's open repair job; while there is one, the status follows the job */
+  openRepairJob: z.object({ id: z.uuid(), number: z.string(), status: z.enum(repairJobStatuses) }).nullable(),
 }).extend(timestampsSchema.shape);
 export type SystemResponse = z.infer<typeof systemResponseSchema>;
 

@@ -67,6 +67,8 @@ export const systemsEn: Translation['systems'] = {
     desc: 'Descending',
   },
   detail: {
+    openJob: 'Open repair job {{number}} ({{status}}): the system status follows the job.',
+    openJobLink: 'Go to the job',
     backToList: '← Back to systems',
     wearTitle: 'Barrel',
     wearFlagged: 'Over 80 % wear: plan a barrel change.',

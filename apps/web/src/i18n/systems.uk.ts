@@ -67,6 +67,8 @@ export const systemsUk = {
     desc: 'За спаданням',
   },
   detail: {
+    openJob: 'Відкритий ремонт {{number}} ({{status}}): стан системи змінюється переходами ремонту.',
+    openJobLink: 'Перейти до ремонту',
     backToList: '← До переліку систем',
     wearTitle: 'Ствол',
     wearFlagged: 'Знос понад 80 %: плануйте заміну ствола.',

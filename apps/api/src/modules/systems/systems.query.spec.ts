@@ -98,6 +98,7 @@ describe('systems query helpers', () => {
       status_changed_at: new Date('2025-03-01T10:00:00Z'), status_changed_key: '2025-03-01T10:00:00.000000Z', total_efc: '3000.50',
       barrel_efc: '2100.00', barrel_wear: 0.84, barrel_serial: null, notes: null, version: 3,
       created_at: new Date('2025-01-01T00:00:00Z'), updated_at: new Date('2025-03-01T10:00:00Z'),
+      open_job_id: null, open_job_number: null, open_job_status: null,
     };
 
     it('converts numeric strings, adds readiness, wear flag and the forecast from the usage window', () => {
@@ -106,7 +107,12 @@ describe('systems query helpers', () => {
         totalEfc: 3000.5, barrelEfc: 2100, readiness: 'NMC-M', barrelWear: 0.84, wearFlagged: true, firingRatePerDay: 10,
         barrelForecastDate: '2025-07-11', statusChangedAt: '2025-03-01T10:00:00.000Z', version: 3,
       });
-      expect(toSystemResponse(row, undefined, '2025-06-01')).toMatchObject({ firingRatePerDay: 0, barrelForecastDate: null });
+      expect(toSystemResponse(row, undefined, '2025-06-01')).toMatchObject({ firingRatePerDay: 0, barrelForecastDate: null, openRepairJob: null });
+    });
+
+    it('carries the open repair job when there is one', () => {
+      const withJob = { ...row, open_job_id: ID, open_job_number: 'RJ-2025-00007', open_job_status: 'diagnosing' as const };
+      expect(toSystemResponse(withJob, undefined, '2025-06-01').openRepairJob).toEqual({ id: ID, number: 'RJ-2025-00007', status: 'diagnosing' });
     });
 
     it('knows today in UTC', () => {

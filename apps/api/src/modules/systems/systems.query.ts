@@ -1,5 +1,5 @@
 import type { CurrentUser, ExportSystemsQuery, SystemResponse } from '@jv/contracts';
-import { forecastBarrel, readinessOf, statusesOfReadiness, type SystemStatus } from '@jv/domain';
+import { forecastBarrel, readinessOf, type RepairJobStatus, statusesOfReadiness, type SystemStatus } from '@jv/domain';
 import { ValidationFailed } from '../../common/errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { containsPattern, type SqlParams } from '../../common/sql';
@@ -20,19 +20,22 @@ export interface SystemRow {
   facility_id: string | null; facility_code: string | null; status: SystemStatus; status_changed_at: Date; status_changed_key: string;
   total_efc: string; barrel_efc: string; barrel_wear: number; barrel_serial: string | null; notes: string | null;
   version: number; created_at: Date; updated_at: Date;
+  open_job_id: string | null; open_job_number: string | null; open_job_status: RepairJobStatus | null;
 }
 
-/** Names come from joins in the same query: no query per row. */
+/** Names and the open repair job (at most one: a partial unique index) come from joins in the same query: no query per row. */
 export const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_designation, m.barrel_life_efc, s.serial_number,
        s.donor_partner_id, p.code AS donor_partner_code, s.unit_id, un.code AS unit_code, un.name AS unit_name,
        s.facility_id, f.code AS facility_code, s.status, s.status_changed_at,
        to_char(s.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS status_changed_key,
-       s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes, s.version, s.created_at, s.updated_at
+       s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes, s.version, s.created_at, s.updated_at,
+       oj.id AS open_job_id, oj.number AS open_job_number, oj.status AS open_job_status
   FROM systems s
   JOIN system_models m ON m.id = s.model_id
   JOIN partners p ON p.id = s.donor_partner_id
   LEFT JOIN units un ON un.id = s.unit_id
-  LEFT JOIN facilities f ON f.id = s.facility_id`;
+  LEFT JOIN facilities f ON f.id = s.facility_id
+  LEFT JOIN repair_jobs oj ON oj.system_id = s.id AND oj.status NOT IN ('completed', 'cancelled')`;
 
 /**
  * The forecast inputs of many systems in one query: EFC of the last FORECAST_WINDOW_DAYS days and the
@@ -63,6 +66,7 @@ export function toSystemResponse(r: SystemRow, usage: UsageWindowRow | undefined
     barrelWear: forecast.wear, wearFlagged: forecast.flagged, firingRatePerDay: round(forecast.ratePerDay, 4),
     barrelForecastDate: forecast.forecastDate, statusChangedAt: r.status_changed_at.toISOString(), notes: r.notes,
     version: r.version, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+    openRepairJob: r.open_job_id ? { id: r.open_job_id, number: r.open_job_number as string, status: r.open_job_status as RepairJobStatus } : null,
   };
 }
 

@@ -5,7 +5,7 @@ import type {
   SystemHistoryEntry, SystemResponse, UpdateSystemInput,
 } from '@jv/contracts';
 import {
-  canChangeStatus, changedFields, FORECAST_WINDOW_DAYS, summarizeReadiness, type SystemStatus, systemStatuses,
+  canChangeStatus, changedFields, FORECAST_WINDOW_DAYS, openRepairJobStatuses, summarizeReadiness, type SystemStatus, systemStatuses,
 } from '@jv/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Conflict, type FieldError, NotFound, StaleVersion, ValidationFailed } from '../../common/errors';
@@ -111,7 +111,8 @@ export class SystemsService {
 
   /**
    * An explicit status change: written_off is final and the same status is no change (409
-   * INVALID_STATUS_CHANGE with the allowed targets). Workshop users only for systems at their facilities.
+   * INVALID_STATUS_CHANGE with the allowed targets); while a repair job is open the status follows the job
+   * (409 STATUS_FOLLOWS_JOB). Workshop users only for systems at their facilities.
    */
   changeStatus(id: string, input: ChangeSystemStatusInput, user: Actor): Promise<SystemResponse> {
     return this.db.transaction(async (m) => {
@@ -122,6 +123,14 @@ export class SystemsService {
         throw new Conflict('INVALID_STATUS_CHANGE',
           current.status === 'written_off' ? 'A written-off system is final; its status cannot change' : `The system is already ${current.status}`,
           { from: current.status, to: input.status, allowed });
+      }
+      // while a repair job is open the status follows the job (its transitions set it), never a hand edit
+      const [openJob]: Array<{ number: string }> = await m.query(
+        `SELECT number FROM repair_jobs WHERE system_id = $1 AND status = ANY($2::text[])`, [id, openRepairJobStatuses]);
+      if (openJob) {
+        throw new Conflict('STATUS_FOLLOWS_JOB',
+          `Repair job ${openJob.number} is open: the system's status follows the job; move, complete or cancel the job instead`,
+          { jobNumber: openJob.number, allowed: [] });
       }
       await m.query(
         `UPDATE systems SET status = $2, status_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,

@@ -179,6 +179,14 @@ export function SystemDetailPage() {
         }
       />
       <FlashNotice />
+      {system.openRepairJob ? (
+        <p className="notice notice-info" data-testid="open-repair-job">
+          {t('systems.detail.openJob', { number: system.openRepairJob.number, status: t(`repairJobs.status.${system.openRepairJob.status}`) })}{' '}
+          <Link to={`/repair-jobs/${system.openRepairJob.id}`} data-testid="open-repair-job-link">
+            {t('systems.detail.openJobLink')}
+          </Link>
+        </p>
+      ) : null}
       <div className={`system-detail-grid${hasActions ? '' : ' system-detail-grid-single'}`}>
         <div className="system-detail-main">
           <WearPanel system={system} />
