@@ -36,7 +36,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      // the API of `npm run dev` (PORT, 3000 by default)
+      '/api': { target: `http://localhost:${process.env.PORT ?? 3000}`, changeOrigin: false },
     },
   },
   preview: { port: 4173 },

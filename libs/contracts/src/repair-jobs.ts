@@ -57,6 +57,10 @@ export const listRepairJobsQuerySchema = pageQuerySchema.extend({
 });
 export type ListRepairJobsQuery = z.infer<typeof listRepairJobsQuerySchema>;
 
+/** The list's filters without paging: GET /repair-jobs/export.csv streams every match. */
+export const exportRepairJobsQuerySchema = listRepairJobsQuerySchema.omit({ limit: true, cursor: true });
+export type ExportRepairJobsQuery = z.infer<typeof exportRepairJobsQuerySchema>;
+
 export const repairJobResponseSchema = z.object({
   id: z.uuid(),
   number: z.string(),

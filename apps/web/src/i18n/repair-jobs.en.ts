@@ -96,6 +96,7 @@ export const repairJobsEn: Translation['repairJobs'] = {
   list: {
     title: 'Repair jobs',
     description: 'Every repair job, with filters; urgent first, then the oldest.',
+    exportCsv: 'Export CSV',
   },
   create: {
     title: 'New repair job',

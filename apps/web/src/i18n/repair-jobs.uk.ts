@@ -94,6 +94,7 @@ export const repairJobsUk = {
   list: {
     title: 'Ремонти',
     description: 'Усі ремонти з фільтрами; спершу термінові, потім найстаріші.',
+    exportCsv: 'Експорт CSV',
   },
   create: {
     title: 'Новий ремонт',

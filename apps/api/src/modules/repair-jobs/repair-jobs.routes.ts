@@ -1,6 +1,7 @@
 import {
-  createPartUsedInputSchema, createPreventivePlanInputSchema, createRepairJobInputSchema, createWorkLogInputSchema, idParamSchema,
-  listPreventivePlansQuerySchema, listRepairJobsQuerySchema, pageSchema, partUsedListSchema, partUsedResponseSchema,
+  createPartUsedInputSchema, createPreventivePlanInputSchema, createRepairJobInputSchema, createWorkLogInputSchema,
+  exportRepairJobsQuerySchema, idParamSchema, listPreventivePlansQuerySchema, listRepairJobsQuerySchema, pageSchema, partUsedListSchema,
+  partUsedResponseSchema,
   preventivePlanResponseSchema, preventiveRunResultSchema, repairJobDetailSchema, repairJobMetricsQuerySchema, repairJobMetricsSchema,
   repairJobResponseSchema, repairJobTransitionInputSchema, updatePreventivePlanInputSchema, updateRepairJobInputSchema,
   workLogListSchema, workLogResponseSchema, listTechniciansQuerySchema, technicianListSchema,
@@ -15,6 +16,7 @@ const plans = 'preventive-plans';
 
 export const repairJobsRoutes: RouteDoc[] = [
   { method: 'get', path: '/v1/repair-jobs', tag, summary: 'Repair jobs, urgent first then oldest; filters: facility, status (one or many), kind, priority, system, technician, opened from/to, overdue, open, q (number or serial). Workshop users see their facilities, partner users jobs on their country\'s systems (no technicians)', query: listRepairJobsQuerySchema, response: pageSchema(repairJobResponseSchema), roles: read },
+  { method: 'get', path: '/v1/repair-jobs/export.csv', tag, summary: 'Every job matching the list\'s filters, in the list\'s order, as CSV (text/csv, attachment, UTF-8 with BOM): number, facility_code, system_serial, model, kind, priority, status, opened_at, due_at, closed_at, overdue, total_hours, technicians (names joined with "; "; empty for partner users), reported_fault, diagnosis. Same scope as the list', query: exportRepairJobsQuerySchema, roles: read },
   { method: 'get', path: '/v1/repair-jobs/technicians', tag, summary: 'Active workshop staff of a facility, to assign to jobs (workshop users: their own facilities only)', query: listTechniciansQuerySchema, response: technicianListSchema, roles: rolesFor('repairJobs', 'write') },
   { method: 'get', path: '/v1/repair-jobs/metrics', tag, summary: 'Backlog per facility and state, turnaround (median, p90 hours) and time awaiting parts of jobs completed in the period, completed per week, overdue open jobs. Period defaults to the last 90 days (UTC dates)', query: repairJobMetricsQuerySchema, response: repairJobMetricsSchema, roles: rolesFor('repairMetrics', 'read') },
   { method: 'get', path: '/v1/repair-jobs/{id}', tag, summary: 'One job with its transitions and the time spent in each state', params: idParamSchema, response: repairJobDetailSchema, roles: read },

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  CreateRepairJobInput, CurrentUser, ListRepairJobsQuery, Page, RepairJobDetail, RepairJobResponse, RepairJobTransitionInput,
-  TechnicianList, UpdateRepairJobInput,
+  CreateRepairJobInput, CurrentUser, ExportRepairJobsQuery, ListRepairJobsQuery, Page, RepairJobDetail, RepairJobResponse,
+  RepairJobTransitionInput, TechnicianList, UpdateRepairJobInput,
 } from '@jv/contracts';
 import {
   checkTransition, isOpen, repairJobDueAt, repairJobPriorityRank, type RepairJobStatus, type SystemStatus, systemStatusForJob,
@@ -29,6 +29,9 @@ interface LockedJob {
 interface LockedSystem {
   id: string; status: SystemStatus; barrel_serial: string | null; barrel_efc: string; total_efc: string; version: number;
 }
+
+/** Rows per batch of the CSV export. */
+const EXPORT_BATCH = 1000;
 
 const jobClosed = (number: string) => new Conflict('JOB_CLOSED', `Job ${number} is closed and can no longer change`);
 
@@ -62,6 +65,26 @@ export class RepairJobsService {
 
   /** The queue: priority first (urgent → routine), then age; keyset on (priority_rank, opened_at, id). */
   async list(q: ListRepairJobsQuery, user: CurrentUser): Promise<Page<RepairJobResponse>> {
+    const now = new Date();
+    const { rows, nextCursor } = await this.page(q, q.cursor, q.limit, user);
+    return { items: rows.map((r) => toJobResponse(r, user, now)), nextCursor };
+  }
+
+  /** Every match of the list's filters, in the list's order, in batches of EXPORT_BATCH by keyset (never OFFSET). */
+  async *exportBatches(q: ExportRepairJobsQuery, user: CurrentUser): AsyncGenerator<RepairJobResponse[]> {
+    const now = new Date();
+    let cursor: string | undefined;
+    do {
+      const page = await this.page(q, cursor, EXPORT_BATCH, user);
+      yield page.rows.map((r) => toJobResponse(r, user, now));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /** One keyset page of the queue, in the caller's scope. */
+  private async page(
+    q: ExportRepairJobsQuery, cursor: string | undefined, limit: number, user: CurrentUser,
+  ): Promise<{ rows: JobRow[]; nextCursor: string | null }> {
     const p = new SqlParams();
     const where: string[] = [];
     const scope = jobScopeSql(user, p);
@@ -81,8 +104,8 @@ export class RepairJobsService {
       const s = p.add(containsPattern(q.q));
       where.push(`(j.number ILIKE ${s} OR s.serial_number ILIKE ${s})`);
     }
-    if (q.cursor) {
-      const [rank, openedAt, id] = decodeJobCursor(q.cursor);
+    if (cursor) {
+      const [rank, openedAt, id] = decodeJobCursor(cursor);
       where.push(`(j.priority_rank, j.opened_at, j.id) > (${p.add(rank)}::smallint, ${p.add(openedAt)}::timestamptz, ${p.add(id)}::uuid)`);
     }
     // the page is chosen first (index on the sort key), then only its rows get names and totals
@@ -90,14 +113,13 @@ export class RepairJobsService {
       `WITH page AS (
          SELECT j.* FROM repair_jobs j JOIN systems s ON s.id = j.system_id
           ${whereSql(where)}
-          ORDER BY j.priority_rank, j.opened_at, j.id LIMIT ${p.add(q.limit + 1)}
+          ORDER BY j.priority_rank, j.opened_at, j.id LIMIT ${p.add(limit + 1)}
        )
        SELECT ${JOB_COLUMNS} FROM page j ${JOB_JOINS}
         ORDER BY j.priority_rank, j.opened_at, j.id`, p.values);
-    const now = new Date();
-    const kept = rows.slice(0, q.limit);
+    const kept = rows.slice(0, limit);
     const last = kept[kept.length - 1];
-    return { items: kept.map((r) => toJobResponse(r, user, now)), nextCursor: rows.length > q.limit && last ? encodeJobCursor(last) : null };
+    return { rows: kept, nextCursor: rows.length > limit && last ? encodeJobCursor(last) : null };
   }
 
   /** Active workshop staff of a facility, by name; workshop users ask only for their own facilities (else 404). */

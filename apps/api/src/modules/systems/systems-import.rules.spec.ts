@@ -2,7 +2,8 @@ import { systemImportColumns } from '@jv/contracts';
 import {
   type CsvRecord, duplicatesInFile, headerErrors, type ImportRefs, parseSystemsCsv, referencedKeys, sortErrors, validateRecord,
 } from './systems-import.rules';
-import { csvHeader, toCsvLines } from './systems-export';
+import { csvHeader } from '../../common/csv';
+import { systemExportColumns } from './systems-export';
 
 const HEADER = systemImportColumns.join(',');
 const refs: ImportRefs = {
@@ -98,9 +99,7 @@ describe('systems CSV import rules', () => {
     ]).map((e) => `${e.line}:${e.column}`)).toEqual(['1:null', '3:model', '3:unit']);
   });
 
-  it('writes export CSV with quoting and formula escaping', () => {
-    expect(csvHeader()).toBe(`${HEADER},readiness,barrel_wear_percent,barrel_forecast_date\r\n`);
-    expect(toCsvLines([['a,b', 'say "hi"', '=cmd()', 12.5]])).toBe(`"a,b","say ""hi""","'=cmd()",12.5\r\n`);
-    expect(toCsvLines([])).toBe('');
+  it('exports the import columns plus the computed ones', () => {
+    expect(csvHeader(systemExportColumns)).toBe(`${HEADER},readiness,barrel_wear_percent,barrel_forecast_date\r\n`);
   });
 });

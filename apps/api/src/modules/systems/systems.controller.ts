@@ -6,13 +6,12 @@ import {
   updateSystemInputSchema,
 } from '@jv/contracts';
 import type { Response } from 'express';
-import { once } from 'node:events';
 import type { z } from 'zod';
 import { Allow, CurrentUser } from '../../common/auth.decorators';
+import { sendCsv } from '../../common/csv';
 import { DomainError } from '../../common/errors';
-import { rootLogger } from '../../common/logger';
 import { zodPipe } from '../../common/zod-validation.pipe';
-import { csvHeader, toCsvLines, toExportRecord } from './systems-export';
+import { systemExportColumns, toExportRecord } from './systems-export';
 import { SystemsImportService } from './systems-import.service';
 import { utcToday } from './systems.query';
 import { SystemsService } from './systems.service';
@@ -41,28 +40,10 @@ export class SystemsController {
   @Get('export.csv')
   @Allow('systems', 'read')
   async export(@Query(zodPipe(exportSystemsQuerySchema)) q: ExportSystemsQuery, @CurrentUser() user: CurrentUserShape, @Res() res: Response) {
-    const batches = this.systems.exportBatches(q, user);
-    // the first batch is read before anything is sent, so an error there still answers as problem details
-    const first = await batches.next();
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="systems-${utcToday()}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    // back-pressure: wait for the socket to drain (or close, when the client went away)
-    const write = async (chunk: string) => { if (chunk && !res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]); };
-    try {
-      await write(`\uFEFF${csvHeader()}`);
-      if (!first.done) await write(toCsvLines(first.value.map(({ row, system }) => toExportRecord(row, system))));
-      for await (const batch of batches) {
-        if (res.destroyed) return;
-        await write(toCsvLines(batch.map(({ row, system }) => toExportRecord(row, system))));
-      }
-      res.end();
-    } catch (err) {
-      // the status line is sent: the only honest answer left is a cut connection (never a silently short file)
-      rootLogger().error({ err }, 'systems export failed while streaming');
-      res.destroy(err as Error);
-    }
+    await sendCsv(res, {
+      filename: `systems-${utcToday()}.csv`, columns: systemExportColumns, batches: this.systems.exportBatches(q, user),
+      toCells: ({ row, system }) => toExportRecord(row, system), what: 'systems',
+    });
   }
 
   /**

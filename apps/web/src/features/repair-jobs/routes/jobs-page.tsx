@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { repairJobKinds, repairJobPriorities, type RepairJobResponse } from '@jv/contracts';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../../components/page-header';
 import { useFormatters } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { compactFilters, enumParam, useSearchFilters, uuidParam } from '../../../lib/use-search-filters';
+import { repairJobsExportUrl } from '../api/export-repair-jobs';
 import { useRepairJobs } from '../api/get-repair-jobs';
 import { useJobFacilityOptions } from '../components/facility-options';
 import { OverdueMark, PartsReadyMark, PriorityBadge, JobStatusBadge } from '../components/job-badges';
@@ -32,19 +33,22 @@ export function JobsPage() {
   const { values, setFilter, setFilters } = useSearchFilters(FILTERS);
   const onSearch = useCallback((q: string) => setFilter('q', q), [setFilter]);
 
-  const query = useRepairJobs(
-    compactFilters({
-      q: values.q || undefined,
-      facilityId: uuidParam(values.facilityId),
-      status: enumParam(values.status, repairJobStatuses),
-      kind: enumParam(values.kind, repairJobKinds),
-      priority: enumParam(values.priority, repairJobPriorities),
-      open: enumParam(values.open, BOOL),
-      overdue: enumParam(values.overdue, BOOL),
-      openedFrom: ISO_DAY.test(values.openedFrom) ? values.openedFrom : undefined,
-      openedTo: ISO_DAY.test(values.openedTo) ? values.openedTo : undefined,
-    }),
+  const filters = useMemo(
+    () =>
+      compactFilters({
+        q: values.q || undefined,
+        facilityId: uuidParam(values.facilityId),
+        status: enumParam(values.status, repairJobStatuses),
+        kind: enumParam(values.kind, repairJobKinds),
+        priority: enumParam(values.priority, repairJobPriorities),
+        open: enumParam(values.open, BOOL),
+        overdue: enumParam(values.overdue, BOOL),
+        openedFrom: ISO_DAY.test(values.openedFrom) ? values.openedFrom : undefined,
+        openedTo: ISO_DAY.test(values.openedTo) ? values.openedTo : undefined,
+      }),
+    [values],
   );
+  const query = useRepairJobs(filters);
   const outdated = useOutdatedOnMount(query);
 
   const columns: Column<RepairJobResponse>[] = [
@@ -109,11 +113,16 @@ export function JobsPage() {
         title={t('repairJobs.list.title')}
         description={t('repairJobs.list.description')}
         actions={
-          canWrite ? (
-            <ButtonLink to="/repair-jobs/new" variant="primary" data-testid="new-job-button">
-              {t('repairJobs.newJob')}
-            </ButtonLink>
-          ) : null
+          <>
+            <a className="btn btn-secondary" href={repairJobsExportUrl(filters)} download data-testid="export-csv">
+              {t('repairJobs.list.exportCsv')}
+            </a>
+            {canWrite ? (
+              <ButtonLink to="/repair-jobs/new" variant="primary" data-testid="new-job-button">
+                {t('repairJobs.newJob')}
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <FlashNotice />
