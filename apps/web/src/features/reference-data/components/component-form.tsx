@@ -1,17 +1,14 @@
-import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { componentCategories, createComponentInputSchema, type ComponentResponse, type CreateComponentInput } from '@jv/contracts';
+import { componentCategories, createComponentInputSchema, type ComponentResponse } from '@jv/contracts';
 import { FormAlert } from '../../../components/form-alert';
 import { CheckboxListField, firstError, SelectField, TextField } from '../../../components/form-fields';
 import { useEnumOptions } from '../../../components/use-enum-label';
-import { useServerFormErrors } from '../../../lib/form-errors';
 import { useSystemModelOptions } from '../../../lib/lookups';
 import { useCreateComponent } from '../api/create-component';
 import { useUpdateComponent } from '../api/update-component';
 import { FormButtons } from './form-buttons';
-import { useSaveRecord } from './use-save-record';
+import { useRecordForm } from './use-save-record';
 
 const FIELDS = ['partNumber', 'name', 'category', 'unitOfIssue', 'compatibleModelIds'] as const;
 const LIST = '/reference/components';
@@ -22,8 +19,9 @@ export function ComponentForm({ record }: { record?: ComponentResponse }) {
   const models = useSystemModelOptions();
   const modelOptions = (models.data ?? []).map((m) => ({ value: m.id, label: `${m.designation} (${m.originPartnerCode})` }));
 
-  const form = useForm<z.input<typeof createComponentInputSchema>, unknown, CreateComponentInput>({
-    resolver: zodResolver(createComponentInputSchema),
+  const { form, errors, onSubmit, formError, isSaving } = useRecordForm({
+    schema: createComponentInputSchema,
+    fields: FIELDS,
     defaultValues: record
       ? {
           partNumber: record.partNumber,
@@ -33,13 +31,7 @@ export function ComponentForm({ record }: { record?: ComponentResponse }) {
           compatibleModelIds: record.compatibleModelIds,
         }
       : { partNumber: '', name: '', unitOfIssue: '', compatibleModelIds: [] },
-  });
-  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
-  const { save, isSaving } = useSaveRecord({ record, create: useCreateComponent(), update: useUpdateComponent(), listPath: LIST, onError: handleError });
-  const { errors } = form.formState;
-  const onSubmit = form.handleSubmit((input) => {
-    clearFormError();
-    save(input);
+    record, create: useCreateComponent(), update: useUpdateComponent(), listPath: LIST,
   });
 
   return (

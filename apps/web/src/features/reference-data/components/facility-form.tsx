@@ -1,17 +1,14 @@
-import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { createFacilityInputSchema, facilityKinds, oblasts, type CreateFacilityInput, type FacilityResponse } from '@jv/contracts';
+import { createFacilityInputSchema, facilityKinds, oblasts, type FacilityResponse } from '@jv/contracts';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField, TextField } from '../../../components/form-fields';
 import { useEnumOptions } from '../../../components/use-enum-label';
-import { useServerFormErrors } from '../../../lib/form-errors';
 import { useJointVentureOptions } from '../../../lib/lookups';
 import { useCreateFacility } from '../api/create-facility';
 import { useUpdateFacility } from '../api/update-facility';
 import { FormButtons } from './form-buttons';
-import { useSaveRecord } from './use-save-record';
+import { useRecordForm } from './use-save-record';
 
 const FIELDS = ['code', 'name', 'kind', 'oblast', 'jointVentureId', 'repairBays', 'trainingSeats'] as const;
 const LIST = '/reference/facilities';
@@ -27,8 +24,9 @@ export function FacilityForm({ record }: { record?: FacilityResponse }) {
     jvOptions.unshift({ value: record.jointVentureId, label: record.jointVentureName ?? record.jointVentureId });
   }
 
-  const form = useForm<z.input<typeof createFacilityInputSchema>, unknown, CreateFacilityInput>({
-    resolver: zodResolver(createFacilityInputSchema),
+  const { form, errors, onSubmit, formError, isSaving } = useRecordForm({
+    schema: createFacilityInputSchema,
+    fields: FIELDS,
     defaultValues: record
       ? {
           code: record.code,
@@ -40,13 +38,7 @@ export function FacilityForm({ record }: { record?: FacilityResponse }) {
           trainingSeats: record.trainingSeats,
         }
       : { code: '', name: '', jointVentureId: null, repairBays: 0, trainingSeats: 0 },
-  });
-  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
-  const { save, isSaving } = useSaveRecord({ record, create: useCreateFacility(), update: useUpdateFacility(), listPath: LIST, onError: handleError });
-  const { errors } = form.formState;
-  const onSubmit = form.handleSubmit((input) => {
-    clearFormError();
-    save(input);
+    record, create: useCreateFacility(), update: useUpdateFacility(), listPath: LIST,
   });
 
   return (

@@ -1,18 +1,15 @@
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { createJointVentureInputSchema, jvScopes, type CreateJointVentureInput, type JointVentureResponse } from '@jv/contracts';
+import { createJointVentureInputSchema, jvScopes, type JointVentureResponse } from '@jv/contracts';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
 import { CheckboxListField, firstError, SelectField, TextField } from '../../../components/form-fields';
 import { useEnumOptions } from '../../../components/use-enum-label';
-import { useServerFormErrors } from '../../../lib/form-errors';
 import { partnerLabel, usePartnerOptions } from '../../../lib/lookups';
 import { useCreateJointVenture } from '../api/create-joint-venture';
 import { useUpdateJointVenture } from '../api/update-joint-venture';
 import { FormButtons } from './form-buttons';
-import { useSaveRecord } from './use-save-record';
+import { useRecordForm } from './use-save-record';
 
 const FIELDS = ['name', 'ukrainianCompany', 'partners', 'scopes', 'establishedOn'] as const;
 const LIST = '/reference/joint-ventures';
@@ -26,8 +23,9 @@ export function JointVentureForm({ record }: { record?: JointVentureResponse }) 
     if (!partnerOptions.some((o) => o.value === p.partnerId)) partnerOptions.push({ value: p.partnerId, label: partnerLabel({ code: p.partnerCode, name: p.partnerName }) });
   }
 
-  const form = useForm<z.input<typeof createJointVentureInputSchema>, unknown, CreateJointVentureInput>({
-    resolver: zodResolver(createJointVentureInputSchema),
+  const { form, errors, onSubmit, formError, isSaving } = useRecordForm({
+    schema: createJointVentureInputSchema,
+    fields: FIELDS,
     defaultValues: record
       ? {
           name: record.name,
@@ -37,15 +35,9 @@ export function JointVentureForm({ record }: { record?: JointVentureResponse }) 
           establishedOn: record.establishedOn,
         }
       : { name: '', ukrainianCompany: '', partners: [{ partnerId: '', companyName: '' }], scopes: [], establishedOn: '' },
+    record, create: useCreateJointVenture(), update: useUpdateJointVenture(), listPath: LIST,
   });
   const rows = useFieldArray({ control: form.control, name: 'partners' });
-  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
-  const { save, isSaving } = useSaveRecord({ record, create: useCreateJointVenture(), update: useUpdateJointVenture(), listPath: LIST, onError: handleError });
-  const { errors } = form.formState;
-  const onSubmit = form.handleSubmit((input) => {
-    clearFormError();
-    save(input);
-  });
   const partnersError = errors.partners?.root ?? (errors.partners?.message ? errors.partners : undefined);
 
   return (

@@ -1,16 +1,12 @@
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { createPartnerInputSchema, partnerRoles, type CreatePartnerInput, type PartnerResponse } from '@jv/contracts';
+import { createPartnerInputSchema, partnerRoles, type PartnerResponse } from '@jv/contracts';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField, TextField } from '../../../components/form-fields';
 import { useEnumOptions } from '../../../components/use-enum-label';
-import { useServerFormErrors } from '../../../lib/form-errors';
 import { useCreatePartner } from '../api/create-partner';
 import { useUpdatePartner } from '../api/update-partner';
 import { FormButtons } from './form-buttons';
-import { useSaveRecord } from './use-save-record';
+import { useRecordForm } from './use-save-record';
 
 const FIELDS = ['code', 'name', 'role'] as const;
 const LIST = '/reference/partners';
@@ -18,16 +14,11 @@ const LIST = '/reference/partners';
 export function PartnerForm({ record }: { record?: PartnerResponse }) {
   const { t } = useTranslation();
   const roleOptions = useEnumOptions('partnerRole', partnerRoles);
-  const form = useForm<z.input<typeof createPartnerInputSchema>, unknown, CreatePartnerInput>({
-    resolver: zodResolver(createPartnerInputSchema),
+  const { form, errors, onSubmit, formError, isSaving } = useRecordForm({
+    schema: createPartnerInputSchema,
+    fields: FIELDS,
     defaultValues: record ? { code: record.code, name: record.name, role: record.role } : { code: '', name: '' },
-  });
-  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
-  const { save, isSaving } = useSaveRecord({ record, create: useCreatePartner(), update: useUpdatePartner(), listPath: LIST, onError: handleError });
-  const { errors } = form.formState;
-  const onSubmit = form.handleSubmit((input) => {
-    clearFormError();
-    save(input);
+    record, create: useCreatePartner(), update: useUpdatePartner(), listPath: LIST,
   });
 
   return (

@@ -1,17 +1,14 @@
-import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { createSystemModelInputSchema, systemKinds, type CreateSystemModelInput, type SystemModelResponse } from '@jv/contracts';
+import { createSystemModelInputSchema, systemKinds, type SystemModelResponse } from '@jv/contracts';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField, TextField } from '../../../components/form-fields';
 import { useEnumOptions } from '../../../components/use-enum-label';
-import { useServerFormErrors } from '../../../lib/form-errors';
 import { partnerLabel, usePartnerOptions } from '../../../lib/lookups';
 import { useCreateSystemModel } from '../api/create-system-model';
 import { useUpdateSystemModel } from '../api/update-system-model';
 import { FormButtons } from './form-buttons';
-import { useSaveRecord } from './use-save-record';
+import { useRecordForm } from './use-save-record';
 
 const FIELDS = ['designation', 'kind', 'caliberMm', 'originPartnerId', 'barrelLifeEfc'] as const;
 const LIST = '/reference/system-models';
@@ -25,8 +22,9 @@ export function SystemModelForm({ record }: { record?: SystemModelResponse }) {
     partnerOptions.unshift({ value: record.originPartnerId, label: record.originPartnerCode });
   }
 
-  const form = useForm<z.input<typeof createSystemModelInputSchema>, unknown, CreateSystemModelInput>({
-    resolver: zodResolver(createSystemModelInputSchema),
+  const { form, errors, onSubmit, formError, isSaving } = useRecordForm({
+    schema: createSystemModelInputSchema,
+    fields: FIELDS,
     defaultValues: record
       ? {
           designation: record.designation,
@@ -36,13 +34,7 @@ export function SystemModelForm({ record }: { record?: SystemModelResponse }) {
           barrelLifeEfc: record.barrelLifeEfc,
         }
       : { designation: '', originPartnerId: '' },
-  });
-  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
-  const { save, isSaving } = useSaveRecord({ record, create: useCreateSystemModel(), update: useUpdateSystemModel(), listPath: LIST, onError: handleError });
-  const { errors } = form.formState;
-  const onSubmit = form.handleSubmit((input) => {
-    clearFormError();
-    save(input);
+    record, create: useCreateSystemModel(), update: useUpdateSystemModel(), listPath: LIST,
   });
 
   return (

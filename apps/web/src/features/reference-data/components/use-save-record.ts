@@ -1,5 +1,9 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type DefaultValues, type FieldValues, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
 import { flash } from '../../../components/flash-notice';
+import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
 
 interface MutateCallbacks {
@@ -50,4 +54,27 @@ export function useSaveRecord<I>({ record, create, update, listPath, onError }: 
   };
 
   return { save, isSaving: create.isPending || update.isPending };
+}
+
+interface RecordFormOptions<In extends FieldValues, Out> extends Omit<SaveRecordOptions<Out>, 'onError'> {
+  /** the contract's create schema: the same rules as the API */
+  schema: z.ZodType<Out, In>;
+  defaultValues: DefaultValues<In>;
+  /** top-level field names, so the server's field errors land on them */
+  fields: readonly string[];
+}
+
+/**
+ * A reference-data form: react-hook-form with the contract's zod schema, the server's field errors on
+ * the same fields (the rest in the banner), and create-or-update on submit.
+ */
+export function useRecordForm<In extends FieldValues, Out>({ schema, defaultValues, fields, ...saveOptions }: RecordFormOptions<In, Out>) {
+  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues });
+  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, fields);
+  const { save, isSaving } = useSaveRecord<Out>({ ...saveOptions, onError: handleError });
+  const onSubmit = form.handleSubmit((input) => {
+    clearFormError();
+    save(input);
+  });
+  return { form, errors: form.formState.errors, onSubmit, formError, isSaving };
 }
