@@ -21,6 +21,7 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
     bodyParser: false,
   });
   app.set('query parser', 'simple');
+  app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
 
   // request id, context for audit rows, one structured access-log line per request

@@ -89,6 +89,26 @@ describe('auth (integration, real PostgreSQL)', () => {
     }
   });
 
+  it('counts failures per address: a spoofed X-Forwarded-For is ignored unless TRUST_PROXY says a proxy sets it', async () => {
+    const fail = (app: TestContext, forwardedFor: string) => app.http().post('/api/v1/auth/login')
+      .set('X-Forwarded-For', forwardedFor).send({ email: `nobody-${forwardedFor}@test.example`, password: 'wrong-password-x' });
+    const direct = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3' });
+    try {
+      for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) expect((await fail(direct, ip)).status).toBe(401);
+      expect((await fail(direct, '203.0.113.4')).status).toBe(429); // all four came from the same socket address
+    } finally {
+      await direct.close();
+    }
+    const proxied = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3', TRUST_PROXY: '1' });
+    try {
+      for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4']) expect((await fail(proxied, ip)).status).toBe(401);
+      for (let i = 0; i < 3; i++) expect((await fail(proxied, '198.51.100.9')).status).toBe(401);
+      expect((await fail(proxied, '198.51.100.9')).status).toBe(429); // the fourth from one client address
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('changes the locale of the signed-in user', async () => {
     const { agent } = await signedIn(ctx, { role: 'viewer', locale: 'uk' });
     const res = await agent.patch('/api/v1/auth/me/preferences').send({ locale: 'en' });

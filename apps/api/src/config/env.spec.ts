@@ -20,6 +20,12 @@ describe('loadEnv', () => {
     }
   });
 
+  it('reads TRUST_PROXY as false, true, a hop count or a list', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+  });
+
   it('accepts a postgres url and booleans', () => {
     const env = loadEnv({ DATABASE_URL: 'postgres://u:p@db:5432/jv', COOKIE_SECURE: 'true' });
     expect(env.DATABASE_URL).toBe('postgres://u:p@db:5432/jv');

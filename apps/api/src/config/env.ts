@@ -22,6 +22,12 @@ export const envSchema = z.object({
   TRUSTED_ORIGINS: z.string().default(''),
   CORS_ORIGINS: z.string().default(''),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
+  /**
+   * Which proxies to believe for the client address (Express "trust proxy"): `false` (default, the app
+   * faces clients directly), a hop count such as `1`, or addresses/`loopback`/`uniquelocal`. Behind a
+   * reverse proxy set it, or every client shares the proxy's address in the per-address login limit.
+   */
+  TRUST_PROXY: z.string().default('false').transform((v) => (v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('dist/web'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
