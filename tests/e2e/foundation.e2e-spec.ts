@@ -86,10 +86,13 @@ describe('foundation journeys (browser)', () => {
     const { context, page } = await newTabletPage(browser);
     try {
       await login(page, 'viewer@jv.example');
-      await page.getByTestId('lang-switch-en').click();
+      // the choice is stored for the user: wait for the server to take it, not only the page
+      const saved = (locale: string) => page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me/preferences') && r.ok()
+        && r.request().postDataJSON()?.locale === locale);
+      await Promise.all([saved('en'), page.getByTestId('lang-switch-en').click()]);
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       const homeEn = await page.getByTestId('nav-home').innerText();
-      await page.getByTestId('lang-switch-uk').click();
+      await Promise.all([saved('uk'), page.getByTestId('lang-switch-uk').click()]);
       await page.waitForFunction(() => document.documentElement.lang === 'uk');
       const homeUk = await page.getByTestId('nav-home').innerText();
       expect(homeUk).not.toBe(homeEn);

@@ -155,7 +155,7 @@ describe('role journeys (browser)', () => {
 
       // the repair jobs list: rows, but no "new job" button
       await page.getByTestId('nav-repair-jobs').click();
-      await page.waitForURL(/\/repair-jobs$/);
+      await page.waitForURL(/\/repair-jobs(\?open=true)?$/);
       await page.getByTestId('row').first().waitFor();
       expect(await page.getByTestId('new-job-button').count()).toBe(0);
 

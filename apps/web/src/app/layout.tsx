@@ -21,7 +21,7 @@ export function AppLayout() {
     { to: '/', label: t('nav.home'), testId: 'nav-home', end: true, show: true },
     { to: '/systems', label: t('systems.title'), testId: 'nav-systems', end: false, show: can(user.role, 'systems', 'read') },
     // workshop staff land on their board; everybody else on the list
-    { to: user.role === 'workshop' ? '/repair-jobs/board' : '/repair-jobs', label: t('repairJobs.title'), testId: 'nav-repair-jobs', end: false, show: can(user.role, 'repairJobs', 'read') },
+    { to: user.role === 'workshop' ? '/repair-jobs/board' : '/repair-jobs?open=true', label: t('repairJobs.title'), testId: 'nav-repair-jobs', end: false, show: can(user.role, 'repairJobs', 'read') },
     { to: '/reference', label: t('nav.reference'), testId: 'nav-reference', end: false, show: can(user.role, 'referenceData', 'read') },
     { to: '/admin/users', label: t('nav.users'), testId: 'nav-users', end: false, show: can(user.role, 'users', 'read') },
     { to: '/admin/audit', label: t('nav.audit'), testId: 'nav-audit', end: false, show: can(user.role, 'audit', 'read') },

@@ -25,7 +25,7 @@ export const repairJobsRoutes: RouteObject = {
   ),
   children: [
     { index: true, element: <JobsPage /> },
-    { path: 'list', element: <Navigate to="/repair-jobs" replace /> },
+    { path: 'list', element: <Navigate to="/repair-jobs?open=true" replace /> },
     { path: 'board', element: <BoardPage /> },
     {
       path: 'new',

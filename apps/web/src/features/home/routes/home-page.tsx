@@ -15,7 +15,7 @@ export function HomePage() {
     { to: '/repair-jobs/board', label: t('home.boardLink'), show: user.role === 'workshop' },
     { to: '/systems', label: t('home.systemsLink'), show: can(user.role, 'systems', 'read') },
     { to: '/systems/readiness', label: t('home.readinessLink'), show: can(user.role, 'systems', 'read') },
-    { to: '/repair-jobs', label: t('home.repairJobsLink'), show: can(user.role, 'repairJobs', 'read') },
+    { to: '/repair-jobs?open=true', label: t('home.repairJobsLink'), show: can(user.role, 'repairJobs', 'read') },
     { to: '/repair-jobs/dashboard', label: t('home.repairMetricsLink'), show: can(user.role, 'repairMetrics', 'read') },
     { to: '/reference', label: t('home.referenceLink'), show: can(user.role, 'referenceData', 'read') },
     { to: '/admin/users', label: t('home.usersLink'), show: can(user.role, 'users', 'read') },
