@@ -1,6 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, STALE_VERSION_CODE } from '../lib/api-client';
+import { uk } from '../i18n/uk';
+
+/** Domain error codes the API sends (docs/api.md) that have a sentence of their own in both languages. */
+type KnownCode = keyof (typeof uk)['errors']['codes'];
+const isKnownCode = (code: string | undefined): code is KnownCode => !!code && Object.hasOwn(uk.errors.codes, code);
 
 /** A translated, human sentence for any error thrown by the API client. */
 export function useErrorMessage() {
@@ -9,6 +14,7 @@ export function useErrorMessage() {
     (error: unknown): string => {
       if (!isApiError(error)) return t('errors.generic');
       if (error.isNetworkError) return t('errors.network');
+      if (isKnownCode(error.code)) return t(`errors.codes.${error.code}`);
       switch (error.status) {
         case 400:
           return t('errors.validation');
