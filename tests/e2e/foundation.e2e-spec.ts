@@ -64,6 +64,18 @@ describe('foundation journeys (browser)', () => {
       const res = await page.request.get('/api/v1/facilities?q=E2E-DEPOT');
       const body = await res.json();
       expect(body.items.map((f: { code: string }) => f.code)).toContain('E2E-DEPOT');
+
+      // the same code again: the server's 409 lands on the code field, and nothing is added
+      await page.getByTestId('new-button').click();
+      await page.getByTestId('field-code').fill('E2E-DEPOT');
+      await page.getByTestId('field-name').fill('Second depot with a taken code');
+      await page.getByTestId('field-kind').selectOption('depot');
+      await page.getByTestId('field-oblast').selectOption('lvivska');
+      await page.getByTestId('save-button').click();
+      await page.locator('[data-testid="field-code"][aria-invalid="true"]').waitFor();
+      expect(page.url()).toContain('/reference/facilities/new');
+      const again = await (await page.request.get('/api/v1/facilities?q=E2E-DEPOT')).json();
+      expect(again.items).toHaveLength(1);
     } finally {
       await context.close();
     }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { isApiError, type FieldError } from './api-client';
+import { isApiError, isStaleVersion, type FieldError } from './api-client';
 
 export interface FormServerError {
   error: unknown;
@@ -9,9 +9,10 @@ export interface FormServerError {
 }
 
 /**
- * Puts the server's validation errors (400, `errors: [{ path, message }]`) on the form's own fields
- * with `setError`, and keeps whatever is left (stale version, conflicts, unknown fields) for the form
- * banner. `fieldNames` are the top-level names of the form's fields.
+ * Puts the server's field errors on the form's own fields with `setError`: validation (400) and
+ * conflicts that name a field (409 DUPLICATE on `code`, `email`, `serialNumber`…). Whatever is left
+ * (stale version, other conflicts, unknown fields) goes to the form banner, which also carries the
+ * sentence for a conflict. `fieldNames` are the top-level names of the form's fields.
  */
 export function useServerFormErrors<T extends FieldValues>(setError: UseFormSetError<T>, fieldNames: readonly string[]) {
   const [formError, setFormError] = useState<FormServerError | null>(null);
@@ -21,7 +22,7 @@ export function useServerFormErrors<T extends FieldValues>(setError: UseFormSetE
     (error: unknown) => {
       const known = new Set(names.split('|'));
       const unmatched: FieldError[] = [];
-      if (isApiError(error) && error.status === 400) {
+      if (isApiError(error) && (error.status === 400 || (error.status === 409 && !isStaleVersion(error)))) {
         let first = true;
         for (const fieldError of error.fieldErrors) {
           const root = fieldError.path.split('.')[0];

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import {
-  Controller, useForm, type Control, type FieldError, type FieldValues, type Path, type UseFormRegisterReturn, type UseFormSetError,
+  Controller, useForm, type Control, type FieldError, type FieldValues, type Path, type UseFormRegisterReturn,
 } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useNavigate } from 'react-router';
@@ -12,7 +12,6 @@ import { Button, ButtonLink } from '../../../components/button';
 import { flash } from '../../../components/flash-notice';
 import { FormAlert } from '../../../components/form-alert';
 import { FormActions, SelectField, TextField, type Option } from '../../../components/form-fields';
-import { isApiError, isStaleVersion } from '../../../lib/api-client';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
 import { facilityLabel, partnerLabel, useFacilityOptions, usePartnerOptions, useSystemModelOptions } from '../../../lib/lookups';
@@ -20,17 +19,6 @@ import { useCreateSystem } from '../api/create-system';
 import { unitLabel, useUnitOptions } from '../api/get-unit-options';
 import { useUpdateSystem } from '../api/update-system';
 import { useSystemLabels } from './system-labels';
-
-/**
- * A conflict that names a field (a serial number already taken, 409 DUPLICATE) is also shown on that
- * field; the banner keeps the server's sentence. A stale version stays in the banner only.
- */
-function conflictOnFields<T extends FieldValues>(error: unknown, fields: readonly string[], setError: UseFormSetError<T>) {
-  if (!isApiError(error) || error.status !== 409 || isStaleVersion(error)) return;
-  for (const fe of error.fieldErrors) {
-    if (fields.includes(fe.path)) setError(fe.path as Path<T>, { type: 'server', message: fe.message }, { shouldFocus: true });
-  }
-}
 
 /** '' (nothing typed or chosen) is sent as null for the optional fields. */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -133,7 +121,6 @@ export function SystemCreateForm() {
         onError: (error) => {
           idempotency.renewAfter(error);
           handleError(error);
-          conflictOnFields(error, CREATE_FIELDS, form.setError);
         },
       },
     );
@@ -236,7 +223,6 @@ export function SystemEditForm({ system }: { system: SystemResponse }) {
         onSuccess: () => navigate(detailPath, { state: flash('saved') }),
         onError: (error) => {
           handleError(error);
-          conflictOnFields(error, EDIT_FIELDS, form.setError);
         },
       },
     );
