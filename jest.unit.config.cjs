@@ -2,5 +2,9 @@
 module.exports = {
   ...require('./jest.preset.cjs'),
   displayName: 'unit',
-  testMatch: ['<rootDir>/libs/**/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts'],
+  testMatch: [
+    '<rootDir>/libs/**/src/**/*.spec.ts',
+    '<rootDir>/apps/api/src/**/*.spec.ts',
+    '<rootDir>/apps/web/src/**/*.spec.ts',
+  ],
 };

@@ -6,9 +6,13 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(root, 'apps/api/src/cli.ts'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, SWC_NODE_PROJECT: path.join(root, 'apps/api/tsconfig.spec.json') },
-});
+const r = spawnSync(
+  process.execPath,
+  ['-r', '@swc-node/register', path.join(root, 'apps/api/src/cli.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SWC_NODE_PROJECT: path.join(root, 'apps/api/tsconfig.spec.json') },
+  },
+);
 process.exit(r.status ?? 1);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check, in the order a failure is cheapest to find.
-# lint → typecheck → migrations agree with entities → unit → integration (real PostgreSQL)
+# format (prettier, lines ≤ 120) → lint → typecheck → migrations agree with entities → unit → web (React in jsdom) → integration (real PostgreSQL)
 # → build → browser end-to-end (Chromium). Prints one last line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,8 @@ jest_run() { # name, config
   fi
 }
 
+check format npx prettier --check --log-level warn .
+check line-length node tools/check-line-length.mjs
 check lint npx nx run-many -t lint --parallel=2 --outputStyle=static
 check typecheck npx nx run-many -t typecheck --parallel=2 --outputStyle=static
 check migrations-match-entities bash -c 'rm -rf .data/check && DATA_DIR=.data/check EMBEDDED_PG_PORT=54338 node tools/run-api-task.mjs check; rc=$?; rm -rf .data/check; exit $rc'
@@ -44,6 +46,7 @@ else
   echo "=== compose-file: docker-compose is not installed here; .ci/run installs it"
 fi
 jest_run unit jest.unit.config.cjs
+jest_run web jest.web.config.cjs
 jest_run integration jest.integration.config.cjs
 if check build npx nx run-many -t build --projects=api,web --parallel=2 --outputStyle=static --skip-nx-cache; then :; fi
 if [ -f dist/api/apps/api/src/main.js ] && [ -f dist/web/index.html ]; then

@@ -26,7 +26,11 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 20 },
-            { name: 'data', test: /node_modules[\\/](@tanstack|react-hook-form|@hookform|zod|i18next|react-i18next)[\\/]/, priority: 10 },
+            {
+              name: 'data',
+              test: /node_modules[\\/](@tanstack|react-hook-form|@hookform|zod|i18next|react-i18next)[\\/]/,
+              priority: 10,
+            },
           ],
         },
       },

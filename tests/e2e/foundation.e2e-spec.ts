@@ -15,8 +15,12 @@ const ACCOUNTS: Array<{ email: string; admin: boolean }> = [
 
 describe('foundation journeys (browser)', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchBrowser(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it.each(ACCOUNTS)('$email signs in and sees the navigation of its role', async ({ email, admin }) => {
     const { context, page } = await newTabletPage(browser);
@@ -99,8 +103,11 @@ describe('foundation journeys (browser)', () => {
     try {
       await login(page, 'viewer@jv.example');
       // the choice is stored for the user: wait for the server to take it, not only the page
-      const saved = (locale: string) => page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me/preferences') && r.ok()
-        && r.request().postDataJSON()?.locale === locale);
+      const saved = (locale: string) =>
+        page.waitForResponse(
+          (r) =>
+            r.url().endsWith('/api/v1/auth/me/preferences') && r.ok() && r.request().postDataJSON()?.locale === locale,
+        );
       await Promise.all([saved('en'), page.getByTestId('lang-switch-en').click()]);
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       const homeEn = await page.getByTestId('nav-home').innerText();

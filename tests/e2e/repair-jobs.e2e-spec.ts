@@ -2,9 +2,21 @@ import type { Browser, Page } from 'playwright-core';
 import { apiGet, me, runTag } from './support/api';
 import { launchBrowser, login, newTabletPage } from './support/browser';
 
-interface SystemItem { id: string; serialNumber: string; status: string; facilityId: string | null }
-interface JobItem { id: string; status: string; facilityId: string }
-interface Paged<T> { items: T[]; nextCursor: string | null }
+interface SystemItem {
+  id: string;
+  serialNumber: string;
+  status: string;
+  facilityId: string | null;
+}
+interface JobItem {
+  id: string;
+  status: string;
+  facilityId: string;
+}
+interface Paged<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 const OPEN_STATES = ['reported', 'diagnosing', 'awaiting_parts', 'in_repair', 'quality_check'] as const;
 /** A colleague of workshop@jv.example at the same workshop (repair-jobs seed: tech1..3.ws1). */
@@ -26,8 +38,12 @@ async function waitForJobStatus(page: Page, status: string): Promise<void> {
 
 describe('repair job journeys (browser)', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchBrowser(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('a workshop user opens a job, logs work and takes it to quality check; a colleague signs it off and the system is operational again', async () => {
     const tag = runTag();
@@ -40,8 +56,9 @@ describe('repair job journeys (browser)', () => {
       const facilityId = user.facilityIds[0];
 
       // an operational system, unplaced or at the user's workshop, with no open job
-      const candidates = (await apiGet<Paged<SystemItem>>(page, '/api/v1/systems?status=operational&limit=200')).items
-        .filter((s) => s.facilityId === null || s.facilityId === facilityId);
+      const candidates = (
+        await apiGet<Paged<SystemItem>>(page, '/api/v1/systems?status=operational&limit=200')
+      ).items.filter((s) => s.facilityId === null || s.facilityId === facilityId);
       let system: SystemItem | undefined;
       // start at a different place each run, so a rerun on a kept database takes another system
       const offset = Date.now() % Math.max(1, candidates.length);
@@ -137,7 +154,10 @@ describe('repair job journeys (browser)', () => {
       await board.waitFor();
       expect(await board.getAttribute('data-facility-id')).toBe(facilityIds[0]);
 
-      const open = await apiGet<Paged<JobItem>>(page, `/api/v1/repair-jobs?facilityId=${facilityIds[0]}&open=true&limit=200`);
+      const open = await apiGet<Paged<JobItem>>(
+        page,
+        `/api/v1/repair-jobs?facilityId=${facilityIds[0]}&open=true&limit=200`,
+      );
       expect(open.items.length).toBeGreaterThan(0);
       for (const status of OPEN_STATES) {
         const column = page.getByTestId(`board-column-${status}`);

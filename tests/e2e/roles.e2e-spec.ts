@@ -2,10 +2,30 @@ import type { Browser, Page } from 'playwright-core';
 import { apiGet, me, runTag } from './support/api';
 import { launchBrowser, login, newTabletPage } from './support/browser';
 
-interface SystemItem { id: string; serialNumber: string; status: string; donorPartnerCode: string }
-interface SystemDetail extends SystemItem { modelId: string; donorPartnerId: string; unitId: string | null; unitName: string | null; openRepairJob: unknown }
-interface UserItem { id: string; email: string; role: string; locale: string; active: boolean }
-interface Paged<T> { items: T[]; nextCursor: string | null }
+interface SystemItem {
+  id: string;
+  serialNumber: string;
+  status: string;
+  donorPartnerCode: string;
+}
+interface SystemDetail extends SystemItem {
+  modelId: string;
+  donorPartnerId: string;
+  unitId: string | null;
+  unitName: string | null;
+  openRepairJob: unknown;
+}
+interface UserItem {
+  id: string;
+  email: string;
+  role: string;
+  locale: string;
+  active: boolean;
+}
+interface Paged<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 /** Chooses the first real option of a select (index 0 is the "not selected" placeholder) once the lookup has loaded; returns its value and label. */
 async function chooseFirstOption(page: Page, testId: string): Promise<{ value: string; label: string }> {
@@ -21,8 +41,12 @@ async function chooseFirstOption(page: Page, testId: string): Promise<{ value: s
 
 describe('role journeys (browser)', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchBrowser(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('an admin creates a logistics user who signs in in English without admin navigation; disabling the user ends the session at once', async () => {
     const tag = runTag();
@@ -113,7 +137,13 @@ describe('role journeys (browser)', () => {
       expect(await page.getByTestId('fact-unit').innerText()).toBe(unit.label.split(' — ').slice(1).join(' — '));
       expect(model.label).toContain(await page.getByTestId('system-model').innerText());
       const created = await apiGet<SystemDetail>(page, `/api/v1/systems/${systemId}`);
-      expect(created).toMatchObject({ serialNumber: serial, modelId: model.value, donorPartnerId: donor.value, unitId: unit.value, status: 'operational' });
+      expect(created).toMatchObject({
+        serialNumber: serial,
+        modelId: model.value,
+        donorPartnerId: donor.value,
+        unitId: unit.value,
+        status: 'operational',
+      });
       const badge = detail.getByTestId('status-badge').first();
       expect(await badge.getAttribute('data-status')).toBe('operational');
 

@@ -3,20 +3,41 @@ import { apiGet, me, utcToday } from './support/api';
 import { launchBrowser, login, newTabletPage } from './support/browser';
 
 interface SystemItem {
-  id: string; serialNumber: string; status: string; facilityId: string | null;
-  donorPartnerId: string; donorPartnerCode: string; totalEfc: number; barrelWear: number;
+  id: string;
+  serialNumber: string;
+  status: string;
+  facilityId: string | null;
+  donorPartnerId: string;
+  donorPartnerCode: string;
+  totalEfc: number;
+  barrelWear: number;
 }
-interface Page_<T> { items: T[]; nextCursor: string | null }
+interface Page_<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 /** Waits until the element's attribute no longer holds `before` (the page refetched after a change). */
-async function waitForAttributeChange(page: Page, testId: string, attribute: string, before: string | null): Promise<void> {
-  await page.locator(`[data-testid="${testId}"]:not([${attribute}="${before ?? ''}"])`).first().waitFor();
+async function waitForAttributeChange(
+  page: Page,
+  testId: string,
+  attribute: string,
+  before: string | null,
+): Promise<void> {
+  await page
+    .locator(`[data-testid="${testId}"]:not([${attribute}="${before ?? ''}"])`)
+    .first()
+    .waitFor();
 }
 
 describe('systems journeys (browser)', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchBrowser(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('a workshop user files a usage report at their facility: wear, total EFC and the chart go up; a second report for the day is refused', async () => {
     const { context, page } = await newTabletPage(browser);
@@ -30,8 +51,14 @@ describe('systems journeys (browser)', () => {
       const list = await apiGet<Page_<SystemItem>>(page, `/api/v1/systems?facilityId=${facilityIds[0]}&limit=50`);
       let system: SystemItem | undefined;
       for (const s of list.items.filter((x) => x.status !== 'written_off' && x.facilityId === facilityIds[0])) {
-        const reports = await apiGet<Page_<unknown>>(page, `/api/v1/systems/${s.id}/usage-reports?from=${today}&to=${today}`);
-        if (reports.items.length === 0) { system = s; break; }
+        const reports = await apiGet<Page_<unknown>>(
+          page,
+          `/api/v1/systems/${s.id}/usage-reports?from=${today}&to=${today}`,
+        );
+        if (reports.items.length === 0) {
+          system = s;
+          break;
+        }
       }
       if (!system) throw new Error('no system at the workshop without a usage report today');
 
@@ -72,7 +99,10 @@ describe('systems journeys (browser)', () => {
       await form.locator('#field-date-error').waitFor();
       expect(await form.getByTestId('field-date').getAttribute('aria-invalid')).toBe('true');
       expect(await form.getByTestId('usage-done').count()).toBe(0);
-      const reports = await apiGet<Page_<{ efc: number }>>(page, `/api/v1/systems/${system.id}/usage-reports?from=${today}&to=${today}`);
+      const reports = await apiGet<Page_<{ efc: number }>>(
+        page,
+        `/api/v1/systems/${system.id}/usage-reports?from=${today}&to=${today}`,
+      );
       expect(reports.items).toHaveLength(1);
       expect(reports.items[0].efc).toBeCloseTo(Number(efc.toFixed(2)), 2);
       expect(Number(await page.getByTestId('total-efc').getAttribute('data-value'))).toBeCloseTo(efcAfter, 2);
@@ -125,8 +155,9 @@ describe('systems journeys (browser)', () => {
       await login(page, 'admin@jv.example');
       await page.goto('/systems?status=in_repair');
       await page.getByTestId('row').first().waitFor();
-      const statuses = await page.locator('[data-testid="row"] [data-testid="status-badge"]').evaluateAll(
-        (els) => els.map((e) => e.getAttribute('data-status')));
+      const statuses = await page
+        .locator('[data-testid="row"] [data-testid="status-badge"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
       expect(statuses.length).toBeGreaterThan(0);
       expect(statuses.every((s) => s === 'in_repair')).toBe(true);
       const api = await apiGet<Page_<SystemItem>>(page, '/api/v1/systems?status=in_repair&limit=50');

@@ -59,7 +59,14 @@ const C = int('concurrency', 1, 64);
 const WARMUP = int('warmup', 0, 1000);
 const MAX_MS = int('max-seconds', 1, 3600) * 1000;
 const DEEP_PAGES = int('deep-pages', 1, 10_000);
-const ONLY = args.only ? new Set(args.only.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+const ONLY = args.only
+  ? new Set(
+      args.only
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+  : null;
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -135,7 +142,10 @@ async function sqlSystemsPage(db, { where = [], sort = 'serial', order = 'asc', 
   const column = { serial: 's.serial_number', wear: 's.barrel_wear', lastChange: 's.status_changed_at' }[sort];
   const type = { serial: 'text', wear: 'float8', lastChange: 'timestamptz' }[sort];
   const dir = order === 'desc' ? 'DESC' : 'ASC';
-  if (after) conds.push(`(${column}, s.id) ${order === 'desc' ? '<' : '>'} (${p.add(after[0])}::${type}, ${p.add(after[1])}::uuid)`);
+  if (after)
+    conds.push(
+      `(${column}, s.id) ${order === 'desc' ? '<' : '>'} (${p.add(after[0])}::${type}, ${p.add(after[1])}::uuid)`,
+    );
   const sql = `${SYSTEM_SELECT} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT ${p.add(limit + 1)}`;
   const { rows } = await db.query(sql, p.values);
   const items = rows.slice(0, limit);
@@ -152,7 +162,10 @@ async function sqlJobsPage(db, { user, facilityId, status, kind, open, after, li
   if (status) where.push(`j.status = ANY(${p.add([status])}::text[])`);
   if (kind) where.push(`j.kind = ${p.add(kind)}`);
   if (open) where.push(`j.status NOT IN ${CLOSED}`);
-  if (after) where.push(`(j.priority_rank, j.opened_at, j.id) > (${p.add(after[0])}::smallint, ${p.add(after[1])}::timestamptz, ${p.add(after[2])}::uuid)`);
+  if (after)
+    where.push(
+      `(j.priority_rank, j.opened_at, j.id) > (${p.add(after[0])}::smallint, ${p.add(after[1])}::timestamptz, ${p.add(after[2])}::uuid)`,
+    );
   const { rows } = await db.query(
     `WITH page AS (
        SELECT j.* FROM repair_jobs j JOIN systems s ON s.id = j.system_id
@@ -160,7 +173,9 @@ async function sqlJobsPage(db, { user, facilityId, status, kind, open, after, li
         ORDER BY j.priority_rank, j.opened_at, j.id LIMIT ${p.add(limit + 1)}
      )
      SELECT ${JOB_COLUMNS} FROM page j ${JOB_JOINS}
-      ORDER BY j.priority_rank, j.opened_at, j.id`, p.values);
+      ORDER BY j.priority_rank, j.opened_at, j.id`,
+    p.values,
+  );
   return Math.min(rows.length, limit);
 }
 
@@ -176,11 +191,15 @@ async function sqlMetrics(db) {
     db.query(`SELECT j.facility_id, f.code AS facility_code, j.status, count(*)::int AS count
                 FROM repair_jobs j JOIN facilities f ON f.id = j.facility_id
                WHERE j.status NOT IN ${CLOSED} GROUP BY j.facility_id, f.code, j.status`),
-    db.query(`SELECT count(*)::int AS completed,
+    db.query(
+      `SELECT count(*)::int AS completed,
                      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS median,
                      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS p90
-                FROM repair_jobs j WHERE ${completedInPeriod}`, params),
-    db.query(`WITH per_job AS (
+                FROM repair_jobs j WHERE ${completedInPeriod}`,
+      params,
+    ),
+    db.query(
+      `WITH per_job AS (
                 SELECT j.id, sum(extract(epoch FROM m.next_at - m.at)) / 3600 AS hours
                   FROM repair_jobs j
                   CROSS JOIN LATERAL (
@@ -191,11 +210,16 @@ async function sqlMetrics(db) {
                  GROUP BY j.id
               )
               SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
-                FROM per_job`, params),
-    db.query(`SELECT to_char(w.week, 'YYYY-MM-DD') AS week_start, count(j.id)::int AS count
+                FROM per_job`,
+      params,
+    ),
+    db.query(
+      `SELECT to_char(w.week, 'YYYY-MM-DD') AS week_start, count(j.id)::int AS count
                 FROM generate_series(date_trunc('week', ($1::date)::timestamp), date_trunc('week', ($2::date)::timestamp), interval '1 week') AS w(week)
                 LEFT JOIN repair_jobs j ON ${completedInPeriod} AND date_trunc('week', j.closed_at AT TIME ZONE 'UTC') = w.week
-               GROUP BY w.week ORDER BY w.week`, params),
+               GROUP BY w.week ORDER BY w.week`,
+      params,
+    ),
     db.query(`SELECT count(*)::int AS n FROM repair_jobs j WHERE j.status NOT IN ${CLOSED} AND j.due_at < now()`),
   ]);
   return turnaround.rows[0].completed;
@@ -210,7 +234,10 @@ async function login(email) {
     signal: AbortSignal.timeout(15_000),
   });
   if (!res.ok) throw new Error(`login as ${email}: HTTP ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('jv_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('jv_session='));
   if (!cookie) throw new Error(`login as ${email}: no jv_session cookie`);
   return { cookie, user: await res.json() };
 }
@@ -223,7 +250,10 @@ class HttpError extends Error {
 }
 
 async function apiGet(session, path) {
-  const res = await fetch(`${BASE_URL}${path}`, { headers: { cookie: session.cookie, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(`${BASE_URL}${path}`, {
+    headers: { cookie: session.cookie, accept: 'application/json' },
+    signal: AbortSignal.timeout(30_000),
+  });
   if (!res.ok) {
     await res.body?.cancel();
     throw new HttpError(res.status, path);
@@ -231,7 +261,8 @@ async function apiGet(session, path) {
   return res.json();
 }
 
-const itemsOf = (body) => (Array.isArray(body?.items) ? body.items.length : body?.turnaround ? body.turnaround.completed : 1);
+const itemsOf = (body) =>
+  Array.isArray(body?.items) ? body.items.length : body?.turnaround ? body.turnaround.completed : 1;
 
 // ---- the runner ------------------------------------------------------------------------------------------
 function percentile(sorted, p) {
@@ -265,15 +296,23 @@ async function load(fn) {
   const wall = performance.now() - started;
   latencies.sort((a, b) => a - b);
   return {
-    count: latencies.length, errors: errors.length, firstError: errors[0] ?? null, rows,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? null,
-    throughput: latencies.length / (wall / 1000), timedOut: next < N,
+    count: latencies.length,
+    errors: errors.length,
+    firstError: errors[0] ?? null,
+    rows,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: latencies.at(-1) ?? null,
+    throughput: latencies.length / (wall / 1000),
+    timedOut: next < N,
   };
 }
 
 async function main() {
   const t0 = performance.now();
-  const db = DATABASE_URL ? new pg.Pool({ connectionString: DATABASE_URL, max: C, application_name: 'jv-scale-bench' }) : null;
+  const db = DATABASE_URL
+    ? new pg.Pool({ connectionString: DATABASE_URL, max: C, application_name: 'jv-scale-bench' })
+    : null;
   const useApi = !args['sql-only'];
   const useSql = !args['api-only'] && db;
 
@@ -291,10 +330,14 @@ async function main() {
   let modelId = null;
   let workshopUser = workshop?.user ?? null;
   if (db) {
-    meta = (await db.query(`SELECT (SELECT count(*) FROM systems)::int AS systems, (SELECT count(*) FROM repair_jobs)::int AS jobs,
-                                   (SELECT count(*) FROM usage_reports)::int AS usage_reports, (SELECT count(*) FROM work_logs)::int AS work_logs`)).rows[0];
+    meta = (
+      await db.query(`SELECT (SELECT count(*) FROM systems)::int AS systems, (SELECT count(*) FROM repair_jobs)::int AS jobs,
+                                   (SELECT count(*) FROM usage_reports)::int AS usage_reports, (SELECT count(*) FROM work_logs)::int AS work_logs`)
+    ).rows[0];
     sampleIds = (await db.query(`SELECT id FROM systems ORDER BY random() LIMIT 500`)).rows.map((r) => r.id);
-    modelId = (await db.query(`SELECT model_id FROM systems GROUP BY model_id ORDER BY count(*) DESC, model_id LIMIT 1`)).rows[0]?.model_id;
+    modelId = (
+      await db.query(`SELECT model_id FROM systems GROUP BY model_id ORDER BY count(*) DESC, model_id LIMIT 1`)
+    ).rows[0]?.model_id;
     if (!workshopUser) {
       const [u] = (await db.query(`SELECT id, role, facility_ids FROM users WHERE email = 'workshop@jv.example'`)).rows;
       workshopUser = u ? { id: u.id, role: u.role, facilityIds: u.facility_ids } : null;
@@ -304,7 +347,9 @@ async function main() {
     try {
       sampleIds = (await apiGet(admin, '/api/v1/systems?limit=200')).items.map((s) => s.id);
       modelId ??= (await apiGet(admin, '/api/v1/system-models')).items?.[0]?.id ?? null;
-    } catch { /* reported per scenario */ }
+    } catch {
+      /* reported per scenario */
+    }
   }
   const facilityId = workshopUser?.facilityIds?.[0] ?? null;
   const adminUser = { role: 'admin', facilityIds: [] };
@@ -337,19 +382,36 @@ async function main() {
         if (useApi) Object.assign(ctx, await deepApiCursor('/api/v1/systems?limit=50').catch((e) => ({ error: e })));
         if (useSql) {
           const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.systems / 50) - 1));
-          const [row] = (await db.query(`SELECT serial_number, id FROM systems ORDER BY serial_number, id OFFSET $1 LIMIT 1`, [Math.max(0, depth * 50 - 1)])).rows;
+          const [row] = (
+            await db.query(`SELECT serial_number, id FROM systems ORDER BY serial_number, id OFFSET $1 LIMIT 1`, [
+              Math.max(0, depth * 50 - 1),
+            ])
+          ).rows;
           ctx.sqlAfter = depth > 0 && row ? [row.serial_number, row.id] : null;
           ctx.sqlPages = depth;
         }
       },
-      api: (ctx) => ({ session: admin, path: `/api/v1/systems?limit=50${ctx.cursor ? `&cursor=${encodeURIComponent(ctx.cursor)}` : ''}` }),
+      api: (ctx) => ({
+        session: admin,
+        path: `/api/v1/systems?limit=50${ctx.cursor ? `&cursor=${encodeURIComponent(ctx.cursor)}` : ''}`,
+      }),
       sql: (ctx, _i, d = db) => sqlSystemsPage(d, { after: ctx.sqlAfter }),
       note: (ctx) => `depth ${ctx.pages ?? ctx.sqlPages} pages`,
     },
     {
       name: 'systems-filtered',
-      api: () => ({ session: admin, path: `/api/v1/systems?limit=50&status=operational&modelId=${modelId}&wearAbove=50` }),
-      sql: (_ctx, _i, d = db) => sqlSystemsPage(d, { build: (p) => [`s.status = ANY(${p.add(['operational'])}::text[])`, `s.model_id = ${p.add(modelId)}::uuid`, `s.barrel_wear > ${p.add(0.5)}::float8`] }),
+      api: () => ({
+        session: admin,
+        path: `/api/v1/systems?limit=50&status=operational&modelId=${modelId}&wearAbove=50`,
+      }),
+      sql: (_ctx, _i, d = db) =>
+        sqlSystemsPage(d, {
+          build: (p) => [
+            `s.status = ANY(${p.add(['operational'])}::text[])`,
+            `s.model_id = ${p.add(modelId)}::uuid`,
+            `s.barrel_wear > ${p.add(0.5)}::float8`,
+          ],
+        }),
     },
     {
       name: 'systems-sort-wear-desc',
@@ -378,17 +440,25 @@ async function main() {
     {
       name: 'jobs-deep-cursor',
       prepare: async (ctx) => {
-        if (useApi) Object.assign(ctx, await deepApiCursor('/api/v1/repair-jobs?limit=50').catch((e) => ({ error: e })));
+        if (useApi)
+          Object.assign(ctx, await deepApiCursor('/api/v1/repair-jobs?limit=50').catch((e) => ({ error: e })));
         if (useSql) {
           const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.jobs / 50) - 1));
-          const [row] = (await db.query(
-            `SELECT priority_rank, to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key, id
-               FROM repair_jobs ORDER BY priority_rank, opened_at, id OFFSET $1 LIMIT 1`, [Math.max(0, depth * 50 - 1)])).rows;
+          const [row] = (
+            await db.query(
+              `SELECT priority_rank, to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key, id
+               FROM repair_jobs ORDER BY priority_rank, opened_at, id OFFSET $1 LIMIT 1`,
+              [Math.max(0, depth * 50 - 1)],
+            )
+          ).rows;
           ctx.sqlAfter = depth > 0 && row ? [row.priority_rank, row.opened_at_key, row.id] : null;
           ctx.sqlPages = depth;
         }
       },
-      api: (ctx) => ({ session: admin, path: `/api/v1/repair-jobs?limit=50${ctx.cursor ? `&cursor=${encodeURIComponent(ctx.cursor)}` : ''}` }),
+      api: (ctx) => ({
+        session: admin,
+        path: `/api/v1/repair-jobs?limit=50${ctx.cursor ? `&cursor=${encodeURIComponent(ctx.cursor)}` : ''}`,
+      }),
       sql: (ctx, _i, d = db) => sqlJobsPage(d, { user: adminUser, after: ctx.sqlAfter }),
       note: (ctx) => `depth ${ctx.pages ?? ctx.sqlPages} pages`,
     },
@@ -433,7 +503,10 @@ async function main() {
         }
       }
       out.api = available
-        ? await load(async (i) => { const r = s.api(ctx, i); return itemsOf(await apiGet(r.session, r.path)); })
+        ? await load(async (i) => {
+            const r = s.api(ctx, i);
+            return itemsOf(await apiGet(r.session, r.path));
+          })
         : { na: true, reason: ctx.error?.message ?? 'endpoint answered 404' };
     }
     if (useSql) out.sql = await load((i) => s.sql(ctx, i));
@@ -449,28 +522,49 @@ async function main() {
   const table = results.map((r) => {
     const [ap50, ap95] = side(r.api);
     const [sp50, sp95] = side(r.sql);
-    const ratio = r.api && !r.api.na && r.sql && r.api.p50 != null && r.sql.p50 ? (r.api.p50 / r.sql.p50).toFixed(1) : 'n/a';
+    const ratio =
+      r.api && !r.api.na && r.sql && r.api.p50 != null && r.sql.p50 ? (r.api.p50 / r.sql.p50).toFixed(1) : 'n/a';
     const errs = [r.api?.errors, r.sql?.errors].filter(Boolean).reduce((a, b) => a + b, 0);
     const rows = [r.api && !r.api.na ? r.api.rows : null, r.sql ? r.sql.rows : null].filter((v) => v != null);
     return {
-      scenario: r.scenario, 'API p50': ap50, 'API p95': ap95, 'SQL p50': sp50, 'SQL p95': sp95, ratio,
+      scenario: r.scenario,
+      'API p50': ap50,
+      'API p95': ap95,
+      'SQL p50': sp50,
+      'SQL p95': sp95,
+      ratio,
       rows: rows.length === 2 && rows[0] !== rows[1] ? `${rows[0]}/${rows[1]}` : String(rows[0] ?? 'n/a'),
       'req/s API': r.api && !r.api.na ? r.api.throughput.toFixed(0) : 'n/a',
-      errors: errs, note: [r.note, r.api?.timedOut || r.sql?.timedOut ? 'time limit hit' : null].filter(Boolean).join('; '),
+      errors: errs,
+      note: [r.note, r.api?.timedOut || r.sql?.timedOut ? 'time limit hit' : null].filter(Boolean).join('; '),
     };
   });
   console.log();
   printTable(table);
   for (const r of results) {
-    for (const [k, v] of [['API', r.api], ['SQL', r.sql]]) if (v?.firstError) console.log(`${r.scenario} ${k}: ${v.errors} errors, first: ${v.firstError}`);
+    for (const [k, v] of [
+      ['API', r.api],
+      ['SQL', r.sql],
+    ])
+      if (v?.firstError) console.log(`${r.scenario} ${k}: ${v.errors} errors, first: ${v.firstError}`);
   }
   console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)}s; ratio = API p50 / SQL p50; latencies in ms`);
 
   if (args.json) {
-    writeFileSync(args.json, JSON.stringify({
-      at: new Date().toISOString(), baseUrl: useApi ? BASE_URL : null, data: meta,
-      config: { requests: N, concurrency: C, warmup: WARMUP, maxSeconds: MAX_MS / 1000, deepPages: DEEP_PAGES }, results,
-    }, null, 2));
+    writeFileSync(
+      args.json,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          baseUrl: useApi ? BASE_URL : null,
+          data: meta,
+          config: { requests: N, concurrency: C, warmup: WARMUP, maxSeconds: MAX_MS / 1000, deepPages: DEEP_PAGES },
+          results,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`results written to ${args.json}`);
   }
   if (args.explain) {
@@ -483,7 +577,10 @@ async function main() {
 function printTable(rows) {
   const cols = Object.keys(rows[0] ?? {});
   const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
-  const line = (vals) => vals.map((v, i) => (i === 0 || i === cols.length - 1 ? String(v).padEnd(width[i]) : String(v).padStart(width[i]))).join('  ');
+  const line = (vals) =>
+    vals
+      .map((v, i) => (i === 0 || i === cols.length - 1 ? String(v).padEnd(width[i]) : String(v).padStart(width[i])))
+      .join('  ');
   console.log(line(cols));
   console.log(width.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(cols.map((c) => r[c])));

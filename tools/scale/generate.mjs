@@ -115,7 +115,11 @@ async function main() {
   await client.connect();
   const q = (sql, params) => client.query(sql, params);
 
-  const [{ ok }] = (await q(`SELECT to_regclass('public.repair_jobs') IS NOT NULL AND to_regclass('public.usage_reports') IS NOT NULL AS ok`)).rows;
+  const [{ ok }] = (
+    await q(
+      `SELECT to_regclass('public.repair_jobs') IS NOT NULL AND to_regclass('public.usage_reports') IS NOT NULL AS ok`,
+    )
+  ).rows;
   if (!ok) throw new Error('The schema is missing: start the app once on this database (it migrates and seeds it).');
 
   // ---- reference data (demo seed) ------------------------------------------------------------------
@@ -123,17 +127,28 @@ async function main() {
   const partners = (await q(`SELECT id FROM partners WHERE role <> 'host' ORDER BY code`)).rows;
   const units = (await q(`SELECT id FROM units ORDER BY code`)).rows;
   const workshops = (await q(`SELECT id, code FROM facilities WHERE kind = 'repair_workshop' ORDER BY code`)).rows;
-  const workshopUsers = (await q(`SELECT id, facility_ids FROM users WHERE role = 'workshop' AND active ORDER BY email`)).rows;
+  const workshopUsers = (
+    await q(`SELECT id, facility_ids FROM users WHERE role = 'workshop' AND active ORDER BY email`)
+  ).rows;
   const [admin] = (await q(`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY email LIMIT 1`)).rows;
   const missing = [
-    !models.length && 'system models', !partners.length && 'partners', !units.length && 'units',
-    !workshops.length && 'repair workshops', !workshopUsers.length && 'workshop users', !admin && 'an admin user',
+    !models.length && 'system models',
+    !partners.length && 'partners',
+    !units.length && 'units',
+    !workshops.length && 'repair workshops',
+    !workshopUsers.length && 'workshop users',
+    !admin && 'an admin user',
   ].filter(Boolean);
-  if (missing.length) throw new Error(`Reference data missing (${missing.join(', ')}): seed the demo data first (first start of the app).`);
+  if (missing.length)
+    throw new Error(
+      `Reference data missing (${missing.join(', ')}): seed the demo data first (first start of the app).`,
+    );
 
   const [{ n: previous }] = (await q(`SELECT count(*)::int AS n FROM systems WHERE serial_number LIKE 'SC-%'`)).rows;
   if (previous > 0 && !args.force) {
-    console.error(`This database already has ${fmt(previous)} generated systems (serial SC-…). Use --force to delete them and generate again.`);
+    console.error(
+      `This database already has ${fmt(previous)} generated systems (serial SC-…). Use --force to delete them and generate again.`,
+    );
     process.exitCode = 3;
     return;
   }
@@ -144,8 +159,10 @@ async function main() {
     log(`--usage-days raised to ${USAGE_DAYS}: ${usagePerSystem} reports per system need as many distinct days`);
   }
   const jobsPerSystem = Math.ceil(N_JOBS / N_SYSTEMS);
-  log(`target: ${fmt(N_SYSTEMS)} systems, ${fmt(N_USAGE)} usage reports (${usagePerSystem}/system over ${USAGE_DAYS} days), `
-    + `${fmt(N_JOBS)} jobs (${jobsPerSystem}/system over ${JOB_DAYS} days), ${fmt(N_WORK_LOGS)} work logs; scale ${scale}`);
+  log(
+    `target: ${fmt(N_SYSTEMS)} systems, ${fmt(N_USAGE)} usage reports (${usagePerSystem}/system over ${USAGE_DAYS} days), ` +
+      `${fmt(N_JOBS)} jobs (${jobsPerSystem}/system over ${JOB_DAYS} days), ${fmt(N_WORK_LOGS)} work logs; scale ${scale}`,
+  );
 
   await q(`SET synchronous_commit = off`);
   await q(`SET work_mem = '64MB'`);
@@ -155,7 +172,9 @@ async function main() {
 
   if (previous > 0) {
     await step('delete previous run', async () => {
-      const jobs = await q(`DELETE FROM repair_jobs WHERE system_id IN (SELECT id FROM systems WHERE serial_number LIKE 'SC-%')`);
+      const jobs = await q(
+        `DELETE FROM repair_jobs WHERE system_id IN (SELECT id FROM systems WHERE serial_number LIKE 'SC-%')`,
+      );
       const systems = await q(`DELETE FROM systems WHERE serial_number LIKE 'SC-%'`);
       return (jobs.rowCount ?? 0) + (systems.rowCount ?? 0);
     });
@@ -176,7 +195,8 @@ async function main() {
 
   // ---- systems -----------------------------------------------------------------------------------
   await step('systems', async () => {
-    await q(`CREATE TEMP TABLE scale_sys ON COMMIT DROP AS
+    await q(
+      `CREATE TEMP TABLE scale_sys ON COMMIT DROP AS
       SELECT g - 1 AS n, gen_random_uuid() AS id,
              ($1::uuid[])[1 + (g - 1) % $2] AS model_id, ($3::int[])[1 + (g - 1) % $2] AS life,
              ($4::uuid[])[1 + floor(random() * $5)::int] AS donor,
@@ -187,23 +207,47 @@ async function main() {
              random() < $9 AS has_open,
              now() - make_interval(days => greatest($10::int, $11::int) + 30 + floor(random() * 200)::int) AS created_at
         FROM generate_series(1, $12::int) g`,
-    [models.map((m) => m.id), models.length, models.map((m) => m.barrel_life_efc), partners.map((p) => p.id), partners.length,
-      units.map((u) => u.id), units.length, workshops.length, OPEN_SHARE, USAGE_DAYS, JOB_DAYS, N_SYSTEMS]);
+      [
+        models.map((m) => m.id),
+        models.length,
+        models.map((m) => m.barrel_life_efc),
+        partners.map((p) => p.id),
+        partners.length,
+        units.map((u) => u.id),
+        units.length,
+        workshops.length,
+        OPEN_SHARE,
+        USAGE_DAYS,
+        JOB_DAYS,
+        N_SYSTEMS,
+      ],
+    );
     await q(`ALTER TABLE scale_sys ADD PRIMARY KEY (n)`);
     await q(`CREATE UNIQUE INDEX ON scale_sys (id)`);
     await q(`ANALYZE scale_sys`);
-    return chunked('systems', N_SYSTEMS, (from, to) => q(`
+    return chunked(
+      'systems',
+      N_SYSTEMS,
+      (from, to) =>
+        q(
+          `
       INSERT INTO systems (id, model_id, serial_number, donor_partner_id, unit_id, facility_id, status, status_changed_at,
                            total_efc, barrel_efc, barrel_serial, notes, created_at, updated_at)
       SELECT id, model_id, 'SC-' || lpad((n + 1)::text, 6, '0'), donor, unit_id, NULL, 'operational', created_at,
              pre_efc, pre_efc, 'SCB-' || lpad((n + 1)::text, 6, '0') || '-0', 'generated by tools/scale/generate.mjs', created_at, created_at
-        FROM scale_sys WHERE n >= $1 AND n < $2 ORDER BY n`, [from, to]), 50_000);
+        FROM scale_sys WHERE n >= $1 AND n < $2 ORDER BY n`,
+          [from, to],
+        ),
+      50_000,
+    );
   });
 
   // ---- usage reports: system-major; report k of a system falls in day slot k (distinct days, ≤ today) --
   await step('usage_reports', async () => {
     const spacing = USAGE_DAYS / usagePerSystem;
-    return chunked('usage_reports', N_USAGE, (from, to) => q(`
+    return chunked('usage_reports', N_USAGE, (from, to) =>
+      q(
+        `
       INSERT INTO usage_reports (system_id, date, rounds, efc, reported_by, created_at)
       SELECT s.id, x.d, greatest(1, least(10000, round(x.efc * (1 + random() * 0.6))))::int, x.efc, $5::uuid, x.d + time '18:00'
         FROM generate_series($1::bigint, $2::bigint - 1) i
@@ -211,13 +255,17 @@ async function main() {
         CROSS JOIN LATERAL (SELECT current_date - (floor((i % $3) * $4::float8) + floor(random() * floor($4::float8)))::int AS d,
                                    least(10000, round((s.life * s.intensity / $3 * (0.3 + random() * 1.4))::numeric, 2)) AS efc
                                    OFFSET 0) x
-       ORDER BY i`, [from, to, usagePerSystem, spacing, admin.id]));
+       ORDER BY i`,
+        [from, to, usagePerSystem, spacing, admin.id],
+      ),
+    );
   });
 
   // ---- repair jobs: staged in a temp table so numbers can be assigned per year ------------------------
   await step('repair_jobs', async () => {
     const slotSeconds = (JOB_DAYS * 86_400) / jobsPerSystem;
-    await q(`CREATE TEMP TABLE scale_jobs ON COMMIT DROP AS
+    await q(
+      `CREATE TEMP TABLE scale_jobs ON COMMIT DROP AS
       WITH base AS (
         SELECT i AS n, s.id AS system_id, s.model_id, s.has_open, w.id AS facility_id, w.techs,
                (i % $2)::int AS k, (i % $2) = least($2::bigint, $1::bigint - (i / $2) * $2) - 1 AS is_last,
@@ -261,39 +309,60 @@ async function main() {
                [1 + floor(st.r3 * 8)::int] AS reported_fault,
              extract(year FROM st.opened_at AT TIME ZONE 'UTC')::int AS year,
              NULL::text AS number
-        FROM st`, [N_JOBS, jobsPerSystem, slotSeconds]);
+        FROM st`,
+      [N_JOBS, jobsPerSystem, slotSeconds],
+    );
     await q(`ALTER TABLE scale_jobs ADD PRIMARY KEY (n)`);
     await q(`ANALYZE scale_jobs`);
 
     // numbers continue after what the year already has (demo jobs, sequence rows), per UTC year like openRepairJob()
-    await q(`CREATE TEMP TABLE scale_years ON COMMIT DROP AS
+    await q(
+      `CREATE TEMP TABLE scale_years ON COMMIT DROP AS
       SELECT y.year, greatest(
                coalesce((SELECT max(substring(r.number FROM 9)::int) FROM repair_jobs r WHERE r.number ~ ('^RJ-' || y.year || '-[0-9]+$')), 0),
                coalesce((SELECT ns.last_value FROM number_sequences ns WHERE ns.name = $1 AND ns.year = y.year), 0)) AS base
-        FROM (SELECT DISTINCT year FROM scale_jobs) y`, [SEQUENCE_NAME]);
+        FROM (SELECT DISTINCT year FROM scale_jobs) y`,
+      [SEQUENCE_NAME],
+    );
     await q(`UPDATE scale_jobs j SET number = 'RJ-' || j.year || '-' || CASE WHEN x.seq < 100000 THEN lpad(x.seq::text, 5, '0') ELSE x.seq::text END
                FROM (SELECT sj.n, y.base + row_number() OVER (PARTITION BY sj.year ORDER BY sj.opened_at, sj.n) AS seq
                        FROM scale_jobs sj JOIN scale_years y USING (year)) x
               WHERE x.n = j.n`);
-    const over = (await q(`SELECT year, count(*)::int AS n FROM scale_jobs WHERE length(number) > 13 GROUP BY year`)).rows;
-    if (over.length) log(`  warning: numbers past 99,999 in ${over.map((r) => `${r.year} (${r.n})`).join(', ')}; raise --job-days`);
+    const over = (await q(`SELECT year, count(*)::int AS n FROM scale_jobs WHERE length(number) > 13 GROUP BY year`))
+      .rows;
+    if (over.length)
+      log(`  warning: numbers past 99,999 in ${over.map((r) => `${r.year} (${r.n})`).join(', ')}; raise --job-days`);
 
-    const rows = await chunked('repair_jobs', N_JOBS, (from, to) => q(`
+    const rows = await chunked('repair_jobs', N_JOBS, (from, to) =>
+      q(
+        `
       INSERT INTO repair_jobs (id, number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault, diagnosis,
                                technician_ids, system_status_before, opened_at, due_at, closed_at, opened_by, created_at, updated_at)
       SELECT id, number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault,
              CASE WHEN cardinality(path) > 2 THEN 'Confirmed on inspection (generated)' END,
              techs, status_before, opened_at, due_at, closed_at, techs[1], opened_at, coalesce(closed_at, opened_at)
-        FROM scale_jobs WHERE n >= $1 AND n < $2 ORDER BY n`, [from, to]));
+        FROM scale_jobs WHERE n >= $1 AND n < $2 ORDER BY n`,
+        [from, to],
+      ),
+    );
 
-    await q(`INSERT INTO number_sequences (name, year, last_value)
+    await q(
+      `INSERT INTO number_sequences (name, year, last_value)
              SELECT $1, y.year, y.base + count(*) FROM scale_jobs j JOIN scale_years y USING (year) GROUP BY y.year, y.base
-             ON CONFLICT (name, year) DO UPDATE SET last_value = greatest(number_sequences.last_value, EXCLUDED.last_value)`, [SEQUENCE_NAME]);
+             ON CONFLICT (name, year) DO UPDATE SET last_value = greatest(number_sequences.last_value, EXCLUDED.last_value)`,
+      [SEQUENCE_NAME],
+    );
     return rows;
   });
 
   // ---- transitions: the job's path, timestamps spread evenly from opened_at to closed_at (or towards now) --
-  await step('repair_job_transitions', () => chunked('repair_job_transitions', N_JOBS, (from, to) => q(`
+  await step('repair_job_transitions', () =>
+    chunked(
+      'repair_job_transitions',
+      N_JOBS,
+      (from, to) =>
+        q(
+          `
     INSERT INTO repair_job_transitions (job_id, from_status, to_status, comment, actor_id, at)
     SELECT j.id, j.path[(p.i - 1)::int], p.to_status,
            CASE p.to_status WHEN 'cancelled' THEN 'Cancelled: raised twice for the same fault (generated)'
@@ -304,7 +373,12 @@ async function main() {
                 ELSE j.opened_at + (now() - j.opened_at) * 0.9 * ((p.i - 1)::float8 / cardinality(j.path)) END
       FROM scale_jobs j CROSS JOIN LATERAL unnest(j.path) WITH ORDINALITY AS p(to_status, i)
      WHERE j.n >= $1 AND j.n < $2
-     ORDER BY j.n, p.i`, [from, to, admin.id]), Math.max(1000, Math.floor(CHUNK / 6))));
+     ORDER BY j.n, p.i`,
+          [from, to, admin.id],
+        ),
+      Math.max(1000, Math.floor(CHUNK / 6)),
+    ),
+  );
 
   // ---- work logs: over the jobs that reached in_repair, by their technicians, dated within the job --------
   await step('work_logs', async () => {
@@ -317,24 +391,31 @@ async function main() {
     const [{ n: worked }] = (await q(`SELECT count(*)::int AS n FROM scale_worked`)).rows;
     if (!worked) return 0;
     log(`  ${fmt(worked)} worked jobs, ${(N_WORK_LOGS / worked).toFixed(1)} work logs each on average`);
-    return chunked('work_logs', N_WORK_LOGS, (from, to) => q(`
+    return chunked('work_logs', N_WORK_LOGS, (from, to) =>
+      q(
+        `
       INSERT INTO work_logs (job_id, technician_id, date, hours, note, created_at)
       SELECT w.id, w.techs[1 + floor(random() * cardinality(w.techs))::int], x.d, (1 + floor(random() * 32)) * 0.25,
              CASE WHEN random() < 0.3 THEN 'Disassembly, inspection and repair (generated)' END, x.d + time '17:00'
         FROM generate_series($1::bigint, $2::bigint - 1) i
         JOIN scale_worked w ON w.m = i * $3 / $4 AND w.m BETWEEN $1::bigint * $3 / $4 AND ($2::bigint - 1) * $3 / $4
         CROSS JOIN LATERAL (SELECT least(w.d1, w.d0 + floor(random() * (w.d1 - w.d0 + 1))::int) AS d OFFSET 0) x
-       ORDER BY i`, [from, to, worked, N_WORK_LOGS]));
+       ORDER BY i`,
+        [from, to, worked, N_WORK_LOGS],
+      ),
+    );
   });
 
   // ---- parts used: about half of the completed non-preventive jobs, a component of the system's model -----
-  await step('parts_used', () => q(`
+  await step('parts_used', () =>
+    q(`
     INSERT INTO parts_used (job_id, component_id, quantity, recorded_by, created_at)
     SELECT j.id, c.component_id, 1 + floor(random() * 4)::int, j.techs[1], j.closed_at - interval '1 hour'
       FROM scale_jobs j
       JOIN LATERAL (SELECT cnt FROM ref_model_components WHERE model_id = j.model_id LIMIT 1) mc ON true
       JOIN ref_model_components c ON c.model_id = j.model_id AND c.idx = mod(j.n * 7919, mc.cnt)
-     WHERE j.status = 'completed' AND j.kind <> 'preventive' AND random() < 0.5`).then((r) => r.rowCount ?? 0));
+     WHERE j.status = 'completed' AND j.kind <> 'preventive' AND random() < 0.5`).then((r) => r.rowCount ?? 0),
+  );
 
   // ---- barrel changes: every completed barrel_change job, with the EFC fired through the old barrel --------
   await step('barrel_changes', async () => {
@@ -392,8 +473,11 @@ async function main() {
   });
 
   await step('system_status_history', async () => {
-    const a = await q(`INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at)
-      SELECT id, NULL, 'operational', 'Delivered (generated)', $1::uuid, created_at FROM scale_sys ORDER BY n`, [admin.id]);
+    const a = await q(
+      `INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at)
+      SELECT id, NULL, 'operational', 'Delivered (generated)', $1::uuid, created_at FROM scale_sys ORDER BY n`,
+      [admin.id],
+    );
     const b = await q(`INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at)
       SELECT j.system_id, e.from_status, e.to_status, j.number, j.techs[1], e.at
         FROM scale_jobs j
@@ -401,19 +485,24 @@ async function main() {
                                    ('in_repair', CASE j.status WHEN 'completed' THEN 'operational' ELSE j.status_before END, j.closed_at)) e(from_status, to_status, at)
        WHERE e.at IS NOT NULL AND e.from_status <> e.to_status
        ORDER BY j.n`);
-    const c = await q(`INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at)
+    const c = await q(
+      `INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at)
       SELECT s.id, 'operational', s.status, 'Status report (generated)', $1::uuid, s.status_changed_at
         FROM systems s JOIN scale_final f ON f.id = s.id
-       WHERE f.open_status IS NULL AND s.status <> 'operational'`, [admin.id]);
+       WHERE f.open_status IS NULL AND s.status <> 'operational'`,
+      [admin.id],
+    );
     return (a.rowCount ?? 0) + (b.rowCount ?? 0) + (c.rowCount ?? 0);
   });
 
   // ---- checks before commit -------------------------------------------------------------------------------
-  const [chk] = (await q(`SELECT
+  const [chk] = (
+    await q(`SELECT
       (SELECT count(*) FROM (SELECT system_id FROM repair_jobs WHERE status NOT IN ('completed', 'cancelled') GROUP BY system_id HAVING count(*) > 1) x)::int AS two_open,
       (SELECT count(*) FROM repair_jobs WHERE status IN ('completed', 'cancelled') AND closed_at IS NULL)::int AS closed_without_time,
       (SELECT count(*) FROM usage_reports WHERE date > current_date)::int AS future_usage,
-      (SELECT count(*) FROM systems WHERE barrel_efc > total_efc)::int AS barrel_over_total`)).rows;
+      (SELECT count(*) FROM systems WHERE barrel_efc > total_efc)::int AS barrel_over_total`)
+  ).rows;
   if (chk.two_open || chk.closed_without_time || chk.future_usage || chk.barrel_over_total) {
     throw new Error(`consistency check failed: ${JSON.stringify(chk)} (rolled back)`);
   }
@@ -422,7 +511,17 @@ async function main() {
 
   await step(args['no-vacuum'] ? 'ANALYZE' : 'VACUUM (ANALYZE) generated tables, ANALYZE', async () => {
     if (!args['no-vacuum']) {
-      for (const t of ['systems', 'usage_reports', 'repair_jobs', 'repair_job_transitions', 'work_logs', 'parts_used', 'barrel_changes', 'system_status_history', 'number_sequences']) {
+      for (const t of [
+        'systems',
+        'usage_reports',
+        'repair_jobs',
+        'repair_job_transitions',
+        'work_logs',
+        'parts_used',
+        'barrel_changes',
+        'system_status_history',
+        'number_sequences',
+      ]) {
         await q(`VACUUM (ANALYZE) ${t}`);
       }
     }
@@ -430,14 +529,16 @@ async function main() {
     return 0;
   });
 
-  const counts = (await q(`SELECT
+  const counts = (
+    await q(`SELECT
       (SELECT count(*) FROM systems)::int AS systems, (SELECT count(*) FROM usage_reports)::int AS usage_reports,
       (SELECT count(*) FROM repair_jobs)::int AS repair_jobs,
       (SELECT count(*) FROM repair_jobs WHERE status NOT IN ('completed', 'cancelled'))::int AS open_jobs,
       (SELECT count(*) FROM repair_job_transitions)::int AS transitions, (SELECT count(*) FROM work_logs)::int AS work_logs,
       (SELECT count(*) FROM parts_used)::int AS parts_used, (SELECT count(*) FROM barrel_changes)::int AS barrel_changes,
       (SELECT count(*) FROM systems WHERE barrel_wear > 0.8)::int AS systems_over_80pct_wear,
-      pg_size_pretty(pg_database_size(current_database())) AS database_size`)).rows[0];
+      pg_size_pretty(pg_database_size(current_database())) AS database_size`)
+  ).rows[0];
   console.log('\nper table:');
   console.table(timings);
   console.log('database now holds:');

@@ -20,7 +20,13 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: env.DB_POOL_SIZE, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({
+            url: databaseUrl,
+            poolSize: env.DB_POOL_SIZE,
+            statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+          }),
+        ),
         AuditModule,
         AuthModule,
         IdempotencyModule,

@@ -15,7 +15,7 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 /** Builds the configured application (used by main.ts and by the integration tests). */
 export async function createApp(env: Env, databaseUrl: string): Promise<NestExpressApplication> {
-  const logger = rootLogger(env.LOG_LEVEL);
+  const logger = rootLogger(env.LOG_LEVEL, env.LOG_FORMAT);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, databaseUrl), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
@@ -33,18 +33,33 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
     const ctx: RequestContext = { requestId, ip: req.ip ?? null };
     res.on('finish', () => {
       if (!req.originalUrl.startsWith('/api')) return;
-      logger.info({
-        requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode,
-        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000, userId: ctx.user?.id ?? null,
-      }, 'request');
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          userId: ctx.user?.id ?? null,
+        },
+        'request',
+      );
     });
     requestContext.run(ctx, next);
   });
 
   app.useSecurityHeaders();
-  const trusted = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`, ...env.TRUSTED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean)];
+  const trusted = [
+    `http://localhost:${env.PORT}`,
+    `http://127.0.0.1:${env.PORT}`,
+    ...env.TRUSTED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
   app.enableCsrfProtection({ trustedOrigins: trusted });
-  const cors = env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  const cors = env.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (cors.length > 0) app.enableCors({ origin: cors, credentials: true });
 
   app.useBodyParser('json', { limit: env.BODY_LIMIT });
@@ -58,9 +73,14 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
 
   const webDist = path.resolve(env.WEB_DIST);
   if (existsSync(path.join(webDist, 'index.html'))) {
-    app.useStaticAssets(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    } });
+    app.useStaticAssets(webDist, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
     // single-page app: every non-API GET answers index.html
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/api')) return next();

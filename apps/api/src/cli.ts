@@ -61,7 +61,9 @@ async function main() {
         await migrate(ds);
         const { up } = await pendingSchemaChanges(ds);
         if (up.length) {
-          out('The entities and the migrations disagree. Run `npm run db:generate -- <Name>` and review the file. Missing SQL:');
+          out(
+            'The entities and the migrations disagree. Run `npm run db:generate -- <Name>` and review the file. Missing SQL:',
+          );
           for (const q of up) out(`  ${q}`);
           code = 1;
         } else out('Entities and migrations agree.');
@@ -69,7 +71,8 @@ async function main() {
       }
       case 'generate': {
         const name = rest.find((r) => !r.startsWith('-'));
-        if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Give the migration a PascalCase name: npm run db:generate -- AddRepairJobs');
+        if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+          throw new Error('Give the migration a PascalCase name: npm run db:generate -- AddRepairJobs');
         await migrate(ds);
         const file = await generateMigration(ds, name, path.resolve(__dirname, 'database/migrations'));
         out(file ? `Wrote ${file}. Read it, then add it to database/migrations/index.ts.` : 'No schema changes.');
@@ -92,17 +95,25 @@ async function main() {
         await ds.transaction(async (m) => {
           const [row] = await m.query(
             `INSERT INTO users (email, display_name, role, locale, password_hash) VALUES (lower($1), $2, 'admin', $3, $4)
-             ON CONFLICT (email) DO NOTHING RETURNING id`, [input.data.email, input.data.displayName, input.data.locale, hash]);
+             ON CONFLICT (email) DO NOTHING RETURNING id`,
+            [input.data.email, input.data.displayName, input.data.locale, hash],
+          );
           if (!row) throw new Error(`A user with email ${input.data.email} already exists`);
-          await m.query(`INSERT INTO audit_log (actor_email, action, entity_type, entity_id, after) VALUES ('cli', 'create', 'user', $1, $2)`,
-            [row.id, JSON.stringify({ email: input.data.email.toLowerCase(), role: 'admin' })]);
+          await m.query(
+            `INSERT INTO audit_log (actor_email, action, entity_type, entity_id, after) VALUES ('cli', 'create', 'user', $1, $2)`,
+            [row.id, JSON.stringify({ email: input.data.email.toLowerCase(), role: 'admin' })],
+          );
         });
         out(`Admin ${input.data.email} created.`);
         break;
       }
       case 'preventive': {
         const result = await new PreventiveSchedulerService(ds, new AuditService(ds), env).run();
-        out(result.opened ? `Opened ${result.opened} preventive job(s): ${result.jobNumbers.join(', ')}` : 'No preventive job due.');
+        out(
+          result.opened
+            ? `Opened ${result.opened} preventive job(s): ${result.jobNumbers.join(', ')}`
+            : 'No preventive job due.',
+        );
         break;
       }
       default:

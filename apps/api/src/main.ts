@@ -15,7 +15,7 @@ async function main() {
     }
     throw e;
   }
-  const logger = rootLogger(env.LOG_LEVEL);
+  const logger = rootLogger(env.LOG_LEVEL, env.LOG_FORMAT);
   const db = await openDatabase(env, logger);
   const app = await createApp(env, db.url);
   await app.listen(env.PORT, env.HOST);
@@ -28,14 +28,13 @@ async function main() {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
+  // Last of the start-up output: Nest's own lines were written (synchronously) before listen() returned.
   const url = `http://localhost:${env.PORT}`;
+  const database = db.embedded ? `embedded PostgreSQL (data in ${env.DATA_DIR}/pg)` : 'DATABASE_URL';
   logger.info({ url, embeddedDatabase: db.embedded, seeded: db.seeded }, 'JV Tracker is listening');
-  const lines = [
-    '',
-    `  JV Tracker is running on ${url}`,
-    `  API docs: ${url}/api/docs`,
-    `  Database: ${db.embedded ? `embedded PostgreSQL (data in ${env.DATA_DIR}/pg)` : 'DATABASE_URL'}`,
-  ];
+  // the banner is for the person who ran `npm start`, in a terminal or not (a log collector skips the
+  // lines that are not JSON): it comes last, after every start-up log line
+  const lines = ['', `  JV Tracker is running on ${url}`, `  API docs: ${url}/api/docs`, `  Database: ${database}`];
   if (db.hasDemoData) {
     lines.push('', '  Demo logins (password for all: jv-demo-password):');
     for (const [email, what] of DEMO_LOGINS) lines.push(`    ${email.padEnd(24)} ${what}`);

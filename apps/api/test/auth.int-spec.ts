@@ -2,13 +2,19 @@ import { auditRows, createTestApp, createUser, signedIn, TEST_PASSWORD, type Tes
 
 describe('auth (integration, real PostgreSQL)', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await createTestApp(); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('signs in, returns the user with an httpOnly SameSite=Strict cookie, and /me answers', async () => {
     const user = await createUser(ctx.db, { role: 'viewer' });
     const agent = ctx.http();
-    const res = await agent.post('/api/v1/auth/login').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
+    const res = await agent
+      .post('/api/v1/auth/login')
+      .send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: user.id, role: 'viewer', email: user.email });
     const cookie = String(res.headers['set-cookie']);
@@ -18,19 +24,28 @@ describe('auth (integration, real PostgreSQL)', () => {
     const me = await agent.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(user.id);
-    expect(await auditRows(ctx.db, 'user', user.id)).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'login_success' })]));
+    expect(await auditRows(ctx.db, 'user', user.id)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'login_success' })]),
+    );
   });
 
   it('answers 401 with the same message for an unknown email and a wrong password, and audits both', async () => {
     const user = await createUser(ctx.db, { role: 'viewer' });
     const wrong = await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: 'not-the-password' });
-    const unknown = await ctx.http().post('/api/v1/auth/login').send({ email: 'nobody@test.example', password: 'not-the-password' });
+    const unknown = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@test.example', password: 'not-the-password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
-    const failures = await ctx.db.query(`SELECT after->>'email' AS email FROM audit_log WHERE action = 'login_failure'`);
-    expect(failures.map((f: { email: string }) => f.email)).toEqual(expect.arrayContaining([user.email, 'nobody@test.example']));
+    const failures = await ctx.db.query(
+      `SELECT after->>'email' AS email FROM audit_log WHERE action = 'login_failure'`,
+    );
+    expect(failures.map((f: { email: string }) => f.email)).toEqual(
+      expect.arrayContaining([user.email, 'nobody@test.example']),
+    );
   });
 
   it('answers 400 with field errors on a malformed login body', async () => {
@@ -67,7 +82,9 @@ describe('auth (integration, real PostgreSQL)', () => {
   it('refuses further attempts with 429 after repeated failures for one account, even with the right password', async () => {
     const user = await createUser(ctx.db, { role: 'viewer' });
     for (let i = 0; i < 5; i++) {
-      expect((await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong-password-x' })).status).toBe(401);
+      expect(
+        (await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong-password-x' })).status,
+      ).toBe(401);
     }
     const blocked = await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
@@ -82,16 +99,24 @@ describe('auth (integration, real PostgreSQL)', () => {
         const app = i % 2 === 0 ? ctx : other;
         await app.http().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong-password-x' });
       }
-      expect((await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(429);
-      expect((await other.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(429);
+      expect(
+        (await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status,
+      ).toBe(429);
+      expect(
+        (await other.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status,
+      ).toBe(429);
     } finally {
       await other.close();
     }
   });
 
   it('counts failures per address: a spoofed X-Forwarded-For is ignored unless TRUST_PROXY says a proxy sets it', async () => {
-    const fail = (app: TestContext, forwardedFor: string) => app.http().post('/api/v1/auth/login')
-      .set('X-Forwarded-For', forwardedFor).send({ email: `nobody-${forwardedFor}@test.example`, password: 'wrong-password-x' });
+    const fail = (app: TestContext, forwardedFor: string) =>
+      app
+        .http()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', forwardedFor)
+        .send({ email: `nobody-${forwardedFor}@test.example`, password: 'wrong-password-x' });
     const direct = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3' });
     try {
       for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) expect((await fail(direct, ip)).status).toBe(401);
@@ -101,7 +126,8 @@ describe('auth (integration, real PostgreSQL)', () => {
     }
     const proxied = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3', TRUST_PROXY: '1' });
     try {
-      for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4']) expect((await fail(proxied, ip)).status).toBe(401);
+      for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'])
+        expect((await fail(proxied, ip)).status).toBe(401);
       for (let i = 0; i < 3; i++) expect((await fail(proxied, '198.51.100.9')).status).toBe(401);
       expect((await fail(proxied, '198.51.100.9')).status).toBe(429); // the fourth from one client address
     } finally {

@@ -1,15 +1,35 @@
 import {
-  componentCategories, componentResponseSchema, facilityCapacityIssues, facilityResponseSchema, jointVentureResponseSchema, pageSchema,
+  componentCategories,
+  componentResponseSchema,
+  facilityCapacityIssues,
+  facilityResponseSchema,
+  jointVentureResponseSchema,
+  pageSchema,
 } from '@jv/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo-seed';
 import { createTestApp, type TestContext } from './support/test-app';
 
-const TABLES = ['partners', 'joint_ventures', 'joint_venture_partners', 'facilities', 'system_models', 'components', 'component_system_models', 'units', 'users', 'audit_log'];
+const TABLES = [
+  'partners',
+  'joint_ventures',
+  'joint_venture_partners',
+  'facilities',
+  'system_models',
+  'components',
+  'component_system_models',
+  'units',
+  'users',
+  'audit_log',
+];
 
 describe('demo seed (integration, real PostgreSQL)', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await createTestApp(); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   const counts = async (): Promise<Record<string, number>> => {
     const out: Record<string, number> = {};
@@ -33,7 +53,9 @@ describe('demo seed (integration, real PostgreSQL)', () => {
     expect(roles).toEqual(expect.arrayContaining([{ code: 'UA', role: 'host' }]));
     expect(roles.filter((r) => r.role === 'co_lead').length).toBeGreaterThanOrEqual(1);
 
-    const kinds: Array<{ kind: string; n: number }> = await ctx.db.query(`SELECT kind, count(*)::int AS n FROM facilities GROUP BY kind`);
+    const kinds: Array<{ kind: string; n: number }> = await ctx.db.query(
+      `SELECT kind, count(*)::int AS n FROM facilities GROUP BY kind`,
+    );
     const byKind = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
     expect(byKind).toMatchObject({ repair_workshop: 2, training_base: 1 });
     expect(byKind['depot']).toBeGreaterThanOrEqual(1);
@@ -41,14 +63,17 @@ describe('demo seed (integration, real PostgreSQL)', () => {
 
     const categories: Array<{ category: string }> = await ctx.db.query(`SELECT DISTINCT category FROM components`);
     expect(categories.map((c) => c.category).sort()).toEqual([...componentCategories].sort());
-    const models: Array<{ kind: string; caliber_mm: number }> = await ctx.db.query(`SELECT kind, caliber_mm FROM system_models`);
+    const models: Array<{ kind: string; caliber_mm: number }> = await ctx.db.query(
+      `SELECT kind, caliber_mm FROM system_models`,
+    );
     expect(new Set(models.map((m) => m.kind)).size).toBe(4);
     expect(new Set(models.map((m) => m.caliber_mm)).size).toBeGreaterThanOrEqual(4);
 
     // every JV: a Ukrainian company and 1–2 foreign (non-host) partners
     const jvs: Array<{ ukrainian_company: string; foreign: number; host: number }> = await ctx.db.query(
       `SELECT jv.ukrainian_company, count(*) FILTER (WHERE p.role <> 'host')::int AS foreign, count(*) FILTER (WHERE p.role = 'host')::int AS host
-         FROM joint_ventures jv JOIN joint_venture_partners x ON x.joint_venture_id = jv.id JOIN partners p ON p.id = x.partner_id GROUP BY jv.id`);
+         FROM joint_ventures jv JOIN joint_venture_partners x ON x.joint_venture_id = jv.id JOIN partners p ON p.id = x.partner_id GROUP BY jv.id`,
+    );
     expect(jvs).toHaveLength(n['joint_ventures']);
     for (const jv of jvs) {
       expect(jv.foreign).toBeGreaterThanOrEqual(1);
@@ -56,17 +81,27 @@ describe('demo seed (integration, real PostgreSQL)', () => {
       expect(jv.host).toBe(0);
     }
 
-    const users: Array<{ email: string; role: string; locale: string; facility_kinds: string[]; partner_role: string | null }> = await ctx.db.query(
+    const users: Array<{
+      email: string;
+      role: string;
+      locale: string;
+      facility_kinds: string[];
+      partner_role: string | null;
+    }> = await ctx.db.query(
       `SELECT u.email, u.role, u.locale, p.role AS partner_role,
               coalesce((SELECT array_agg(f.kind) FROM facilities f WHERE f.id = ANY(u.facility_ids)), '{}') AS facility_kinds
-         FROM users u LEFT JOIN partners p ON p.id = u.partner_id WHERE u.email = ANY($1) ORDER BY u.email`, [DEMO_ACCOUNTS.map((a) => a.email)]);
+         FROM users u LEFT JOIN partners p ON p.id = u.partner_id WHERE u.email = ANY($1) ORDER BY u.email`,
+      [DEMO_ACCOUNTS.map((a) => a.email)],
+    );
     expect(users.map((u) => u.email)).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
     for (const u of users) {
       expect(u.locale).toBe(u.role === 'admin' ? 'en' : 'uk');
       expect(u.facility_kinds).toEqual(u.role === 'workshop' ? ['repair_workshop'] : []);
       expect(u.partner_role).toBe(u.role === 'partner' ? 'co_lead' : null);
     }
-    const workshops: Array<{ facility_ids: string[] }> = await ctx.db.query(`SELECT facility_ids FROM users WHERE role = 'workshop'`);
+    const workshops: Array<{ facility_ids: string[] }> = await ctx.db.query(
+      `SELECT facility_ids FROM users WHERE role = 'workshop'`,
+    );
     expect(new Set(workshops.map((w) => w.facility_ids[0])).size).toBe(2);
   });
 

@@ -7,7 +7,12 @@ describe('idempotency keys (integration, real PostgreSQL)', () => {
   let admin: Awaited<ReturnType<typeof signedIn>>;
 
   const body = (over: Record<string, unknown> = {}) => ({
-    email: `idem-${randomUUID().slice(0, 8)}@test.example`, displayName: 'Idempotent', role: 'viewer', locale: 'en', password: TEST_PASSWORD, ...over,
+    email: `idem-${randomUUID().slice(0, 8)}@test.example`,
+    displayName: 'Idempotent',
+    role: 'viewer',
+    locale: 'en',
+    password: TEST_PASSWORD,
+    ...over,
   });
   const key = () => `key-${randomUUID()}`;
   const usersWith = async (email: string): Promise<number> =>
@@ -34,7 +39,10 @@ describe('idempotency keys (integration, real PostgreSQL)', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
     expect(await usersWith(input.email)).toBe(1);
-    const [stored] = await ctx.db.query(`SELECT response_status, method, path FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [admin.user.id, k]);
+    const [stored] = await ctx.db.query(
+      `SELECT response_status, method, path FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [admin.user.id, k],
+    );
     expect(stored).toEqual({ response_status: 201, method: 'POST', path: '/api/v1/users' });
   });
 
@@ -64,7 +72,10 @@ describe('idempotency keys (integration, real PostgreSQL)', () => {
   it('does not remember a failed request: fixing the body and retrying with the same key succeeds', async () => {
     const k = key();
     const input = body();
-    const bad = await admin.agent.post('/api/v1/users').set('Idempotency-Key', k).send({ ...input, password: 'short' });
+    const bad = await admin.agent
+      .post('/api/v1/users')
+      .set('Idempotency-Key', k)
+      .send({ ...input, password: 'short' });
     expect(bad.status).toBe(400);
     expect((await ctx.db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1`, [k]))[0].n).toBe(0);
     const fixed = await admin.agent.post('/api/v1/users').set('Idempotency-Key', k).send(input);
@@ -76,7 +87,9 @@ describe('idempotency keys (integration, real PostgreSQL)', () => {
   it('creates exactly one row for two concurrent requests with the same key', async () => {
     const k = key();
     const input = body();
-    const results = await Promise.all([0, 1].map(() => admin.agent.post('/api/v1/users').set('Idempotency-Key', k).send(input)));
+    const results = await Promise.all(
+      [0, 1].map(() => admin.agent.post('/api/v1/users').set('Idempotency-Key', k).send(input)),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses[0]).toBe(201);
     expect([201, 409]).toContain(statuses[1]);
@@ -92,7 +105,9 @@ describe('idempotency keys (integration, real PostgreSQL)', () => {
     const k = key();
     const input = body();
     const otherAgent = other.http();
-    expect((await otherAgent.post('/api/v1/auth/login').send({ email: admin.user.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await otherAgent.post('/api/v1/auth/login').send({ email: admin.user.email, password: TEST_PASSWORD })).status,
+    ).toBe(200);
     const first = await admin.agent.post('/api/v1/users').set('Idempotency-Key', k).send(input);
     const replay = await otherAgent.post('/api/v1/users').set('Idempotency-Key', k).send(input);
     expect(first.status).toBe(201);
@@ -108,7 +123,10 @@ describe('idempotency keys (integration, real PostgreSQL)', () => {
     expect(first.status).toBe(201);
     const next = body();
     expect((await admin.agent.post('/api/v1/users').set('Idempotency-Key', k).send(next)).status).toBe(422);
-    await ctx.db.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND key = $2`, [admin.user.id, k]);
+    await ctx.db.query(
+      `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND key = $2`,
+      [admin.user.id, k],
+    );
     const res = await admin.agent.post('/api/v1/users').set('Idempotency-Key', k).send(next);
     expect(res.status).toBe(201);
     expect(res.headers['idempotent-replayed']).toBeUndefined();

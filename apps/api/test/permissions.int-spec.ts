@@ -1,90 +1,90 @@
-import { type Action, ALL_ROLES, can, permissionTable, type Resource, type Role } from '@jv/domain';
+import { allEndpoints, type EndpointDef } from '@jv/contracts';
+import { ALL_ROLES, can, type Role } from '@jv/domain';
 import type TestAgent from 'supertest/lib/agent';
 import { createTestApp, signedIn, type TestContext } from './support/test-app';
 
 /**
- * Walks the whole permission table (libs/domain/src/permissions.ts): for every resource and action,
- * one representative route, called by every role. A role the table allows never gets 403 (it may get
- * 400 or 404 from the deliberately empty request); a role it does not allow always gets 403.
+ * Walks the whole endpoint table (libs/contracts/src/endpoints): every endpoint, called by every role,
+ * with a deliberately empty request (a nil id, no body). A role the permission table allows never gets
+ * 403 (it may get 400 or 404 from the empty request); a role it does not allow always gets 403, before
+ * any validation; a signed-in endpoint never answers 401 to a signed-in user and always 401 to nobody.
  */
 const NIL = '00000000-0000-4000-8000-000000000000';
-type Call = (agent: TestAgent) => ReturnType<TestAgent['get']>;
 
-const ROUTES: Record<Resource, Partial<Record<Action, Call>>> = {
-  referenceData: {
-    read: (a) => a.get('/api/v1/partners'),
-    write: (a) => a.post('/api/v1/units').send({}),
-  },
-  users: {
-    read: (a) => a.get('/api/v1/users'),
-    write: (a) => a.post('/api/v1/users').send({}),
-  },
-  audit: {
-    read: (a) => a.get('/api/v1/audit-log'),
-  },
-  systems: {
-    read: (a) => a.get('/api/v1/systems'),
-    write: (a) => a.post('/api/v1/systems').send({}),
-  },
-  systemStatus: {
-    write: (a) => a.post(`/api/v1/systems/${NIL}/status`).send({}),
-  },
-  usageReports: {
-    read: (a) => a.get(`/api/v1/systems/${NIL}/usage-reports`),
-    write: (a) => a.post(`/api/v1/systems/${NIL}/usage-reports`).send({}),
-  },
-  systemImport: {
-    write: (a) => a.post('/api/v1/systems/import').set('Content-Type', 'text/csv').send(''),
-  },
-  repairJobs: {
-    read: (a) => a.get('/api/v1/repair-jobs'),
-    write: (a) => a.post('/api/v1/repair-jobs').send({}),
-  },
-  repairMetrics: {
-    read: (a) => a.get('/api/v1/repair-jobs/metrics'),
-  },
-  preventivePlans: {
-    read: (a) => a.get('/api/v1/preventive-plans'),
-    write: (a) => a.post('/api/v1/preventive-plans').send({}),
-  },
-};
+function call(agent: TestAgent, def: EndpointDef) {
+  const path = `/api${def.path.replace(/\{\w+\}/g, NIL)}`;
+  const method = def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+  const req = agent[method](path);
+  if (def.method === 'GET') return req;
+  return def.bodyType === 'csv' ? req.set('Content-Type', 'text/csv').send('') : req.send({});
+}
 
-describe('the permission table, walked route by route (integration)', () => {
+/** Sign-out ends the session it is called with: walked last, with sessions of its own. */
+const walked = allEndpoints.filter(({ name }) => name !== 'auth.logout');
+
+describe('the endpoint table, walked endpoint × role (integration)', () => {
   let ctx: TestContext;
   const agents = new Map<Role, TestAgent>();
+  let scope: { partnerId: string; facilityId: string };
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    const [{ id: partnerId }] = await ctx.db.query(`INSERT INTO partners (code, name, role) VALUES ('XP', 'Partner', 'member') RETURNING id`);
+    const [{ id: partnerId }] = await ctx.db.query(
+      `INSERT INTO partners (code, name, role) VALUES ('XP', 'Partner', 'member') RETURNING id`,
+    );
     const [{ id: facilityId }] = await ctx.db.query(
-      `INSERT INTO facilities (code, name, kind, oblast, repair_bays) VALUES ('WS-P', 'Workshop', 'repair_workshop', 'lvivska', 2) RETURNING id`);
-    for (const role of ALL_ROLES) {
-      const { agent } = await signedIn(ctx, {
-        role,
-        facilityIds: role === 'workshop' ? [facilityId] : [],
-        partnerId: role === 'partner' ? partnerId : null,
-      });
-      agents.set(role, agent);
-    }
+      `INSERT INTO facilities (code, name, kind, oblast, repair_bays)
+       VALUES ('WS-P', 'Workshop', 'repair_workshop', 'lvivska', 2) RETURNING id`,
+    );
+    scope = { partnerId, facilityId };
+    for (const role of ALL_ROLES) agents.set(role, await agentFor(role));
   });
-  afterAll(async () => { await ctx.close(); });
-
-  it('has a representative route for every entry of the table', () => {
-    for (const resource of Object.keys(permissionTable) as Resource[]) {
-      for (const action of ['read', 'write'] as Action[]) {
-        if ((permissionTable[resource][action] as readonly Role[]).length === 0) continue;
-        expect({ resource, action, route: Boolean(ROUTES[resource][action]) }).toEqual({ resource, action, route: true });
-      }
-    }
+  afterAll(async () => {
+    await ctx.close();
   });
 
-  const cases = (Object.keys(ROUTES) as Resource[]).flatMap((resource) =>
-    (Object.keys(ROUTES[resource]) as Action[]).flatMap((action) => ALL_ROLES.map((role) => ({ resource, action, role }))));
+  async function agentFor(role: Role): Promise<TestAgent> {
+    const { agent } = await signedIn(ctx, {
+      role,
+      facilityIds: role === 'workshop' ? [scope.facilityId] : [],
+      partnerId: role === 'partner' ? scope.partnerId : null,
+    });
+    return agent;
+  }
 
-  it.each(cases)('$resource/$action as $role', async ({ resource, action, role }) => {
-    const res = await ROUTES[resource][action]!(agents.get(role)!);
+  it('walks more than 60 endpoints, each with a permission', () => {
+    expect(walked.length).toBeGreaterThan(60);
+    for (const { def } of allEndpoints) expect(def.permission).toBeDefined();
+  });
+
+  const cases = walked.flatMap(({ name, def }) => ALL_ROLES.map((role) => ({ name, def, role })));
+
+  it.each(cases)('$name as $role', async ({ def, role }) => {
+    const res = await call(agents.get(role)!, def);
     expect(res.status).not.toBe(401);
-    if (can(role, resource, action)) expect(res.status).not.toBe(403);
-    else expect(res.status).toBe(403);
+    expect(res.status).toBeLessThan(500);
+    if (def.permission === 'public' || def.permission === 'signedIn') {
+      expect(res.status).not.toBe(403);
+    } else if (can(role, def.permission.resource, def.permission.action)) {
+      expect(res.status).not.toBe(403);
+    } else {
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    }
+  });
+
+  it.each(walked.filter(({ def }) => def.permission !== 'public'))(
+    '$name without a session is 401',
+    async ({ def }) => {
+      const res = await call(ctx.http(), def);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    },
+  );
+
+  it('signs out every role', async () => {
+    for (const role of ALL_ROLES) {
+      const agent = await agentFor(role);
+      expect((await agent.post('/api/v1/auth/logout')).status).toBe(204);
+      expect((await agent.get('/api/v1/auth/me')).status).toBe(401);
+    }
   });
 });

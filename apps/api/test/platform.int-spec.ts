@@ -1,9 +1,14 @@
+import { allEndpoints } from '@jv/contracts';
 import { createTestApp, signedIn, type TestContext } from './support/test-app';
 
 describe('platform (integration)', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await createTestApp(); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('answers health and readiness', async () => {
     expect((await ctx.http().get('/api/health')).body).toEqual({ status: 'ok' });
@@ -19,16 +24,44 @@ describe('platform (integration)', () => {
     expect(page.text).toContain('swagger-ui');
   });
 
-  it('documents every API route in the OpenAPI document (and documents no route that does not exist)', async () => {
-    const express = ctx.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
+  it('serves exactly the endpoint table, and the OpenAPI document lists exactly the served routes', async () => {
+    const express = ctx.app.getHttpAdapter().getInstance() as {
+      router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+    };
     const served = express.router.stack
-      .filter((layer) => layer.route && layer.route.path.startsWith('/api/v1/'))
-      .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m} ${layer.route!.path.slice('/api'.length).replace(/:(\w+)/g, '{$1}')}`))
+      .filter(
+        (layer) => layer.route && layer.route.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'),
+      )
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map(
+          (m) => `${m} ${layer.route!.path.slice('/api'.length).replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      )
       .sort();
+    const table = allEndpoints.map(({ def }) => `${def.method.toLowerCase()} ${def.path}`).sort();
     const doc = (await ctx.http().get('/api/docs.json')).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)).sort();
-    expect(served.length).toBeGreaterThan(50);
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`))
+      .sort();
+    expect(served.length).toBeGreaterThan(60);
+    expect(served).toEqual(table);
     expect(documented).toEqual(served);
+  });
+
+  it('documents each endpoint with its permission and the error codes it may answer', async () => {
+    const doc = (await ctx.http().get('/api/docs.json')).body as {
+      paths: Record<
+        string,
+        Record<string, { description: string; responses: Record<string, { description: string }> }>
+      >;
+    };
+    const transition = doc.paths['/v1/repair-jobs/{id}/transitions']!['post']!;
+    expect(transition.description).toContain('Roles: admin, workshop');
+    expect(transition.responses['200']).toBeDefined();
+    expect(transition.responses['409']!.description).toMatch(/INVALID_TRANSITION/);
+    expect(transition.responses['409']!.description).toMatch(/FOUR_EYES/);
+    expect(transition.responses['404']!.description).toMatch(/NOT_FOUND/);
+    expect(doc.paths['/v1/systems/export.csv']!['get']!.responses['200']).toHaveProperty('content.text/csv');
   });
 
   it('sets security headers and a request id', async () => {
@@ -41,14 +74,21 @@ describe('platform (integration)', () => {
   });
 
   it('refuses a cross-site state-changing request (CSRF)', async () => {
-    const res = await ctx.http().post('/api/v1/auth/login')
-      .set('Sec-Fetch-Site', 'cross-site').set('Origin', 'https://evil.example')
+    const res = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .set('Origin', 'https://evil.example')
       .send({ email: 'a@b.example', password: 'x' });
     expect(res.status).toBe(403);
   });
 
   it('answers CORS preflights from unknown origins without allowing them', async () => {
-    const res = await ctx.http().options('/api/v1/auth/me').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    const res = await ctx
+      .http()
+      .options('/api/v1/auth/me')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -56,7 +96,10 @@ describe('platform (integration)', () => {
     const bad = await ctx.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":');
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
-    const big = await ctx.http().post('/api/v1/auth/login').set('Content-Type', 'application/json')
+    const big = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
       .send(JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024) }));
     expect(big.status).toBe(413);
   });

@@ -1,5 +1,9 @@
 import {
-  componentResponseSchema, facilityResponseSchema, jointVentureResponseSchema, partnerResponseSchema, systemModelResponseSchema,
+  componentResponseSchema,
+  facilityResponseSchema,
+  jointVentureResponseSchema,
+  partnerResponseSchema,
+  systemModelResponseSchema,
   unitResponseSchema,
 } from '@jv/contracts';
 import { ALL_ROLES, can, type Role } from '@jv/domain';
@@ -16,7 +20,12 @@ import { auditRows, createTestApp, signedIn, type TestContext } from './support/
 type Body = Record<string, unknown>;
 
 interface Fixtures {
-  partnerA: string; partnerB: string; host: string; jv: string; modelA: string; modelB: string;
+  partnerA: string;
+  partnerB: string;
+  host: string;
+  jv: string;
+  modelA: string;
+  modelB: string;
 }
 
 interface ResourceSpec {
@@ -48,17 +57,32 @@ let fx: Fixtures;
 
 const specs: ResourceSpec[] = [
   {
-    name: 'partners', path: '/api/v1/partners', entityType: 'partner', table: 'partners', key: 'code', keyColumn: 'code', tagColumn: 'name',
+    name: 'partners',
+    path: '/api/v1/partners',
+    entityType: 'partner',
+    table: 'partners',
+    key: 'code',
+    keyColumn: 'code',
+    tagColumn: 'name',
     schema: partnerResponseSchema,
     valid: (n, tag) => ({ code: letters(n).toLowerCase(), name: `Partner ${tag} ${pad(n)}`, role: 'member' }),
     patch: (n) => ({ name: `Renamed partner ${n}`, role: 'co_lead' }),
     invalid: () => ({ body: { code: 'X1', name: '  ', role: 'boss' }, paths: ['code', 'name', 'role'] }),
   },
   {
-    name: 'joint ventures', path: '/api/v1/joint-ventures', entityType: 'joint_venture', table: 'joint_ventures', key: 'name', keyColumn: 'name', tagColumn: 'name',
+    name: 'joint ventures',
+    path: '/api/v1/joint-ventures',
+    entityType: 'joint_venture',
+    table: 'joint_ventures',
+    key: 'name',
+    keyColumn: 'name',
+    tagColumn: 'name',
     schema: jointVentureResponseSchema,
     valid: (n, tag) => ({
-      name: `JV ${tag} ${pad(n)}`, ukrainianCompany: `Ukr Co ${n} LLC`, scopes: ['maintenance', 'repair'], establishedOn: '2024-05-17',
+      name: `JV ${tag} ${pad(n)}`,
+      ukrainianCompany: `Ukr Co ${n} LLC`,
+      scopes: ['maintenance', 'repair'],
+      establishedOn: '2024-05-17',
       partners: [{ partnerId: fx.partnerA, companyName: `Foreign Co ${n}` }],
     }),
     patch: (n) => ({ ukrainianCompany: `Renamed Ukr Co ${n}`, scopes: ['repair'], establishedOn: '2024-06-01' }),
@@ -68,21 +92,53 @@ const specs: ResourceSpec[] = [
     }),
   },
   {
-    name: 'facilities', path: '/api/v1/facilities', entityType: 'facility', table: 'facilities', key: 'code', keyColumn: 'code', tagColumn: 'name',
+    name: 'facilities',
+    path: '/api/v1/facilities',
+    entityType: 'facility',
+    table: 'facilities',
+    key: 'code',
+    keyColumn: 'code',
+    tagColumn: 'name',
     schema: facilityResponseSchema,
     valid: (n, tag) => ({
-      code: `f-${pad(n)}`, name: `Facility ${tag} ${pad(n)}`, kind: 'repair_workshop', oblast: 'lvivska', jointVentureId: fx.jv, repairBays: 4, trainingSeats: 0,
+      code: `f-${pad(n)}`,
+      name: `Facility ${tag} ${pad(n)}`,
+      kind: 'repair_workshop',
+      oblast: 'lvivska',
+      jointVentureId: fx.jv,
+      repairBays: 4,
+      trainingSeats: 0,
     }),
     patch: (n) => ({ name: `Renamed facility ${n}`, repairBays: 9, oblast: 'kyiv' }),
     invalid: () => ({
-      body: { code: 'a', name: 'x', kind: 'castle', oblast: 'atlantis', jointVentureId: 'nope', repairBays: -1, trainingSeats: 1.5 },
+      body: {
+        code: 'a',
+        name: 'x',
+        kind: 'castle',
+        oblast: 'atlantis',
+        jointVentureId: 'nope',
+        repairBays: -1,
+        trainingSeats: 1.5,
+      },
       paths: ['code', 'jointVentureId', 'kind', 'oblast', 'repairBays', 'trainingSeats'],
     }),
   },
   {
-    name: 'system models', path: '/api/v1/system-models', entityType: 'system_model', table: 'system_models', key: 'designation', keyColumn: 'designation', tagColumn: 'designation',
+    name: 'system models',
+    path: '/api/v1/system-models',
+    entityType: 'system_model',
+    table: 'system_models',
+    key: 'designation',
+    keyColumn: 'designation',
+    tagColumn: 'designation',
     schema: systemModelResponseSchema,
-    valid: (n, tag) => ({ designation: `SM ${tag} ${pad(n)} towed howitzer`, kind: 'towed_howitzer', caliberMm: 155, originPartnerId: fx.partnerA, barrelLifeEfc: 2500 }),
+    valid: (n, tag) => ({
+      designation: `SM ${tag} ${pad(n)} towed howitzer`,
+      kind: 'towed_howitzer',
+      caliberMm: 155,
+      originPartnerId: fx.partnerA,
+      barrelLifeEfc: 2500,
+    }),
     patch: () => ({ barrelLifeEfc: 3100, kind: 'self_propelled_howitzer' }),
     invalid: () => ({
       body: { designation: '', kind: 'catapult', caliberMm: 20, originPartnerId: 'x', barrelLifeEfc: 0 },
@@ -90,9 +146,21 @@ const specs: ResourceSpec[] = [
     }),
   },
   {
-    name: 'components', path: '/api/v1/components', entityType: 'component', table: 'components', key: 'partNumber', keyColumn: 'part_number', tagColumn: 'name',
+    name: 'components',
+    path: '/api/v1/components',
+    entityType: 'component',
+    table: 'components',
+    key: 'partNumber',
+    keyColumn: 'part_number',
+    tagColumn: 'name',
     schema: componentResponseSchema,
-    valid: (n, tag) => ({ partNumber: `c-${pad(n)}`, name: `Component ${tag} ${pad(n)}`, category: 'breech', unitOfIssue: 'ea', compatibleModelIds: [fx.modelA] }),
+    valid: (n, tag) => ({
+      partNumber: `c-${pad(n)}`,
+      name: `Component ${tag} ${pad(n)}`,
+      category: 'breech',
+      unitOfIssue: 'ea',
+      compatibleModelIds: [fx.modelA],
+    }),
     patch: (n) => ({ name: `Renamed component ${n}`, unitOfIssue: 'kit' }),
     invalid: () => ({
       body: { partNumber: '-x', name: 'x', category: 'nope', unitOfIssue: '', compatibleModelIds: ['bad'] },
@@ -100,7 +168,13 @@ const specs: ResourceSpec[] = [
     }),
   },
   {
-    name: 'units', path: '/api/v1/units', entityType: 'unit', table: 'units', key: 'code', keyColumn: 'code', tagColumn: 'name',
+    name: 'units',
+    path: '/api/v1/units',
+    entityType: 'unit',
+    table: 'units',
+    key: 'code',
+    keyColumn: 'code',
+    tagColumn: 'name',
     schema: unitResponseSchema,
     valid: (n, tag) => ({ code: `u-${pad(n)}`, name: `Unit ${tag} ${pad(n)}` }),
     patch: (n) => ({ name: `Renamed unit ${n}` }),
@@ -113,7 +187,8 @@ describe('reference data (integration, real PostgreSQL)', () => {
   let admin: TestAgent;
   const agents = new Map<Role, TestAgent>();
 
-  const count = async (table: string): Promise<number> => (await ctx.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  const count = async (table: string): Promise<number> =>
+    (await ctx.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   const auditCount = async (): Promise<number> => count('audit_log');
   const create = async (spec: ResourceSpec, tag = 'x'): Promise<Body> => {
     const res = await admin.post(spec.path).send(spec.valid(next(), tag));
@@ -125,7 +200,8 @@ describe('reference data (integration, real PostgreSQL)', () => {
     if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const paths = (body: { errors?: Array<{ path: string }> }) => [...new Set((body.errors ?? []).map((e) => e.path))].sort();
+  const paths = (body: { errors?: Array<{ path: string }> }) =>
+    [...new Set((body.errors ?? []).map((e) => e.path))].sort();
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -135,17 +211,38 @@ describe('reference data (integration, real PostgreSQL)', () => {
     const partnerB = await post('/api/v1/partners', { code: 'QB', name: 'Fixture partner B', role: 'member' });
     const host = await post('/api/v1/partners', { code: 'QU', name: 'Fixture host', role: 'host' });
     const jv = await post('/api/v1/joint-ventures', {
-      name: 'Fixture JV', ukrainianCompany: 'Fixture UA LLC', scopes: ['repair'], establishedOn: '2024-01-02',
+      name: 'Fixture JV',
+      ukrainianCompany: 'Fixture UA LLC',
+      scopes: ['repair'],
+      establishedOn: '2024-01-02',
       partners: [{ partnerId: partnerA['id'], companyName: 'Fixture A GmbH' }],
     });
-    const modelA = await post('/api/v1/system-models', { designation: 'Fixture model A', kind: 'mlrs', caliberMm: 122, originPartnerId: partnerA['id'], barrelLifeEfc: 4000 });
-    const modelB = await post('/api/v1/system-models', { designation: 'Fixture model B', kind: 'mortar', caliberMm: 120, originPartnerId: partnerB['id'], barrelLifeEfc: 8000 });
+    const modelA = await post('/api/v1/system-models', {
+      designation: 'Fixture model A',
+      kind: 'mlrs',
+      caliberMm: 122,
+      originPartnerId: partnerA['id'],
+      barrelLifeEfc: 4000,
+    });
+    const modelB = await post('/api/v1/system-models', {
+      designation: 'Fixture model B',
+      kind: 'mortar',
+      caliberMm: 120,
+      originPartnerId: partnerB['id'],
+      barrelLifeEfc: 8000,
+    });
     fx = {
-      partnerA: partnerA['id'] as string, partnerB: partnerB['id'] as string, host: host['id'] as string, jv: jv['id'] as string,
-      modelA: modelA['id'] as string, modelB: modelB['id'] as string,
+      partnerA: partnerA['id'] as string,
+      partnerB: partnerB['id'] as string,
+      host: host['id'] as string,
+      jv: jv['id'] as string,
+      modelA: modelA['id'] as string,
+      modelB: modelB['id'] as string,
     };
   });
-  afterAll(async () => { await ctx.close(); });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   describe.each(specs)('$name', (spec) => {
     it('creates (201) a record shaped exactly like the contract, with an audit row holding it', async () => {
@@ -172,7 +269,9 @@ describe('reference data (integration, real PostgreSQL)', () => {
       expect(bad.status).toBe(400);
       expect(paths(bad.body)).toEqual(['id']);
       expect((await admin.patch(`${spec.path}/not-a-uuid`).send({ version: 1 })).status).toBe(400);
-      expect((await admin.patch(`${spec.path}/5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e`).send({ version: 1 })).status).toBe(404);
+      expect((await admin.patch(`${spec.path}/5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e`).send({ version: 1 })).status).toBe(
+        404,
+      );
     });
 
     it('lists matches of q in keyset pages: every match once, in natural-key order, nothing else', async () => {
@@ -183,7 +282,10 @@ describe('reference data (integration, real PostgreSQL)', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res = await agents.get('partner')!.get(spec.path).query({ q: tag.toUpperCase(), limit: 3, ...(cursor ? { cursor } : {}) });
+        const res = await agents
+          .get('partner')!
+          .get(spec.path)
+          .query({ q: tag.toUpperCase(), limit: 3, ...(cursor ? { cursor } : {}) });
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(3);
         for (const item of res.body.items) expect(spec.schema.parse(item)).toEqual(item);
@@ -193,7 +295,9 @@ describe('reference data (integration, real PostgreSQL)', () => {
       } while (cursor && pages < 10);
       expect(pages).toBe(3);
       const expected: Array<{ id: string }> = await ctx.db.query(
-        `SELECT id FROM ${spec.table} WHERE ${spec.tagColumn} ILIKE $1 ORDER BY ${spec.keyColumn}, id`, [`%${tag}%`]);
+        `SELECT id FROM ${spec.table} WHERE ${spec.tagColumn} ILIKE $1 ORDER BY ${spec.keyColumn}, id`,
+        [`%${tag}%`],
+      );
       expect(expected).toHaveLength(7);
       expect(seen.map((s) => s['id'])).toEqual(expected.map((e) => e.id));
       expect(new Set(seen.map((s) => s['id'])).size).toBe(7);
@@ -212,7 +316,12 @@ describe('reference data (integration, real PostgreSQL)', () => {
       const res = await admin.patch(`${spec.path}/${created['id']}`).send({ ...spec.patch(n), version: 1 });
       expect(res.status).toBe(200);
       expect(spec.schema.parse(res.body)).toEqual(res.body);
-      expect(res.body).toMatchObject({ ...spec.patch(n), version: 2, id: created['id'], createdAt: created['createdAt'] });
+      expect(res.body).toMatchObject({
+        ...spec.patch(n),
+        version: 2,
+        id: created['id'],
+        createdAt: created['createdAt'],
+      });
       const rows = await auditRows(ctx.db, spec.entityType, created['id'] as string);
       expect(rows.map((r: { action: string }) => r.action)).toEqual(['create', 'update']);
       const changedKeys = Object.keys(spec.patch(n));
@@ -261,9 +370,14 @@ describe('reference data (integration, real PostgreSQL)', () => {
       const body = { ...spec.valid(next(), 'dup'), [spec.key]: created[spec.key] };
       const res = await admin.post(spec.path).send(body);
       expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ code: 'DUPLICATE', errors: [{ path: spec.key, message: 'already exists' }] });
+      expect(res.body).toMatchObject({
+        code: 'DUPLICATE',
+        errors: [{ path: spec.key, code: 'duplicate', message: 'Already in use' }],
+      });
       const other = await create(spec);
-      const patch = await admin.patch(`${spec.path}/${other['id']}`).send({ [spec.key]: created[spec.key], version: 1 });
+      const patch = await admin
+        .patch(`${spec.path}/${other['id']}`)
+        .send({ [spec.key]: created[spec.key], version: 1 });
       expect(patch.status).toBe(409);
       expect(patch.body.code).toBe('DUPLICATE');
       expect(await count(spec.table)).toBe(rows + 1);
@@ -282,7 +396,10 @@ describe('reference data (integration, real PostgreSQL)', () => {
         const canRead = can(role, 'referenceData', 'read');
         const canWrite = can(role, 'referenceData', 'write');
         expect({ role, status: (await agent.get(spec.path)).status }).toEqual({ role, status: canRead ? 200 : 403 });
-        expect({ role, status: (await agent.get(`${spec.path}/${existing['id']}`)).status }).toEqual({ role, status: canRead ? 200 : 403 });
+        expect({ role, status: (await agent.get(`${spec.path}/${existing['id']}`)).status }).toEqual({
+          role,
+          status: canRead ? 200 : 403,
+        });
         const created = await agent.post(spec.path).send(spec.valid(next(), `perm-${role}`));
         expect({ role, status: created.status }).toEqual({ role, status: canWrite ? 201 : 403 });
         if (!canWrite) {
@@ -303,7 +420,9 @@ describe('reference data (integration, real PostgreSQL)', () => {
       expect(hosts.body.items.map((p: Body) => p['id'])).toEqual([fx.host]);
       const pct = await admin.get('/api/v1/partners').query({ q: '100%' });
       expect(pct.body.items.map((p: Body) => p['id'])).toEqual([created['id']]);
-      expect((await admin.get('/api/v1/partners').query({ q: '%' })).body.items.map((p: Body) => p['id'])).toEqual([created['id']]);
+      expect((await admin.get('/api/v1/partners').query({ q: '%' })).body.items.map((p: Body) => p['id'])).toEqual([
+        created['id'],
+      ]);
     });
 
     it('answers an unchanged patch with the record as it is, without a new version or audit row', async () => {
@@ -319,8 +438,14 @@ describe('reference data (integration, real PostgreSQL)', () => {
   describe('joint ventures', () => {
     it('returns partners with code and name, and filters by partner', async () => {
       const jv = await post('/api/v1/joint-ventures', {
-        name: 'Two-partner JV', ukrainianCompany: 'UA Two LLC', scopes: ['training'], establishedOn: '2025-02-28',
-        partners: [{ partnerId: fx.partnerB, companyName: 'B AB' }, { partnerId: fx.partnerA, companyName: 'A SAS' }],
+        name: 'Two-partner JV',
+        ukrainianCompany: 'UA Two LLC',
+        scopes: ['training'],
+        establishedOn: '2025-02-28',
+        partners: [
+          { partnerId: fx.partnerB, companyName: 'B AB' },
+          { partnerId: fx.partnerA, companyName: 'A SAS' },
+        ],
       });
       expect(jv['establishedOn']).toBe('2025-02-28');
       expect(jv['partners']).toEqual([
@@ -336,14 +461,26 @@ describe('reference data (integration, real PostgreSQL)', () => {
       const links = await count('joint_venture_partners');
       const base = { name: 'Refused JV', ukrainianCompany: 'UA LLC', scopes: ['repair'], establishedOn: '2024-01-01' };
       const unknown = await admin.post('/api/v1/joint-ventures').send({
-        ...base, partners: [{ partnerId: fx.partnerA, companyName: 'A' }, { partnerId: '5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e', companyName: 'X' }] });
+        ...base,
+        partners: [
+          { partnerId: fx.partnerA, companyName: 'A' },
+          { partnerId: '5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e', companyName: 'X' },
+        ],
+      });
       expect(unknown.status).toBe(400);
       expect(paths(unknown.body)).toEqual(['partners.1.partnerId']);
-      const host = await admin.post('/api/v1/joint-ventures').send({ ...base, partners: [{ partnerId: fx.host, companyName: 'UA' }] });
+      const host = await admin
+        .post('/api/v1/joint-ventures')
+        .send({ ...base, partners: [{ partnerId: fx.host, companyName: 'UA' }] });
       expect(host.status).toBe(400);
       expect(paths(host.body)).toEqual(['partners.0.partnerId']);
       const twice = await admin.post('/api/v1/joint-ventures').send({
-        ...base, partners: [{ partnerId: fx.partnerA, companyName: 'A' }, { partnerId: fx.partnerA, companyName: 'A2' }] });
+        ...base,
+        partners: [
+          { partnerId: fx.partnerA, companyName: 'A' },
+          { partnerId: fx.partnerA, companyName: 'A2' },
+        ],
+      });
       expect(twice.status).toBe(400);
       expect(paths(twice.body)).toEqual(['partners.1.partnerId']);
       expect(await count('joint_ventures')).toBe(rows);
@@ -353,14 +490,20 @@ describe('reference data (integration, real PostgreSQL)', () => {
     it('replaces the partner list wholesale on PATCH, bumping the version and auditing the lists', async () => {
       const jv = await create(specs[1]);
       const res = await admin.patch(`/api/v1/joint-ventures/${jv['id']}`).send({
-        version: 1, partners: [{ partnerId: fx.partnerB, companyName: 'New B Oy' }] });
+        version: 1,
+        partners: [{ partnerId: fx.partnerB, companyName: 'New B Oy' }],
+      });
       expect(res.status).toBe(200);
       expect(res.body.version).toBe(2);
-      expect(res.body.partners).toEqual([{ partnerId: fx.partnerB, companyName: 'New B Oy', partnerCode: 'QB', partnerName: 'Fixture partner B' }]);
+      expect(res.body.partners).toEqual([
+        { partnerId: fx.partnerB, companyName: 'New B Oy', partnerCode: 'QB', partnerName: 'Fixture partner B' },
+      ]);
       const [, update] = await auditRows(ctx.db, 'joint_venture', jv['id'] as string);
       expect(update.before.partners).toEqual([{ partnerId: fx.partnerA, companyName: expect.any(String) }]);
       expect(update.after.partners).toEqual([{ partnerId: fx.partnerB, companyName: 'New B Oy' }]);
-      const bad = await admin.patch(`/api/v1/joint-ventures/${jv['id']}`).send({ version: 2, partners: [{ partnerId: fx.host, companyName: 'x' }] });
+      const bad = await admin
+        .patch(`/api/v1/joint-ventures/${jv['id']}`)
+        .send({ version: 2, partners: [{ partnerId: fx.host, companyName: 'x' }] });
       expect(bad.status).toBe(400);
       expect((await admin.get(`/api/v1/joint-ventures/${jv['id']}`)).body).toEqual(res.body);
     });
@@ -371,20 +514,32 @@ describe('reference data (integration, real PostgreSQL)', () => {
 
     it('needs repair bays for a workshop and seats for a training base, on create and on change', async () => {
       const rows = await count('facilities');
-      const ws = await admin.post('/api/v1/facilities').send({ ...base, code: 'CAP-1', kind: 'repair_workshop', repairBays: 0, trainingSeats: 20 });
+      const ws = await admin
+        .post('/api/v1/facilities')
+        .send({ ...base, code: 'CAP-1', kind: 'repair_workshop', repairBays: 0, trainingSeats: 20 });
       expect(ws.status).toBe(400);
       expect(paths(ws.body)).toEqual(['repairBays']);
-      const tb = await admin.post('/api/v1/facilities').send({ ...base, code: 'CAP-2', kind: 'training_base', repairBays: 3, trainingSeats: 0 });
+      const tb = await admin
+        .post('/api/v1/facilities')
+        .send({ ...base, code: 'CAP-2', kind: 'training_base', repairBays: 3, trainingSeats: 0 });
       expect(tb.status).toBe(400);
       expect(paths(tb.body)).toEqual(['trainingSeats']);
       expect(await count('facilities')).toBe(rows);
 
-      const depot = await post('/api/v1/facilities', { ...base, code: 'CAP-3', kind: 'depot', repairBays: 0, trainingSeats: 0 });
+      const depot = await post('/api/v1/facilities', {
+        ...base,
+        code: 'CAP-3',
+        kind: 'depot',
+        repairBays: 0,
+        trainingSeats: 0,
+      });
       expect(depot['jointVentureName']).toBeNull();
       const toBase = await admin.patch(`/api/v1/facilities/${depot['id']}`).send({ version: 1, kind: 'training_base' });
       expect(toBase.status).toBe(400);
       expect(paths(toBase.body)).toEqual(['trainingSeats']);
-      const ok = await admin.patch(`/api/v1/facilities/${depot['id']}`).send({ version: 1, kind: 'training_base', trainingSeats: 40 });
+      const ok = await admin
+        .patch(`/api/v1/facilities/${depot['id']}`)
+        .send({ version: 1, kind: 'training_base', trainingSeats: 40 });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ kind: 'training_base', trainingSeats: 40, version: 2 });
       const drop = await admin.patch(`/api/v1/facilities/${depot['id']}`).send({ version: 2, trainingSeats: 0 });
@@ -394,13 +549,24 @@ describe('reference data (integration, real PostgreSQL)', () => {
     it('names the joint venture, refuses an unknown one, and filters by kind and joint venture', async () => {
       const f = await create(specs[2]);
       expect(f['jointVentureName']).toBe('Fixture JV');
-      const unknown = await admin.post('/api/v1/facilities').send({ ...specs[2].valid(next(), 'fk'), jointVentureId: '5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e' });
+      const unknown = await admin
+        .post('/api/v1/facilities')
+        .send({ ...specs[2].valid(next(), 'fk'), jointVentureId: '5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e' });
       expect(unknown.status).toBe(400);
       expect(paths(unknown.body)).toEqual(['jointVentureId']);
       const unlink = await admin.patch(`/api/v1/facilities/${f['id']}`).send({ version: 1, jointVentureId: null });
       expect(unlink.body).toMatchObject({ jointVentureId: null, jointVentureName: null });
-      await post('/api/v1/facilities', { ...base, code: 'TB-FILTER', kind: 'training_base', repairBays: 0, trainingSeats: 30, jointVentureId: fx.jv });
-      const bases = await admin.get('/api/v1/facilities').query({ kind: 'training_base', jointVentureId: fx.jv, limit: 200 });
+      await post('/api/v1/facilities', {
+        ...base,
+        code: 'TB-FILTER',
+        kind: 'training_base',
+        repairBays: 0,
+        trainingSeats: 30,
+        jointVentureId: fx.jv,
+      });
+      const bases = await admin
+        .get('/api/v1/facilities')
+        .query({ kind: 'training_base', jointVentureId: fx.jv, limit: 200 });
       expect(bases.body.items.map((x: Body) => x['code'])).toEqual(['TB-FILTER']);
     });
   });
@@ -409,12 +575,18 @@ describe('reference data (integration, real PostgreSQL)', () => {
     it('names the origin partner, refuses an unknown one, and filters by kind and origin', async () => {
       const m = await create(specs[3]);
       expect(m['originPartnerCode']).toBe('QA');
-      const unknown = await admin.post('/api/v1/system-models').send({ ...specs[3].valid(next(), 'fk'), originPartnerId: '5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e' });
+      const unknown = await admin
+        .post('/api/v1/system-models')
+        .send({ ...specs[3].valid(next(), 'fk'), originPartnerId: '5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e' });
       expect(unknown.status).toBe(400);
       expect(paths(unknown.body)).toEqual(['originPartnerId']);
-      const moved = await admin.patch(`/api/v1/system-models/${m['id']}`).send({ version: 1, originPartnerId: fx.partnerB });
+      const moved = await admin
+        .patch(`/api/v1/system-models/${m['id']}`)
+        .send({ version: 1, originPartnerId: fx.partnerB });
       expect(moved.body).toMatchObject({ originPartnerId: fx.partnerB, originPartnerCode: 'QB', version: 2 });
-      const mortars = await admin.get('/api/v1/system-models').query({ kind: 'mortar', originPartnerId: fx.partnerB, limit: 200 });
+      const mortars = await admin
+        .get('/api/v1/system-models')
+        .query({ kind: 'mortar', originPartnerId: fx.partnerB, limit: 200 });
       expect(mortars.body.items.map((x: Body) => x['id'])).toEqual([fx.modelB]);
     });
   });
@@ -424,10 +596,14 @@ describe('reference data (integration, real PostgreSQL)', () => {
       const rows = await count('components');
       const links = await count('component_system_models');
       const unknown = await admin.post('/api/v1/components').send({
-        ...specs[4].valid(next(), 'fk'), compatibleModelIds: [fx.modelA, '5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e'] });
+        ...specs[4].valid(next(), 'fk'),
+        compatibleModelIds: [fx.modelA, '5b0e9c4e-2f4a-4d6e-9a51-0f2a3c4b5d6e'],
+      });
       expect(unknown.status).toBe(400);
       expect(paths(unknown.body)).toEqual(['compatibleModelIds.1']);
-      const twice = await admin.post('/api/v1/components').send({ ...specs[4].valid(next(), 'fk'), compatibleModelIds: [fx.modelA, fx.modelA] });
+      const twice = await admin
+        .post('/api/v1/components')
+        .send({ ...specs[4].valid(next(), 'fk'), compatibleModelIds: [fx.modelA, fx.modelA] });
       expect(twice.status).toBe(400);
       expect(paths(twice.body)).toEqual(['compatibleModelIds.1']);
       expect(await count('components')).toBe(rows);
@@ -437,14 +613,18 @@ describe('reference data (integration, real PostgreSQL)', () => {
     it('replaces compatible models wholesale on PATCH and filters by model and category', async () => {
       const c = await create(specs[4]);
       expect(c['compatibleModelIds']).toEqual([fx.modelA]);
-      const res = await admin.patch(`/api/v1/components/${c['id']}`).send({ version: 1, compatibleModelIds: [fx.modelB, fx.modelA], category: 'hydraulics' });
+      const res = await admin
+        .patch(`/api/v1/components/${c['id']}`)
+        .send({ version: 1, compatibleModelIds: [fx.modelB, fx.modelA], category: 'hydraulics' });
       expect(res.status).toBe(200);
       expect(res.body.version).toBe(2);
       expect([...res.body.compatibleModelIds].sort()).toEqual([fx.modelA, fx.modelB].sort());
       const [, update] = await auditRows(ctx.db, 'component', c['id'] as string);
       expect(update.before).toMatchObject({ compatibleModelIds: [fx.modelA], category: 'breech' });
       expect(update.after).toMatchObject({ compatibleModelIds: [fx.modelA, fx.modelB].sort(), category: 'hydraulics' });
-      const byModel = await admin.get('/api/v1/components').query({ modelId: fx.modelB, category: 'hydraulics', limit: 200 });
+      const byModel = await admin
+        .get('/api/v1/components')
+        .query({ modelId: fx.modelB, category: 'hydraulics', limit: 200 });
       expect(byModel.body.items.map((x: Body) => x['id'])).toEqual([c['id']]);
       const cleared = await admin.patch(`/api/v1/components/${c['id']}`).send({ version: 2, compatibleModelIds: [] });
       expect(cleared.body).toMatchObject({ compatibleModelIds: [], version: 3 });

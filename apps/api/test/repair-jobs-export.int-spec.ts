@@ -34,20 +34,46 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
   let seq = 0;
 
   interface JobInput {
-    facilityId: string; partnerId: string; status?: RepairJobStatus; priority?: Priority; openedAt: string; dueAt?: string;
-    closedAt?: string | null; technicianIds?: string[]; fault?: string; diagnosis?: string | null;
+    facilityId: string;
+    partnerId: string;
+    status?: RepairJobStatus;
+    priority?: Priority;
+    openedAt: string;
+    dueAt?: string;
+    closedAt?: string | null;
+    technicianIds?: string[];
+    fault?: string;
+    diagnosis?: string | null;
   }
 
   async function insertJob(o: JobInput): Promise<{ id: string; number: string }> {
-    const systemId = await createSystem(ctx.db, { modelId: fx.modelA, donorPartnerId: o.partnerId, facilityId: o.facilityId, status: 'in_repair' });
+    const systemId = await createSystem(ctx.db, {
+      modelId: fx.modelA,
+      donorPartnerId: o.partnerId,
+      facilityId: o.facilityId,
+      status: 'in_repair',
+    });
     const priority = o.priority ?? 'routine';
     const number = `RJ-2025-${String(++seq).padStart(5, '0')}`;
     const [{ id }] = await ctx.db.query(
       `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault, diagnosis, technician_ids,
                                 system_status_before, opened_at, due_at, closed_at)
        VALUES ($1, $2, $3, 'corrective', $4, $5, $6, $7, $8, $9, 'operational', $10, $11, $12) RETURNING id`,
-      [number, o.facilityId, systemId, priority, repairJobPriorityRank[priority], o.status ?? 'reported', o.fault ?? 'Recoil buffer leaking',
-        o.diagnosis ?? null, o.technicianIds ?? [], o.openedAt, o.dueAt ?? '2099-01-01T00:00:00Z', o.closedAt ?? null]);
+      [
+        number,
+        o.facilityId,
+        systemId,
+        priority,
+        repairJobPriorityRank[priority],
+        o.status ?? 'reported',
+        o.fault ?? 'Recoil buffer leaking',
+        o.diagnosis ?? null,
+        o.technicianIds ?? [],
+        o.openedAt,
+        o.dueAt ?? '2099-01-01T00:00:00Z',
+        o.closedAt ?? null,
+      ],
+    );
     return { id, number };
   }
 
@@ -82,20 +108,75 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
     await ctx.db.query(`UPDATE users SET display_name = 'Taras Shevchuk' WHERE id = $1`, [taras]);
 
     detailed = await insertJob({
-      facilityId: fx.ws1, partnerId: fx.partnerA, status: 'in_repair', priority: 'urgent', openedAt: '2025-03-01T08:00:00Z',
-      dueAt: '2025-03-03T08:00:00Z', technicianIds: [taras, olena], fault: '=HYPERLINK("http://x.example")', diagnosis: 'Seal worn, "main" cylinder;\nreplace',
+      facilityId: fx.ws1,
+      partnerId: fx.partnerA,
+      status: 'in_repair',
+      priority: 'urgent',
+      openedAt: '2025-03-01T08:00:00Z',
+      dueAt: '2025-03-03T08:00:00Z',
+      technicianIds: [taras, olena],
+      fault: '=HYPERLINK("http://x.example")',
+      diagnosis: 'Seal worn, "main" cylinder;\nreplace',
     });
-    await ctx.db.query(`INSERT INTO work_logs (job_id, technician_id, date, hours) VALUES ($1, $2, '2025-03-02', 2.5), ($1, $3, '2025-03-02', 1.25)`,
-      [detailed.id, olena, taras]);
-    await insertJob({ facilityId: fx.ws1, partnerId: fx.partnerA, status: 'in_repair', priority: 'routine', openedAt: '2025-03-02T08:00:00Z', technicianIds: [olena] });
-    await insertJob({ facilityId: fx.ws1, partnerId: fx.partnerB, status: 'in_repair', priority: 'urgent', openedAt: '2025-03-05T08:00:00Z' });
-    await insertJob({ facilityId: fx.ws1, partnerId: fx.partnerB, status: 'reported', priority: 'priority', openedAt: '2025-03-04T08:00:00Z' });
-    await insertJob({ facilityId: fx.ws1, partnerId: fx.partnerA, status: 'completed', openedAt: '2025-02-01T08:00:00Z', closedAt: '2025-02-10T08:00:00Z', technicianIds: [olena] });
-    await insertJob({ facilityId: fx.ws2, partnerId: fx.partnerA, status: 'in_repair', priority: 'priority', openedAt: '2025-03-03T08:00:00Z' });
-    await insertJob({ facilityId: fx.ws2, partnerId: fx.partnerB, status: 'awaiting_parts', openedAt: '2025-01-15T08:00:00Z' });
-    await insertJob({ facilityId: fx.ws2, partnerId: fx.partnerB, status: 'cancelled', priority: 'urgent', openedAt: '2025-01-10T08:00:00Z', closedAt: '2025-01-11T08:00:00Z' });
+    await ctx.db.query(
+      `INSERT INTO work_logs (job_id, technician_id, date, hours) VALUES ($1, $2, '2025-03-02', 2.5), ($1, $3, '2025-03-02', 1.25)`,
+      [detailed.id, olena, taras],
+    );
+    await insertJob({
+      facilityId: fx.ws1,
+      partnerId: fx.partnerA,
+      status: 'in_repair',
+      priority: 'routine',
+      openedAt: '2025-03-02T08:00:00Z',
+      technicianIds: [olena],
+    });
+    await insertJob({
+      facilityId: fx.ws1,
+      partnerId: fx.partnerB,
+      status: 'in_repair',
+      priority: 'urgent',
+      openedAt: '2025-03-05T08:00:00Z',
+    });
+    await insertJob({
+      facilityId: fx.ws1,
+      partnerId: fx.partnerB,
+      status: 'reported',
+      priority: 'priority',
+      openedAt: '2025-03-04T08:00:00Z',
+    });
+    await insertJob({
+      facilityId: fx.ws1,
+      partnerId: fx.partnerA,
+      status: 'completed',
+      openedAt: '2025-02-01T08:00:00Z',
+      closedAt: '2025-02-10T08:00:00Z',
+      technicianIds: [olena],
+    });
+    await insertJob({
+      facilityId: fx.ws2,
+      partnerId: fx.partnerA,
+      status: 'in_repair',
+      priority: 'priority',
+      openedAt: '2025-03-03T08:00:00Z',
+    });
+    await insertJob({
+      facilityId: fx.ws2,
+      partnerId: fx.partnerB,
+      status: 'awaiting_parts',
+      openedAt: '2025-01-15T08:00:00Z',
+    });
+    await insertJob({
+      facilityId: fx.ws2,
+      partnerId: fx.partnerB,
+      status: 'cancelled',
+      priority: 'urgent',
+      openedAt: '2025-01-10T08:00:00Z',
+      closedAt: '2025-01-11T08:00:00Z',
+    });
   });
-  afterAll(async () => { await ctx.close(); });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('streams the jobs matching the filters as an attachment, every column spelled out, cells quoted and formulas escaped', async () => {
     const res = await exportAs(viewer, { status: 'in_repair', facilityId: fx.ws1 });
@@ -105,18 +186,42 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
     const { fields, rows } = parseCsv(res.text);
     expect(fields).toEqual([...repairJobExportColumns]);
     const expected: Array<{ number: string }> = await ctx.db.query(
-      `SELECT number FROM repair_jobs WHERE status = 'in_repair' AND facility_id = $1 ORDER BY priority_rank, opened_at, id`, [fx.ws1]);
+      `SELECT number FROM repair_jobs WHERE status = 'in_repair' AND facility_id = $1 ORDER BY priority_rank, opened_at, id`,
+      [fx.ws1],
+    );
     expect(expected).toHaveLength(3);
     expect(rows.map((r) => r.number)).toEqual(expected.map((e) => e.number));
-    const serial: string = (await ctx.db.query(`SELECT s.serial_number FROM repair_jobs j JOIN systems s ON s.id = j.system_id WHERE j.id = $1`, [detailed.id]))[0].serial_number;
+    const serial: string = (
+      await ctx.db.query(
+        `SELECT s.serial_number FROM repair_jobs j JOIN systems s ON s.id = j.system_id WHERE j.id = $1`,
+        [detailed.id],
+      )
+    )[0].serial_number;
     expect(rows[0]).toEqual({
-      number: detailed.number, facility_code: 'WS-T1', system_serial: serial, model: 'Model A', kind: 'corrective', priority: 'urgent',
-      status: 'in_repair', opened_at: '2025-03-01T08:00:00.000Z', due_at: '2025-03-03T08:00:00.000Z', closed_at: '', overdue: 'true',
-      total_hours: '3.75', technicians: 'Olena Kovalenko; Taras Shevchuk',
-      reported_fault: `'=HYPERLINK("http://x.example")`, diagnosis: 'Seal worn, "main" cylinder;\nreplace',
+      number: detailed.number,
+      facility_code: 'WS-T1',
+      system_serial: serial,
+      model: 'Model A',
+      kind: 'corrective',
+      priority: 'urgent',
+      status: 'in_repair',
+      opened_at: '2025-03-01T08:00:00.000Z',
+      due_at: '2025-03-03T08:00:00.000Z',
+      closed_at: '',
+      overdue: 'true',
+      total_hours: '3.75',
+      technicians: 'Olena Kovalenko; Taras Shevchuk',
+      reported_fault: `'=HYPERLINK("http://x.example")`,
+      diagnosis: 'Seal worn, "main" cylinder;\nreplace',
     });
     // a job without technicians, hours or diagnosis: empty cells, zero hours; not overdue before its due date
-    expect(rows[1]).toMatchObject({ priority: 'urgent', technicians: '', total_hours: '0', diagnosis: '', overdue: 'false' });
+    expect(rows[1]).toMatchObject({
+      priority: 'urgent',
+      technicians: '',
+      total_hours: '0',
+      diagnosis: '',
+      overdue: 'false',
+    });
     // the raw text: the formula is quoted with a leading apostrophe, the diagnosis quoted with doubled quotes
     expect(res.text).toContain(`"'=HYPERLINK(""http://x.example"")"`);
     expect(res.text).toContain('"Seal worn, ""main"" cylinder;\nreplace"');
@@ -125,10 +230,15 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
   it('writes a closed job with its close time and never as overdue', async () => {
     const { rows } = parseCsv((await exportAs(admin, { open: 'false', facilityId: fx.ws1 })).text);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'completed', closed_at: '2025-02-10T08:00:00.000Z', overdue: 'false', technicians: 'Olena Kovalenko' });
+    expect(rows[0]).toMatchObject({
+      status: 'completed',
+      closed_at: '2025-02-10T08:00:00.000Z',
+      overdue: 'false',
+      technicians: 'Olena Kovalenko',
+    });
   });
 
-  it('keeps the list endpoint\'s order (priority, then age) for the same filters', async () => {
+  it("keeps the list endpoint's order (priority, then age) for the same filters", async () => {
     const queries: Query[] = [{}, { open: 'true' }, { status: ['in_repair', 'reported'] }, { facilityId: fx.ws2 }];
     for (const query of queries) {
       const { rows } = parseCsv((await exportAs(admin, query)).text);
@@ -138,13 +248,24 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
     }
     const all = parseCsv((await exportAs(admin)).text).rows;
     expect(all).toHaveLength(8);
-    expect(all.map((r) => r.priority)).toEqual(['urgent', 'urgent', 'urgent', 'priority', 'priority', 'routine', 'routine', 'routine']);
+    expect(all.map((r) => r.priority)).toEqual([
+      'urgent',
+      'urgent',
+      'urgent',
+      'priority',
+      'priority',
+      'routine',
+      'routine',
+      'routine',
+    ]);
   });
 
-  it('gives a workshop user only its facility\'s jobs, also when it asks for another facility', async () => {
+  it("gives a workshop user only its facility's jobs, also when it asks for another facility", async () => {
     const { rows } = parseCsv((await exportAs(ws1)).text);
     const expected: Array<{ number: string }> = await ctx.db.query(
-      `SELECT number FROM repair_jobs WHERE facility_id = $1 ORDER BY priority_rank, opened_at, id`, [fx.ws1]);
+      `SELECT number FROM repair_jobs WHERE facility_id = $1 ORDER BY priority_rank, opened_at, id`,
+      [fx.ws1],
+    );
     expect(rows.map((r) => r.number)).toEqual(expected.map((e) => e.number));
     expect(new Set(rows.map((r) => r.facility_code))).toEqual(new Set(['WS-T1']));
     expect(rows.some((r) => r.technicians !== '')).toBe(true);
@@ -154,13 +275,15 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
     expect(parseCsv(other.text)).toEqual({ fields: [...repairJobExportColumns], rows: [] });
   });
 
-  it('gives a partner user only jobs on its country\'s systems, with no technician names', async () => {
+  it("gives a partner user only jobs on its country's systems, with no technician names", async () => {
     const res = await exportAs(partnerA);
     expect(res.status).toBe(200);
     const { rows } = parseCsv(res.text);
     const expected: Array<{ number: string }> = await ctx.db.query(
       `SELECT j.number FROM repair_jobs j JOIN systems s ON s.id = j.system_id WHERE s.donor_partner_id = $1
-        ORDER BY j.priority_rank, j.opened_at, j.id`, [fx.partnerA]);
+        ORDER BY j.priority_rank, j.opened_at, j.id`,
+      [fx.partnerA],
+    );
     expect(expected).toHaveLength(4);
     expect(rows.map((r) => r.number)).toEqual(expected.map((e) => e.number));
     expect(rows.map((r) => r.technicians)).toEqual(['', '', '', '']);
@@ -196,16 +319,24 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
               (ARRAY['urgent', 'priority', 'routine'])[g % 3 + 1], g % 3, 'reported', 'Bulk fault ' || g, 'operational',
               -- six jobs in a row (two per priority) share an opening time, so the keyset's tie-break on id is exercised
               '2024-01-01T00:00:00Z'::timestamptz + ((g / 6) * interval '1 minute'), '2099-01-01T00:00:00Z'
-         FROM sys`, [fx.modelB, fx.partnerB, fx.ws2, n]);
+         FROM sys`,
+      [fx.modelB, fx.partnerB, fx.ws2, n],
+    );
     const res = await exportAs(admin, { kind: 'overhaul', facilityId: fx.ws2 });
     expect(res.status).toBe(200);
     const { rows } = parseCsv(res.text);
     const expected: Array<{ number: string }> = await ctx.db.query(
-      `SELECT number FROM repair_jobs WHERE kind = 'overhaul' ORDER BY priority_rank, opened_at, id`);
+      `SELECT number FROM repair_jobs WHERE kind = 'overhaul' ORDER BY priority_rank, opened_at, id`,
+    );
     expect(rows).toHaveLength(n);
     expect(new Set(rows.map((r) => r.number)).size).toBe(n);
     expect(rows.map((r) => r.number)).toEqual(expected.map((e) => e.number));
-    expect(rows[0]).toMatchObject({ priority: 'urgent', system_serial: 'BULK-00003', model: 'Model B', facility_code: 'WS-T2' });
+    expect(rows[0]).toMatchObject({
+      priority: 'urgent',
+      system_serial: 'BULK-00003',
+      model: 'Model B',
+      facility_code: 'WS-T2',
+    });
 
     // and the filters still hold across batches
     const urgent = parseCsv((await exportAs(viewer, { kind: 'overhaul', priority: 'urgent' })).text).rows;

@@ -13,10 +13,19 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
   let fx: SystemsFixtures;
   let admin: TestAgent;
 
-  const count = async (table: string): Promise<number> => (await ctx.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
-  const state = async () => ({ systems: await count('systems'), history: await count('system_status_history'), audit: await count('audit_log') });
+  const count = async (table: string): Promise<number> =>
+    (await ctx.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  const state = async () => ({
+    systems: await count('systems'),
+    history: await count('system_status_history'),
+    audit: await count('audit_log'),
+  });
   const upload = (agent: TestAgent, csv: string, dryRun?: boolean) =>
-    agent.post('/api/v1/systems/import').query(dryRun === undefined ? {} : { dryRun: String(dryRun) }).set('Content-Type', 'text/csv').send(csv);
+    agent
+      .post('/api/v1/systems/import')
+      .query(dryRun === undefined ? {} : { dryRun: String(dryRun) })
+      .set('Content-Type', 'text/csv')
+      .send(csv);
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -24,7 +33,9 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
     admin = (await signedIn(ctx, { role: 'admin' })).agent;
     await insertSystems(ctx.db, [{ modelId: fx.models.A, serial: 'TAKEN-001', donorPartnerId: fx.partners.FR }]);
   });
-  afterAll(async () => { await ctx.close(); });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   const BAD_FILE = [
     HEADER,
@@ -53,7 +64,10 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
       [6, 'status'],
       [7, 'barrel_efc'],
       [8, 'serial_number'],
-      [9, 'donor_partner'], [9, 'facility'], [9, 'total_efc'], [9, 'unit'],
+      [9, 'donor_partner'],
+      [9, 'facility'],
+      [9, 'total_efc'],
+      [9, 'unit'],
     ]);
     expect(result.errors[1].message).toMatch(/repeats line 2/);
     expect(result.errors[2].message).toMatch(/already registered/);
@@ -101,23 +115,64 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
       `SELECT s.serial_number, s.status, s.total_efc::float8 AS total, s.barrel_efc::float8 AS barrel, s.barrel_serial, s.notes, s.barrel_wear,
               p.code AS partner, u.code AS unit, f.code AS facility
          FROM systems s JOIN partners p ON p.id = s.donor_partner_id LEFT JOIN units u ON u.id = s.unit_id LEFT JOIN facilities f ON f.id = s.facility_id
-        WHERE s.serial_number LIKE 'IMP-1%' ORDER BY s.serial_number`);
+        WHERE s.serial_number LIKE 'IMP-1%' ORDER BY s.serial_number`,
+    );
     expect(rows).toEqual([
-      { serial_number: 'IMP-101', status: 'in_repair', total: 1500, barrel: 1200.5, barrel_serial: 'BRL-1', notes: 'Needs a new breech, urgently',
-        barrel_wear: 0.4802, partner: 'FR', unit: 'ART-901', facility: 'WS-T-01' },
-      { serial_number: 'IMP-102', status: 'operational', total: 0, barrel: 0, barrel_serial: null, notes: null, barrel_wear: 0, partner: 'LV', unit: null, facility: null },
-      { serial_number: 'IMP-103', status: 'written_off', total: 10, barrel: 10, barrel_serial: null, notes: null, barrel_wear: 0.004, partner: 'DE', unit: 'ART-902', facility: null },
+      {
+        serial_number: 'IMP-101',
+        status: 'in_repair',
+        total: 1500,
+        barrel: 1200.5,
+        barrel_serial: 'BRL-1',
+        notes: 'Needs a new breech, urgently',
+        barrel_wear: 0.4802,
+        partner: 'FR',
+        unit: 'ART-901',
+        facility: 'WS-T-01',
+      },
+      {
+        serial_number: 'IMP-102',
+        status: 'operational',
+        total: 0,
+        barrel: 0,
+        barrel_serial: null,
+        notes: null,
+        barrel_wear: 0,
+        partner: 'LV',
+        unit: null,
+        facility: null,
+      },
+      {
+        serial_number: 'IMP-103',
+        status: 'written_off',
+        total: 10,
+        barrel: 10,
+        barrel_serial: null,
+        notes: null,
+        barrel_wear: 0.004,
+        partner: 'DE',
+        unit: 'ART-902',
+        facility: null,
+      },
     ]);
     const history = await ctx.db.query(
-      `SELECT h.from_status, h.to_status, h.reason FROM system_status_history h JOIN systems s ON s.id = h.system_id WHERE s.serial_number LIKE 'IMP-1%' ORDER BY s.serial_number`);
+      `SELECT h.from_status, h.to_status, h.reason FROM system_status_history h JOIN systems s ON s.id = h.system_id WHERE s.serial_number LIKE 'IMP-1%' ORDER BY s.serial_number`,
+    );
     expect(history).toEqual([
       { from_status: null, to_status: 'in_repair', reason: 'imported' },
       { from_status: null, to_status: 'operational', reason: 'imported' },
       { from_status: null, to_status: 'written_off', reason: 'imported' },
     ]);
-    expect(await state()).toEqual({ systems: before.systems + 3, history: before.history + 3, audit: before.audit + 1 });
+    expect(await state()).toEqual({
+      systems: before.systems + 3,
+      history: before.history + 3,
+      audit: before.audit + 1,
+    });
     const audit = await auditRows(ctx.db, 'system_import');
-    expect(audit[audit.length - 1]).toMatchObject({ action: 'create', after: { count: 3, firstSerial: 'IMP-101', lastSerial: 'IMP-103' } });
+    expect(audit[audit.length - 1]).toMatchObject({
+      action: 'create',
+      after: { count: 3, firstSerial: 'IMP-101', lastSerial: 'IMP-103' },
+    });
 
     // importing the same file again: every row is now a duplicate against the database
     const again = await upload(admin, csv, false);
@@ -126,17 +181,30 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
   });
 
   it('imports large files in batches of 1 000 rows per statement, all or nothing', async () => {
-    const lines = Array.from({ length: 2345 }, (_, i) => `${MODEL_B},BIG-${String(i).padStart(5, '0')},DE,,,,${i},${i},,`);
+    const lines = Array.from(
+      { length: 2345 },
+      (_, i) => `${MODEL_B},BIG-${String(i).padStart(5, '0')},DE,,,,${i},${i},,`,
+    );
     const res = await upload(admin, [HEADER, ...lines].join('\n'), false);
     expect(res.status).toBe(201);
     expect(res.body.imported).toBe(2345);
-    expect((await ctx.db.query(`SELECT count(*)::int AS n FROM systems WHERE serial_number LIKE 'BIG-%'`))[0].n).toBe(2345);
+    expect((await ctx.db.query(`SELECT count(*)::int AS n FROM systems WHERE serial_number LIKE 'BIG-%'`))[0].n).toBe(
+      2345,
+    );
 
     const before = await state();
-    const bad = [...Array.from({ length: 1500 }, (_, i) => `${MODEL_B},BIGGER-${i},DE,,,,,,,`), `${MODEL_B},BIGGER-X,ZZ,,,,,,,`];
+    const bad = [
+      ...Array.from({ length: 1500 }, (_, i) => `${MODEL_B},BIGGER-${i},DE,,,,,,,`),
+      `${MODEL_B},BIGGER-X,ZZ,,,,,,,`,
+    ];
     const refused = await upload(admin, [HEADER, ...bad].join('\n'), false);
     expect(refused.status).toBe(200);
-    expect(refused.body).toMatchObject({ imported: 0, totalRows: 1501, validRows: 1500, errors: [{ line: 1502, column: 'donor_partner' }] });
+    expect(refused.body).toMatchObject({
+      imported: 0,
+      totalRows: 1501,
+      validRows: 1500,
+      errors: [{ line: 1502, column: 'donor_partner' }],
+    });
     expect(await state()).toEqual(before);
   });
 
@@ -144,12 +212,24 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
     const header = await upload(admin, 'model,serial,donor_partner\nA,B,C', true);
     expect(header.status).toBe(200);
     expect(header.body.errors.every((e: { line: number }) => e.line === 1)).toBe(true);
-    expect(header.body.errors.map((e: { column: string }) => e.column)).toEqual(expect.arrayContaining(['serial', 'serial_number', 'status']));
+    expect(header.body.errors.map((e: { column: string }) => e.column)).toEqual(
+      expect.arrayContaining(['serial', 'serial_number', 'status']),
+    );
     const empty = await upload(admin, '', true);
-    expect(empty.body.errors).toEqual([{ line: 1, column: null, message: expect.stringMatching(/header/) }]);
+    expect(empty.body.errors).toEqual([
+      { line: 1, column: null, code: 'empty_file', message: expect.stringMatching(/header/) },
+    ]);
     const json = await admin.post('/api/v1/systems/import').send({ rows: [] });
     expect(json.status).toBe(415);
-    expect((await admin.post('/api/v1/systems/import').query({ dryRun: 'maybe' }).set('Content-Type', 'text/csv').send(HEADER)).status).toBe(400);
+    expect(
+      (
+        await admin
+          .post('/api/v1/systems/import')
+          .query({ dryRun: 'maybe' })
+          .set('Content-Type', 'text/csv')
+          .send(HEADER)
+      ).status,
+    ).toBe(400);
     for (const role of ['logistics', 'viewer', 'workshop', 'partner'] as const) {
       const agent = (await signedIn(ctx, { role })).agent;
       expect((await upload(agent, `${HEADER}\n${MODEL_A},R-1,FR,,,,,,,`, false)).status).toBe(403);
@@ -158,7 +238,10 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
 
   it('an export can be imported back (round trip of the import columns)', async () => {
     const csv = await admin.get('/api/v1/systems/export.csv').query({ q: 'IMP-1' });
-    const parsed = Papa.parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const parsed = Papa.parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(parsed.map((r) => r['serial_number'])).toEqual(['IMP-101', 'IMP-102', 'IMP-103']);
     const renamed = Papa.unparse({
       fields: [...systemImportColumns],

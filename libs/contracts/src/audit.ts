@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './common';
 
-export const auditActions = ['create', 'update', 'delete', 'login_success', 'login_failure', 'logout', 'sessions_revoked', 'password_reset'] as const;
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'login_success',
+  'login_failure',
+  'logout',
+  'sessions_revoked',
+  'password_reset',
+] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

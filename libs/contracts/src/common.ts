@@ -20,18 +20,32 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** RFC 9457 problem details; `errors` lists each bad field for validation problems. */
-export const problemDetailsSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  correlationId: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  allowed: z.array(z.string()).optional(),
-});
+/**
+ * RFC 9457 problem details. `code` is from the error catalogue (errors.ts) and that code's parameters
+ * stand beside it (`allowed`, `jobNumber`…); `errors` lists each refused field with its rule's code.
+ */
+export const problemDetailsSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string().optional(),
+    correlationId: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          code: z.string().optional(),
+          message: z.string(),
+          params: z.record(z.string(), z.unknown()).optional(),
+        }),
+      )
+      .optional(),
+    allowed: z.array(z.string()).optional(),
+  })
+  .catchall(z.unknown());
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
 
 export const timestampsSchema = z.object({

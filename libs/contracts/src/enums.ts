@@ -24,15 +24,45 @@ export const systemKinds = ['towed_howitzer', 'self_propelled_howitzer', 'mlrs',
 export const systemKindSchema = z.enum(systemKinds);
 export type SystemKind = z.infer<typeof systemKindSchema>;
 
-export const componentCategories = ['barrel', 'breech', 'recoil', 'fire_control', 'hydraulics', 'electrical', 'chassis', 'other'] as const;
+export const componentCategories = [
+  'barrel',
+  'breech',
+  'recoil',
+  'fire_control',
+  'hydraulics',
+  'electrical',
+  'chassis',
+  'other',
+] as const;
 export const componentCategorySchema = z.enum(componentCategories);
 export type ComponentCategory = z.infer<typeof componentCategorySchema>;
 
 export const oblasts = [
-  'vinnytska', 'volynska', 'dnipropetrovska', 'donetska', 'zhytomyrska', 'zakarpatska', 'zaporizka',
-  'ivano-frankivska', 'kyivska', 'kirovohradska', 'luhanska', 'lvivska', 'mykolaivska', 'odeska',
-  'poltavska', 'rivnenska', 'sumska', 'ternopilska', 'kharkivska', 'khersonska', 'khmelnytska',
-  'cherkaska', 'chernivetska', 'chernihivska', 'kyiv',
+  'vinnytska',
+  'volynska',
+  'dnipropetrovska',
+  'donetska',
+  'zhytomyrska',
+  'zakarpatska',
+  'zaporizka',
+  'ivano-frankivska',
+  'kyivska',
+  'kirovohradska',
+  'luhanska',
+  'lvivska',
+  'mykolaivska',
+  'odeska',
+  'poltavska',
+  'rivnenska',
+  'sumska',
+  'ternopilska',
+  'kharkivska',
+  'khersonska',
+  'khmelnytska',
+  'cherkaska',
+  'chernivetska',
+  'chernihivska',
+  'kyiv',
 ] as const;
 export const oblastSchema = z.enum(oblasts);
 export type Oblast = z.infer<typeof oblastSchema>;

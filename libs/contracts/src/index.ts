@@ -6,3 +6,6 @@ export * from './audit';
 export * from './reference-data';
 export * from './systems';
 export * from './repair-jobs';
+export * from './errors';
+export * from './endpoint';
+export * from './endpoints/index';

@@ -1,29 +1,40 @@
 import { z } from 'zod';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
+import { type FieldRuleCode, rule, ruleMessage } from './errors';
 import {
-  componentCategorySchema, type FacilityKind, facilityKindSchema, jvScopeSchema, oblastSchema, partnerRoleSchema, systemKindSchema,
+  componentCategorySchema,
+  type FacilityKind,
+  facilityKindSchema,
+  jvScopeSchema,
+  oblastSchema,
+  partnerRoleSchema,
+  systemKindSchema,
 } from './enums';
 
 /** Builds the update schema of a resource: every field optional, plus the version being edited. */
-const updateOf = <T extends z.ZodRawShape>(shape: T) =>
-  z.object(shape).partial().extend({ version: versionSchema });
+const updateOf = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial().extend({ version: versionSchema });
 
 const listQuery = pageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
 
 /** Flags the second and later occurrence of the same key in a list (`path` inside each item, if any). */
-const uniqueBy = <T>(key: (item: T) => string, path: (string | number)[] = []) =>
+const uniqueBy =
+  <T>(key: (item: T) => string, path: (string | number)[] = []) =>
   (items: T[], ctx: z.RefinementCtx) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       const k = key(item);
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, ...path], message: 'Listed more than once' });
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, ...path], message: ruleMessage('listed_twice') });
       seen.add(k);
     });
   };
 
 // Partners ---------------------------------------------------------------------------------------
 const partnerFields = {
-  code: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 code, two letters'),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, rule('country_code')),
   name: trimmed(1, 120),
   role: partnerRoleSchema,
 };
@@ -41,8 +52,16 @@ const jvPartnerSchema = z.object({ partnerId: z.uuid(), companyName: trimmed(1, 
 const jointVentureFields = {
   name: trimmed(1, 160),
   ukrainianCompany: trimmed(1, 160),
-  partners: z.array(jvPartnerSchema).min(1).max(10).superRefine(uniqueBy((p) => p.partnerId, ['partnerId'])),
-  scopes: z.array(jvScopeSchema).min(1).max(4).superRefine(uniqueBy((s) => s)),
+  partners: z
+    .array(jvPartnerSchema)
+    .min(1)
+    .max(10)
+    .superRefine(uniqueBy((p) => p.partnerId, ['partnerId'])),
+  scopes: z
+    .array(jvScopeSchema)
+    .min(1)
+    .max(4)
+    .superRefine(uniqueBy((s) => s)),
   establishedOn: z.iso.date(),
 };
 export const createJointVentureInputSchema = z.object(jointVentureFields);
@@ -62,7 +81,11 @@ export type ListJointVenturesQuery = z.infer<typeof listJointVenturesQuerySchema
 
 // Facilities ---------------------------------------------------------------------------------------
 const facilityFields = {
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, '2–20 letters, digits or dashes'),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{2,20}$/, rule('code_chars')),
   name: trimmed(1, 160),
   kind: facilityKindSchema,
   oblast: oblastSchema,
@@ -74,15 +97,23 @@ const facilityFields = {
  * Capacity must fit the kind: a repair workshop needs repair bays, a training base needs seats.
  * Used by the create schema and, on the merged record, by the API when a facility is changed.
  */
-export function facilityCapacityIssues(f: { kind: FacilityKind; repairBays: number; trainingSeats: number }): Array<{ path: string; message: string }> {
-  const issues: Array<{ path: string; message: string }> = [];
-  if (f.kind === 'repair_workshop' && !(f.repairBays > 0)) issues.push({ path: 'repairBays', message: 'A repair workshop needs at least one repair bay' });
-  if (f.kind === 'training_base' && !(f.trainingSeats > 0)) issues.push({ path: 'trainingSeats', message: 'A training base needs at least one training seat' });
+export function facilityCapacityIssues(f: {
+  kind: FacilityKind;
+  repairBays: number;
+  trainingSeats: number;
+}): Array<{ path: string; code: FieldRuleCode }> {
+  const issues: Array<{ path: string; code: FieldRuleCode }> = [];
+  if (f.kind === 'repair_workshop' && !(f.repairBays > 0))
+    issues.push({ path: 'repairBays', code: 'workshop_needs_bays' });
+  if (f.kind === 'training_base' && !(f.trainingSeats > 0)) {
+    issues.push({ path: 'trainingSeats', code: 'training_base_needs_seats' });
+  }
   return issues;
 }
 
 export const createFacilityInputSchema = z.object(facilityFields).superRefine((f, ctx) => {
-  for (const i of facilityCapacityIssues(f)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
+  for (const i of facilityCapacityIssues(f))
+    ctx.addIssue({ code: 'custom', path: [i.path], message: ruleMessage(i.code) });
 });
 export type CreateFacilityInput = z.infer<typeof createFacilityInputSchema>;
 export const updateFacilityInputSchema = updateOf(facilityFields);
@@ -121,11 +152,18 @@ export type ListSystemModelsQuery = z.infer<typeof listSystemModelsQuerySchema>;
 
 // Components ---------------------------------------------------------------------------------------
 const componentFields = {
-  partNumber: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9./-]{1,39}$/, '2–40 letters, digits, dots, slashes or dashes'),
+  partNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9./-]{1,39}$/, rule('part_number_chars')),
   name: trimmed(1, 160),
   category: componentCategorySchema,
   unitOfIssue: trimmed(1, 20),
-  compatibleModelIds: z.array(z.uuid()).max(50).superRefine(uniqueBy((id) => id)),
+  compatibleModelIds: z
+    .array(z.uuid())
+    .max(50)
+    .superRefine(uniqueBy((id) => id)),
 };
 export const createComponentInputSchema = z.object(componentFields);
 export type CreateComponentInput = z.infer<typeof createComponentInputSchema>;
@@ -141,7 +179,11 @@ export type ListComponentsQuery = z.infer<typeof listComponentsQuerySchema>;
 
 // Units --------------------------------------------------------------------------------------------
 const unitFields = {
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, '2–20 letters, digits or dashes'),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{2,20}$/, rule('code_chars')),
   name: trimmed(1, 160),
 };
 export const createUnitInputSchema = z.object(unitFields);

@@ -1,6 +1,7 @@
 import { repairJobStatuses } from '@jv/domain';
 import { z } from 'zod';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
+import { rule } from './errors';
 
 export const repairJobStatusSchema = z.enum(repairJobStatuses);
 export const repairJobKinds = ['preventive', 'corrective', 'battle_damage', 'overhaul', 'barrel_change'] as const;
@@ -10,7 +11,12 @@ export const repairJobPrioritySchema = z.enum(repairJobPriorities);
 export type RepairJobKindValue = z.infer<typeof repairJobKindSchema>;
 export type RepairJobPriorityValue = z.infer<typeof repairJobPrioritySchema>;
 
-const barrelSerial = z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, 'letters, digits, dots, slashes or dashes');
+const barrelSerial = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, rule('serial_chars'));
 
 export const createRepairJobInputSchema = z.object({
   facilityId: z.uuid(),
@@ -61,33 +67,35 @@ export type ListRepairJobsQuery = z.infer<typeof listRepairJobsQuerySchema>;
 export const exportRepairJobsQuerySchema = listRepairJobsQuerySchema.omit({ limit: true, cursor: true });
 export type ExportRepairJobsQuery = z.infer<typeof exportRepairJobsQuerySchema>;
 
-export const repairJobResponseSchema = z.object({
-  id: z.uuid(),
-  number: z.string(),
-  facilityId: z.uuid(),
-  facilityCode: z.string(),
-  systemId: z.uuid(),
-  systemSerial: z.string(),
-  modelDesignation: z.string(),
-  kind: repairJobKindSchema,
-  priority: repairJobPrioritySchema,
-  status: repairJobStatusSchema,
-  reportedFault: z.string(),
-  diagnosis: z.string().nullable(),
-  /** empty for partner users (no personal data) */
-  technicianIds: z.array(z.uuid()),
-  technicians: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
-  openedAt: z.string(),
-  dueAt: z.string(),
-  closedAt: z.string().nullable(),
-  overdue: z.boolean(),
-  /** every request linked to the job is delivered (awaiting_parts jobs) */
-  partsReady: z.boolean(),
-  allowedTransitions: z.array(repairJobStatusSchema),
-  totalHours: z.number(),
-  newBarrelSerial: z.string().nullable(),
-  preventivePlanId: z.uuid().nullable(),
-}).extend(timestampsSchema.shape);
+export const repairJobResponseSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    facilityId: z.uuid(),
+    facilityCode: z.string(),
+    systemId: z.uuid(),
+    systemSerial: z.string(),
+    modelDesignation: z.string(),
+    kind: repairJobKindSchema,
+    priority: repairJobPrioritySchema,
+    status: repairJobStatusSchema,
+    reportedFault: z.string(),
+    diagnosis: z.string().nullable(),
+    /** empty for partner users (no personal data) */
+    technicianIds: z.array(z.uuid()),
+    technicians: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+    openedAt: z.string(),
+    dueAt: z.string(),
+    closedAt: z.string().nullable(),
+    overdue: z.boolean(),
+    /** every request linked to the job is delivered (awaiting_parts jobs) */
+    partsReady: z.boolean(),
+    allowedTransitions: z.array(repairJobStatusSchema),
+    totalHours: z.number(),
+    newBarrelSerial: z.string().nullable(),
+    preventivePlanId: z.uuid().nullable(),
+  })
+  .extend(timestampsSchema.shape);
 export type RepairJobResponse = z.infer<typeof repairJobResponseSchema>;
 
 export const repairJobTransitionSchema = z.object({
@@ -101,7 +109,15 @@ export const repairJobTransitionSchema = z.object({
 });
 export type RepairJobTransition = z.infer<typeof repairJobTransitionSchema>;
 
+/**
+ * One job as its page shows it, in one answer: the job (with its facility code, system serial and model
+ * designation), what the header and the parts form need besides (the system's model, the facility's
+ * name), its transitions and the time spent in each state.
+ */
 export const repairJobDetailSchema = repairJobResponseSchema.extend({
+  /** the model of the job's system: the components compatible with it are the parts it may use */
+  modelId: z.uuid(),
+  facilityName: z.string(),
   transitions: z.array(repairJobTransitionSchema),
   /** milliseconds spent in each state so far */
   timeInStates: z.record(z.string(), z.number()),
@@ -155,16 +171,25 @@ const planFields = {
   intervalEfc: z.number().min(1).max(100_000).nullable(),
   active: z.boolean().default(true),
 };
-const needsInterval = (v: { intervalDays?: number | null; intervalEfc?: number | null }) => v.intervalDays != null || v.intervalEfc != null;
-export const createPreventivePlanInputSchema = z.object(planFields)
-  .refine(needsInterval, { path: ['intervalDays'], message: 'Give an interval in days, in EFC, or both' });
+const needsInterval = (v: { intervalDays?: number | null; intervalEfc?: number | null }) =>
+  v.intervalDays != null || v.intervalEfc != null;
+export const createPreventivePlanInputSchema = z
+  .object(planFields)
+  .refine(needsInterval, { path: ['intervalDays'], ...rule('interval_required') });
 export type CreatePreventivePlanInput = z.input<typeof createPreventivePlanInputSchema>;
 /** `active` has no default here: a PATCH that leaves it out must not re-activate a plan. */
-export const updatePreventivePlanInputSchema = z.object(planFields).partial().extend({ active: z.boolean().optional(), version: versionSchema });
+export const updatePreventivePlanInputSchema = z
+  .object(planFields)
+  .partial()
+  .extend({ active: z.boolean().optional(), version: versionSchema });
 export type UpdatePreventivePlanInput = z.infer<typeof updatePreventivePlanInputSchema>;
-export const preventivePlanResponseSchema = z.object({
-  id: z.uuid(), ...planFields, modelDesignation: z.string(),
-}).extend(timestampsSchema.shape);
+export const preventivePlanResponseSchema = z
+  .object({
+    id: z.uuid(),
+    ...planFields,
+    modelDesignation: z.string(),
+  })
+  .extend(timestampsSchema.shape);
 export type PreventivePlanResponse = z.infer<typeof preventivePlanResponseSchema>;
 
 export const preventiveRunResultSchema = z.object({ opened: z.number().int(), jobNumbers: z.array(z.string()) });
@@ -178,8 +203,19 @@ export const repairJobMetricsQuerySchema = z.object({
 export type RepairJobMetricsQuery = z.infer<typeof repairJobMetricsQuerySchema>;
 
 export const repairJobMetricsSchema = z.object({
-  backlog: z.array(z.object({ facilityId: z.uuid(), facilityCode: z.string(), status: repairJobStatusSchema, count: z.number().int() })),
-  turnaround: z.object({ completed: z.number().int(), medianHours: z.number().nullable(), p90Hours: z.number().nullable() }),
+  backlog: z.array(
+    z.object({
+      facilityId: z.uuid(),
+      facilityCode: z.string(),
+      status: repairJobStatusSchema,
+      count: z.number().int(),
+    }),
+  ),
+  turnaround: z.object({
+    completed: z.number().int(),
+    medianHours: z.number().nullable(),
+    p90Hours: z.number().nullable(),
+  }),
   awaitingParts: z.object({ medianHours: z.number().nullable(), p90Hours: z.number().nullable() }),
   completedPerWeek: z.array(z.object({ weekStart: z.string(), count: z.number().int() })),
   overdueOpen: z.number().int(),

@@ -1,26 +1,34 @@
 import { readinessClasses, repairJobStatuses, systemStatuses } from '@jv/domain';
 import { z } from 'zod';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
+import { fieldRuleCodes, rule } from './errors';
 
 export const systemStatusSchema = z.enum(systemStatuses);
 export type SystemStatusValue = z.infer<typeof systemStatusSchema>;
 export const readinessClassSchema = z.enum(readinessClasses);
 
-const serial = z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, 'letters, digits, dots, slashes or dashes');
+const serial = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, rule('serial_chars'));
 const efc = z.number().min(0).max(1_000_000).multipleOf(0.01);
 
-export const createSystemInputSchema = z.object({
-  modelId: z.uuid(),
-  serialNumber: serial,
-  donorPartnerId: z.uuid(),
-  unitId: z.uuid().nullable().default(null),
-  facilityId: z.uuid().nullable().default(null),
-  status: systemStatusSchema.exclude(['written_off']).default('operational'),
-  totalEfc: efc.default(0),
-  barrelEfc: efc.default(0),
-  barrelSerial: serial.nullable().default(null),
-  notes: z.string().trim().max(2000).nullable().default(null),
-}).refine((v) => v.barrelEfc <= v.totalEfc, { path: ['barrelEfc'], message: 'Barrel EFC cannot exceed total EFC' });
+export const createSystemInputSchema = z
+  .object({
+    modelId: z.uuid(),
+    serialNumber: serial,
+    donorPartnerId: z.uuid(),
+    unitId: z.uuid().nullable().default(null),
+    facilityId: z.uuid().nullable().default(null),
+    status: systemStatusSchema.exclude(['written_off']).default('operational'),
+    totalEfc: efc.default(0),
+    barrelEfc: efc.default(0),
+    barrelSerial: serial.nullable().default(null),
+    notes: z.string().trim().max(2000).nullable().default(null),
+  })
+  .refine((v) => v.barrelEfc <= v.totalEfc, { path: ['barrelEfc'], ...rule('barrel_efc_over_total') });
 export type CreateSystemInput = z.input<typeof createSystemInputSchema>;
 
 /** Editable fields; the status changes only through POST /systems/{id}/status. */
@@ -59,35 +67,37 @@ export const listSystemsQuerySchema = pageQuerySchema.extend({
 });
 export type ListSystemsQuery = z.infer<typeof listSystemsQuerySchema>;
 
-export const systemResponseSchema = z.object({
-  id: z.uuid(),
-  modelId: z.uuid(),
-  modelDesignation: z.string(),
-  serialNumber: z.string(),
-  donorPartnerId: z.uuid(),
-  donorPartnerCode: z.string(),
-  unitId: z.uuid().nullable(),
-  unitName: z.string().nullable(),
-  facilityId: z.uuid().nullable(),
-  facilityCode: z.string().nullable(),
-  status: systemStatusSchema,
-  readiness: readinessClassSchema.nullable(),
-  totalEfc: z.number(),
-  barrelEfc: z.number(),
-  barrelLifeEfc: z.number(),
-  barrelSerial: z.string().nullable(),
-  /** barrel EFC / barrel life, 0..n (1 = 100 %) */
-  barrelWear: z.number(),
-  wearFlagged: z.boolean(),
-  /** EFC per day over the last 90 days */
-  firingRatePerDay: z.number(),
-  /** YYYY-MM-DD when the barrel reaches 100 %, null without usage */
-  barrelForecastDate: z.string().nullable(),
-  statusChangedAt: z.string(),
-  notes: z.string().nullable(),
-  /** the system's open repair job; while there is one, the status follows the job */
-  openRepairJob: z.object({ id: z.uuid(), number: z.string(), status: z.enum(repairJobStatuses) }).nullable(),
-}).extend(timestampsSchema.shape);
+export const systemResponseSchema = z
+  .object({
+    id: z.uuid(),
+    modelId: z.uuid(),
+    modelDesignation: z.string(),
+    serialNumber: z.string(),
+    donorPartnerId: z.uuid(),
+    donorPartnerCode: z.string(),
+    unitId: z.uuid().nullable(),
+    unitName: z.string().nullable(),
+    facilityId: z.uuid().nullable(),
+    facilityCode: z.string().nullable(),
+    status: systemStatusSchema,
+    readiness: readinessClassSchema.nullable(),
+    totalEfc: z.number(),
+    barrelEfc: z.number(),
+    barrelLifeEfc: z.number(),
+    barrelSerial: z.string().nullable(),
+    /** barrel EFC / barrel life, 0..n (1 = 100 %) */
+    barrelWear: z.number(),
+    wearFlagged: z.boolean(),
+    /** EFC per day over the last 90 days */
+    firingRatePerDay: z.number(),
+    /** YYYY-MM-DD when the barrel reaches 100 %, null without usage */
+    barrelForecastDate: z.string().nullable(),
+    statusChangedAt: z.string(),
+    notes: z.string().nullable(),
+    /** the system's open repair job; while there is one, the status follows the job */
+    openRepairJob: z.object({ id: z.uuid(), number: z.string(), status: z.enum(repairJobStatuses) }).nullable(),
+  })
+  .extend(timestampsSchema.shape);
 export type SystemResponse = z.infer<typeof systemResponseSchema>;
 
 export const createUsageReportInputSchema = z.object({
@@ -139,8 +149,14 @@ export type SystemHistoryEntry = z.infer<typeof systemHistoryEntrySchema>;
 export const readinessGroupBySchema = z.enum(['model', 'donorPartner', 'unit']);
 export const readinessSummaryQuerySchema = z.object({ groupBy: readinessGroupBySchema.default('model') });
 export const readinessCountsSchema = z.object({
-  FMC: z.number(), PMC: z.number(), 'NMC-M': z.number(), 'NMC-S': z.number(),
-  inTransit: z.number(), writtenOff: z.number(), total: z.number(), availabilityRate: z.number().nullable(),
+  FMC: z.number(),
+  PMC: z.number(),
+  'NMC-M': z.number(),
+  'NMC-S': z.number(),
+  inTransit: z.number(),
+  writtenOff: z.number(),
+  total: z.number(),
+  availabilityRate: z.number().nullable(),
 });
 export const readinessSummaryResponseSchema = z.object({
   groupBy: readinessGroupBySchema,
@@ -150,8 +166,26 @@ export const readinessSummaryResponseSchema = z.object({
 export type ReadinessSummaryResponse = z.infer<typeof readinessSummaryResponseSchema>;
 
 /** CSV columns of the systems import (header row required). */
-export const systemImportColumns = ['model', 'serial_number', 'donor_partner', 'unit', 'facility', 'status', 'total_efc', 'barrel_efc', 'barrel_serial', 'notes'] as const;
-export const importRowErrorSchema = z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() });
+export const systemImportColumns = [
+  'model',
+  'serial_number',
+  'donor_partner',
+  'unit',
+  'facility',
+  'status',
+  'total_efc',
+  'barrel_efc',
+  'barrel_serial',
+  'notes',
+] as const;
+/** One refused row of an import: where (line, column), which rule (`code`, `params`) and an English sentence. */
+export const importRowErrorSchema = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  code: z.enum(fieldRuleCodes),
+  params: z.record(z.string(), z.unknown()).optional(),
+  message: z.string(),
+});
 export const systemImportResultSchema = z.object({
   dryRun: z.boolean(),
   totalRows: z.number().int(),

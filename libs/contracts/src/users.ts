@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { passwordSchema } from './auth';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
+import { ruleMessage } from './errors';
 import { localeSchema, roleSchema } from './enums';
 
 const scopeRefine = (v: { role?: string; facilityIds?: string[]; partnerId?: string | null }, ctx: z.RefinementCtx) => {
   if (v.role === 'workshop' && (!v.facilityIds || v.facilityIds.length === 0)) {
-    ctx.addIssue({ code: 'custom', path: ['facilityIds'], message: 'A workshop user needs at least one facility' });
+    ctx.addIssue({ code: 'custom', path: ['facilityIds'], message: ruleMessage('workshop_needs_facility') });
   }
   if (v.role === 'partner' && !v.partnerId) {
-    ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'A partner user needs a partner country' });
+    ctx.addIssue({ code: 'custom', path: ['partnerId'], message: ruleMessage('partner_needs_country') });
   }
 };
 
@@ -24,16 +25,15 @@ const userFields = {
 export const createUserInputSchema = z.object({ ...userFields, password: passwordSchema }).superRefine(scopeRefine);
 export type CreateUserInput = z.input<typeof createUserInputSchema>;
 
-export const updateUserInputSchema = z
-  .object({
-    version: versionSchema,
-    displayName: userFields.displayName.optional(),
-    role: roleSchema.optional(),
-    locale: localeSchema.optional(),
-    facilityIds: z.array(z.uuid()).max(50).optional(),
-    partnerId: z.uuid().nullable().optional(),
-    active: z.boolean().optional(),
-  });
+export const updateUserInputSchema = z.object({
+  version: versionSchema,
+  displayName: userFields.displayName.optional(),
+  role: roleSchema.optional(),
+  locale: localeSchema.optional(),
+  facilityIds: z.array(z.uuid()).max(50).optional(),
+  partnerId: z.uuid().nullable().optional(),
+  active: z.boolean().optional(),
+});
 export type UpdateUserInput = z.infer<typeof updateUserInputSchema>;
 
 export const resetPasswordInputSchema = z.object({ password: passwordSchema });

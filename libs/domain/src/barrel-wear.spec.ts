@@ -22,7 +22,10 @@ describe('forecast', () => {
   });
 
   it('has no forecast when the rate over the window is zero (old usage only)', () => {
-    const f = forecastBarrel({ barrelEfc: 500, barrelLifeEfc: 1000, efcInWindow: 0, firstReportDate: '2025-01-01' }, today);
+    const f = forecastBarrel(
+      { barrelEfc: 500, barrelLifeEfc: 1000, efcInWindow: 0, firstReportDate: '2025-01-01' },
+      today,
+    );
     expect(f.forecastDate).toBeNull();
   });
 
@@ -35,25 +38,37 @@ describe('forecast', () => {
 
   it('averages over 90 days for a system reporting for longer', () => {
     expect(firingRate({ efcInWindow: 180, firstReportDate: '2025-01-01' }, today)).toBe(2);
-    const f = forecastBarrel({ barrelEfc: 800, barrelLifeEfc: 1000, efcInWindow: 180, firstReportDate: '2025-01-01' }, today);
+    const f = forecastBarrel(
+      { barrelEfc: 800, barrelLifeEfc: 1000, efcInWindow: 180, firstReportDate: '2025-01-01' },
+      today,
+    );
     expect(f.forecastDate).toBe('2026-10-08'); // 200 remaining / 2 per day = 100 days
   });
 
   it('forecasts a full life for a barrel just changed', () => {
-    const f = forecastBarrel({ barrelEfc: 0, barrelLifeEfc: 1000, efcInWindow: 450, firstReportDate: '2025-01-01' }, today);
+    const f = forecastBarrel(
+      { barrelEfc: 0, barrelLifeEfc: 1000, efcInWindow: 450, firstReportDate: '2025-01-01' },
+      today,
+    );
     expect(f.wear).toBe(0);
     expect(f.ratePerDay).toBe(5);
     expect(f.forecastDate).toBe('2027-01-16'); // 1000 / 5 = 200 days
   });
 
   it('forecasts today for a barrel at or past its life', () => {
-    const f = forecastBarrel({ barrelEfc: 1100, barrelLifeEfc: 1000, efcInWindow: 90, firstReportDate: '2025-01-01' }, today);
+    const f = forecastBarrel(
+      { barrelEfc: 1100, barrelLifeEfc: 1000, efcInWindow: 90, firstReportDate: '2025-01-01' },
+      today,
+    );
     expect(f.flagged).toBe(true);
     expect(f.forecastDate).toBe(today);
   });
 
   it('rounds partial days up', () => {
-    const f = forecastBarrel({ barrelEfc: 0, barrelLifeEfc: 10, efcInWindow: 270, firstReportDate: '2025-01-01' }, today);
+    const f = forecastBarrel(
+      { barrelEfc: 0, barrelLifeEfc: 10, efcInWindow: 270, firstReportDate: '2025-01-01' },
+      today,
+    );
     expect(f.forecastDate).toBe('2026-07-04'); // 10 / 3 per day = 3.33 → 4 days
   });
 });

@@ -12,7 +12,14 @@ describe('readiness', () => {
   });
 
   it('computes availability over systems not written off', () => {
-    const s = summarizeReadiness({ operational: 6, degraded: 2, in_repair: 1, awaiting_parts: 1, in_transit: 0, written_off: 5 });
+    const s = summarizeReadiness({
+      operational: 6,
+      degraded: 2,
+      in_repair: 1,
+      awaiting_parts: 1,
+      in_transit: 0,
+      written_off: 5,
+    });
     expect(s.total).toBe(15);
     expect(s.availabilityRate).toBeCloseTo(0.8);
   });

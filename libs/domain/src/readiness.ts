@@ -3,7 +3,14 @@
  * operational = FMC (fully mission capable), degraded = PMC, in_repair = NMC-M (maintenance),
  * awaiting_parts = NMC-S (supply). in_transit and written_off have no readiness class.
  */
-export const systemStatuses = ['operational', 'degraded', 'in_repair', 'awaiting_parts', 'in_transit', 'written_off'] as const;
+export const systemStatuses = [
+  'operational',
+  'degraded',
+  'in_repair',
+  'awaiting_parts',
+  'in_transit',
+  'written_off',
+] as const;
 export type SystemStatus = (typeof systemStatuses)[number];
 
 export const readinessClasses = ['FMC', 'PMC', 'NMC-M', 'NMC-S'] as const;

@@ -1,6 +1,14 @@
 import {
-  allowedTransitions, checkTransition, formatJobNumber, isOverdue, repairJobDueAt, repairJobPriorityRank, type RepairJobStatus, repairJobStatuses,
-  systemStatusForJob, timeInStates,
+  allowedTransitions,
+  checkTransition,
+  formatJobNumber,
+  isOverdue,
+  repairJobDueAt,
+  repairJobPriorityRank,
+  type RepairJobStatus,
+  repairJobStatuses,
+  systemStatusForJob,
+  timeInStates,
 } from './repair-job-workflow';
 
 const facts = { workLogAuthors: ['tech-1'], actorId: 'qa-1', comment: 'ok' };
@@ -42,15 +50,24 @@ describe('repair job workflow', () => {
   });
 
   it('needs a comment to cancel', () => {
-    expect(checkTransition('reported', 'cancelled', { ...facts, comment: '  ' })).toMatchObject({ ok: false, code: 'COMMENT_REQUIRED' });
+    expect(checkTransition('reported', 'cancelled', { ...facts, comment: '  ' })).toMatchObject({
+      ok: false,
+      code: 'COMMENT_REQUIRED',
+    });
   });
 
   it('needs a work log before completion', () => {
-    expect(checkTransition('quality_check', 'completed', { ...facts, workLogAuthors: [] })).toMatchObject({ ok: false, code: 'WORK_LOG_REQUIRED' });
+    expect(checkTransition('quality_check', 'completed', { ...facts, workLogAuthors: [] })).toMatchObject({
+      ok: false,
+      code: 'WORK_LOG_REQUIRED',
+    });
   });
 
   it('refuses a sign-off by someone who logged work (four eyes)', () => {
-    expect(checkTransition('quality_check', 'completed', { ...facts, actorId: 'tech-1' })).toMatchObject({ ok: false, code: 'FOUR_EYES' });
+    expect(checkTransition('quality_check', 'completed', { ...facts, actorId: 'tech-1' })).toMatchObject({
+      ok: false,
+      code: 'FOUR_EYES',
+    });
   });
 
   it('moves the system with the job and restores it on cancel', () => {
@@ -66,16 +83,19 @@ describe('repair job workflow', () => {
   });
 
   it('derives time in each state from the history', () => {
-    const t = timeInStates([
-      { to: 'reported', at: '2026-01-01T00:00:00Z' },
-      { to: 'diagnosing', at: '2026-01-01T01:00:00Z' },
-      { to: 'awaiting_parts', at: '2026-01-01T03:00:00Z' },
-      { to: 'in_repair', at: '2026-01-02T03:00:00Z' },
-      { to: 'awaiting_parts', at: '2026-01-02T04:00:00Z' },
-      { to: 'in_repair', at: '2026-01-02T05:00:00Z' },
-      { to: 'quality_check', at: '2026-01-02T06:00:00Z' },
-      { to: 'completed', at: '2026-01-02T07:00:00Z' },
-    ], '2026-02-01T00:00:00Z');
+    const t = timeInStates(
+      [
+        { to: 'reported', at: '2026-01-01T00:00:00Z' },
+        { to: 'diagnosing', at: '2026-01-01T01:00:00Z' },
+        { to: 'awaiting_parts', at: '2026-01-01T03:00:00Z' },
+        { to: 'in_repair', at: '2026-01-02T03:00:00Z' },
+        { to: 'awaiting_parts', at: '2026-01-02T04:00:00Z' },
+        { to: 'in_repair', at: '2026-01-02T05:00:00Z' },
+        { to: 'quality_check', at: '2026-01-02T06:00:00Z' },
+        { to: 'completed', at: '2026-01-02T07:00:00Z' },
+      ],
+      '2026-02-01T00:00:00Z',
+    );
     expect(t.reported).toBe(3_600_000);
     expect(t.diagnosing).toBe(7_200_000);
     expect(t.awaiting_parts).toBe(25 * 3_600_000);
@@ -91,7 +111,9 @@ describe('repair job due dates', () => {
     expect(repairJobDueAt(opened, 'urgent').toISOString()).toBe('2026-03-04T10:00:00.000Z');
     expect(repairJobDueAt(opened, 'priority').toISOString()).toBe('2026-03-11T10:00:00.000Z');
     expect(repairJobDueAt(opened, 'routine').toISOString()).toBe('2026-03-31T10:00:00.000Z');
-    expect([repairJobPriorityRank.urgent, repairJobPriorityRank.priority, repairJobPriorityRank.routine]).toEqual([0, 1, 2]);
+    expect([repairJobPriorityRank.urgent, repairJobPriorityRank.priority, repairJobPriorityRank.routine]).toEqual([
+      0, 1, 2,
+    ]);
   });
 
   it('calls an open job past its due time overdue, never a closed one', () => {

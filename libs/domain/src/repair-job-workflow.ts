@@ -5,10 +5,24 @@ import type { SystemStatus } from './readiness';
  * reported → diagnosing → awaiting_parts ⇄ in_repair → quality_check → completed;
  * any open state → cancelled (a comment is required).
  */
-export const repairJobStatuses = ['reported', 'diagnosing', 'awaiting_parts', 'in_repair', 'quality_check', 'completed', 'cancelled'] as const;
+export const repairJobStatuses = [
+  'reported',
+  'diagnosing',
+  'awaiting_parts',
+  'in_repair',
+  'quality_check',
+  'completed',
+  'cancelled',
+] as const;
 export type RepairJobStatus = (typeof repairJobStatuses)[number];
 
-export const openRepairJobStatuses: readonly RepairJobStatus[] = ['reported', 'diagnosing', 'awaiting_parts', 'in_repair', 'quality_check'];
+export const openRepairJobStatuses: readonly RepairJobStatus[] = [
+  'reported',
+  'diagnosing',
+  'awaiting_parts',
+  'in_repair',
+  'quality_check',
+];
 
 const FORWARD: Record<RepairJobStatus, readonly RepairJobStatus[]> = {
   reported: ['diagnosing'],
@@ -38,24 +52,39 @@ export interface TransitionFacts {
 
 export type TransitionCheck =
   | { ok: true }
-  | { ok: false; code: 'INVALID_TRANSITION'; allowed: RepairJobStatus[]; message: string }
+  | {
+      ok: false;
+      code: 'INVALID_TRANSITION';
+      from: RepairJobStatus;
+      to: RepairJobStatus;
+      allowed: RepairJobStatus[];
+      message: string;
+    }
   | { ok: false; code: 'COMMENT_REQUIRED' | 'WORK_LOG_REQUIRED' | 'FOUR_EYES'; message: string };
 
 /** Whether `from → to` may happen, with the reason when not. */
 export function checkTransition(from: RepairJobStatus, to: RepairJobStatus, facts: TransitionFacts): TransitionCheck {
   const allowed = allowedTransitions(from);
   if (!allowed.includes(to)) {
-    return { ok: false, code: 'INVALID_TRANSITION', allowed, message: `A ${from} job cannot move to ${to}` };
+    return { ok: false, code: 'INVALID_TRANSITION', from, to, allowed, message: `A ${from} job cannot move to ${to}` };
   }
   if (to === 'cancelled' && !facts.comment?.trim()) {
     return { ok: false, code: 'COMMENT_REQUIRED', message: 'Cancelling a job needs a comment saying why' };
   }
   if (to === 'completed') {
     if (facts.workLogAuthors.length === 0) {
-      return { ok: false, code: 'WORK_LOG_REQUIRED', message: 'A job needs at least one work log before it is completed' };
+      return {
+        ok: false,
+        code: 'WORK_LOG_REQUIRED',
+        message: 'A job needs at least one work log before it is completed',
+      };
     }
     if (facts.workLogAuthors.includes(facts.actorId)) {
-      return { ok: false, code: 'FOUR_EYES', message: 'The quality sign-off must come from someone who did not log work on this job' };
+      return {
+        ok: false,
+        code: 'FOUR_EYES',
+        message: 'The quality sign-off must come from someone who did not log work on this job',
+      };
     }
   }
   return { ok: true };
@@ -89,7 +118,10 @@ export interface StateHistoryEntry {
 }
 
 /** Milliseconds spent in each state, from the ordered history (the last open state runs to `now`). */
-export function timeInStates(history: readonly StateHistoryEntry[], now: string): Partial<Record<RepairJobStatus, number>> {
+export function timeInStates(
+  history: readonly StateHistoryEntry[],
+  now: string,
+): Partial<Record<RepairJobStatus, number>> {
   const out: Partial<Record<RepairJobStatus, number>> = {};
   for (let i = 0; i < history.length; i++) {
     const cur = history[i];
@@ -106,7 +138,11 @@ export type RepairJobPriority = 'urgent' | 'priority' | 'routine';
 export const repairJobDueDays: Readonly<Record<RepairJobPriority, number>> = { urgent: 3, priority: 10, routine: 30 };
 
 /** Sort rank of a priority (urgent first), stored as `priority_rank` so lists keyset on it. */
-export const repairJobPriorityRank: Readonly<Record<RepairJobPriority, number>> = { urgent: 0, priority: 1, routine: 2 };
+export const repairJobPriorityRank: Readonly<Record<RepairJobPriority, number>> = {
+  urgent: 0,
+  priority: 1,
+  routine: 2,
+};
 
 /** When a job opened at `openedAt` with `priority` is due. */
 export function repairJobDueAt(openedAt: Date, priority: RepairJobPriority): Date {

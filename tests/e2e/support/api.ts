@@ -7,7 +7,13 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-export interface Me { id: string; email: string; role: string; facilityIds: string[]; partnerId: string | null }
+export interface Me {
+  id: string;
+  email: string;
+  role: string;
+  facilityIds: string[];
+  partnerId: string | null;
+}
 
 export const me = (page: Page) => apiGet<Me>(page, '/api/v1/auth/me');
 

@@ -19,8 +19,17 @@ export default async function globalSetup() {
   const log = openSync(path.join(root, 'tmp/e2e-server.log'), 'w');
   const child = spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()),
-      DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn', TRUSTED_ORIGINS: BASE_URL },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      DATABASE_URL: '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      TRUSTED_ORIGINS: BASE_URL,
+    },
     stdio: ['ignore', log, log],
     detached: false,
   });
@@ -32,7 +41,9 @@ export default async function globalSetup() {
     try {
       const res = await fetch(`${BASE_URL}/api/health/ready`);
       if (res.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill('SIGTERM');

@@ -12,7 +12,12 @@ async function stop(child: ChildProcess) {
   let timer: NodeJS.Timeout | undefined;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 10_000); })]);
+  await Promise.race([
+    exited,
+    new Promise((r) => {
+      timer = setTimeout(r, 10_000);
+    }),
+  ]);
   clearTimeout(timer);
   if (child.exitCode === null) child.kill('SIGKILL');
 }

@@ -7,7 +7,9 @@ describe('CSV writing', () => {
 
   it('quotes per RFC 4180 and escapes text cells that look like formulas', () => {
     expect(toCsvLines([['a,b', 'say "hi"', '=cmd()', 12.5]])).toBe(`"a,b","say ""hi""","'=cmd()",12.5\r\n`);
-    expect(toCsvLines([['+1', '-x', '@SUM(A1)', -3, 'line\nbreak']])).toBe(`"'+1","'-x","'@SUM(A1)",-3,"line\nbreak"\r\n`);
+    expect(toCsvLines([['+1', '-x', '@SUM(A1)', -3, 'line\nbreak']])).toBe(
+      `"'+1","'-x","'@SUM(A1)",-3,"line\nbreak"\r\n`,
+    );
     expect(toCsvLines([])).toBe('');
   });
 });

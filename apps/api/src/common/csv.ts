@@ -7,7 +7,8 @@ import { rootLogger } from './logger';
 export type CsvCells = Array<string | number>;
 
 /** The header line of a CSV file. */
-export const csvHeader = (columns: readonly string[]): string => `${Papa.unparse([[...columns]], { newline: '\r\n' })}\r\n`;
+export const csvHeader = (columns: readonly string[]): string =>
+  `${Papa.unparse([[...columns]], { newline: '\r\n' })}\r\n`;
 
 /**
  * CSV lines of some records (RFC 4180 quoting by papaparse; text cells starting with = + - @ get a
@@ -35,7 +36,10 @@ export interface CsvDownload<T> {
  * is sent, so an error there still answers as problem details; a later error cuts the connection (never
  * a silently short file).
  */
-export async function sendCsv<T>(res: Response, { filename, columns, batches, toCells, what }: CsvDownload<T>): Promise<void> {
+export async function sendCsv<T>(
+  res: Response,
+  { filename, columns, batches, toCells, what }: CsvDownload<T>,
+): Promise<void> {
   const iterator = batches[Symbol.asyncIterator]();
   const first = await iterator.next();
   res.status(200);
@@ -43,7 +47,9 @@ export async function sendCsv<T>(res: Response, { filename, columns, batches, to
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   res.setHeader('Cache-Control', 'no-store');
   // back-pressure: wait for the socket to drain (or close, when the client went away)
-  const write = async (chunk: string) => { if (chunk && !res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]); };
+  const write = async (chunk: string) => {
+    if (chunk && !res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  };
   try {
     await write(`\uFEFF${csvHeader(columns)}`);
     for (let batch = first; !batch.done; batch = await iterator.next()) {

@@ -15,19 +15,36 @@ describe('keyset helpers', () => {
   it('builds a parameterised row comparison after the cursor', () => {
     const p = new SqlParams();
     p.add('earlier');
-    expect(afterCursor(p, 'p.code', 'p.id', encodeCursor(["DE'; DROP TABLE x; --", ID]))).toBe('(p.code, p.id) > ($2, $3::uuid)');
+    expect(afterCursor(p, 'p.code', 'p.id', encodeCursor(["DE'; DROP TABLE x; --", ID]))).toBe(
+      '(p.code, p.id) > ($2, $3::uuid)',
+    );
     expect(p.values).toEqual(['earlier', "DE'; DROP TABLE x; --", ID]);
   });
 
   it('refuses a cursor of the wrong shape with a field error on cursor', () => {
-    for (const bad of [encodeCursor(['A']), encodeCursor(['A', 'not-a-uuid']), encodeCursor([1, ID]), encodeCursor(['A', ID, 3])]) {
+    for (const bad of [
+      encodeCursor(['A']),
+      encodeCursor(['A', 'not-a-uuid']),
+      encodeCursor([1, ID]),
+      encodeCursor(['A', ID, 3]),
+    ]) {
       expect(() => decodeKeyCursor(bad)).toThrow(ValidationFailed);
     }
-    try { decodeKeyCursor(encodeCursor(['A'])); } catch (e) { expect((e as ValidationFailed).errors).toEqual([{ path: 'cursor', message: 'Invalid cursor' }]); }
+    try {
+      decodeKeyCursor(encodeCursor(['A']));
+    } catch (e) {
+      expect((e as ValidationFailed).errors).toEqual([
+        { path: 'cursor', code: 'invalid_cursor', message: 'Invalid cursor' },
+      ]);
+    }
   });
 
   it('pages: the extra row yields a cursor of the last item kept, no extra row yields none', () => {
-    const rows = [{ k: 'a', id: '1' }, { k: 'b', id: '2' }, { k: 'c', id: '3' }];
+    const rows = [
+      { k: 'a', id: '1' },
+      { k: 'b', id: '2' },
+      { k: 'c', id: '3' },
+    ];
     const page = toPage(rows, 2, (r) => [r.k, r.id]);
     expect(page.items).toEqual(rows.slice(0, 2));
     expect(page.nextCursor).toBe(encodeCursor(['b', '2']));

@@ -9,7 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function decodeKeyCursor(cursor: string): [string, string] {
   const v = decodeCursor<unknown[]>(cursor);
   if (v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string' || !UUID.test(v[1])) {
-    throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor' }]);
+    throw new ValidationFailed([{ path: 'cursor', code: 'invalid_cursor' }]);
   }
   return [v[0], v[1]];
 }
@@ -18,7 +18,12 @@ export function decodeKeyCursor(cursor: string): [string, string] {
  * The keyset condition "after the cursor" for `ORDER BY <keyExpr>, <idExpr>` (ascending), or null on
  * the first page. Uses a row comparison, which PostgreSQL answers from an index on (key, id).
  */
-export function afterCursor(params: SqlParams, keyExpr: string, idExpr: string, cursor: string | undefined): string | null {
+export function afterCursor(
+  params: SqlParams,
+  keyExpr: string,
+  idExpr: string,
+  cursor: string | undefined,
+): string | null {
   if (!cursor) return null;
   const [key, id] = decodeKeyCursor(cursor);
   return `(${keyExpr}, ${idExpr}) > (${params.add(key)}, ${params.add(id)}::uuid)`;

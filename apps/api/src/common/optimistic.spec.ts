@@ -30,7 +30,9 @@ describe('updateVersioned', () => {
   it('updates with the version in the WHERE clause and returns the row', async () => {
     const { m, calls } = fakeManager([{ id: 'x', version: 4 }], undefined);
     await expect(updateVersioned(m, 'units', 'x', 3, { name: 'New' })).resolves.toEqual({ id: 'x', version: 4 });
-    expect(calls[0].sql).toMatch(/SET "name" = \$3, version = version \+ 1, updated_at = now\(\)\s+WHERE id = \$1 AND version = \$2 RETURNING \*/);
+    expect(calls[0].sql).toMatch(
+      /SET "name" = \$3, version = version \+ 1, updated_at = now\(\)\s+WHERE id = \$1 AND version = \$2 RETURNING \*/,
+    );
     expect(calls[0].params).toEqual(['x', 3, 'New']);
   });
 

@@ -9,8 +9,10 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * `rows`), so the rows are the first element; a plain row array is accepted too.
  */
 export function returnedRows<T>(raw: unknown): T[] {
-  if (Array.isArray(raw) && raw.length === 2 && Array.isArray(raw[0]) && typeof raw[1] === 'number') return raw[0] as T[];
-  if (Array.isArray(raw) && raw.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) return raw as T[];
+  if (Array.isArray(raw) && raw.length === 2 && Array.isArray(raw[0]) && typeof raw[1] === 'number')
+    return raw[0] as T[];
+  if (Array.isArray(raw) && raw.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)))
+    return raw as T[];
   throw new Error('Unexpected result shape from UPDATE … RETURNING');
 }
 
@@ -33,15 +35,18 @@ export async function updateVersioned<T = Record<string, unknown>>(
 ): Promise<T> {
   const cols = Object.keys(set);
   for (const name of [table, ...cols]) {
-    if (!IDENTIFIER.test(name) || name === 'version' || name === 'updated_at') throw new Error(`updateVersioned: bad identifier ${name}`);
+    if (!IDENTIFIER.test(name) || name === 'version' || name === 'updated_at')
+      throw new Error(`updateVersioned: bad identifier ${name}`);
   }
   const params: unknown[] = [id, version, ...cols.map((c) => set[c])];
   const assignments = cols.map((c, i) => `"${c}" = $${i + 3}`);
-  const rows = returnedRows<T>(await m.query(
-    `UPDATE "${table}" SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+  const rows = returnedRows<T>(
+    await m.query(
+      `UPDATE "${table}" SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
       WHERE id = $1 AND version = $2 RETURNING *`,
-    params,
-  ));
+      params,
+    ),
+  );
   if (rows.length === 1) return rows[0];
   const [current] = await m.query(`SELECT version FROM "${table}" WHERE id = $1`, [id]);
   if (!current) throw new NotFound(what);

@@ -11,6 +11,6 @@ export function decodeCursor<T extends unknown[]>(cursor: string): T {
     if (!Array.isArray(v)) throw new Error('not an array');
     return v as T;
   } catch {
-    throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor' }]);
+    throw new ValidationFailed([{ path: 'cursor', code: 'invalid_cursor' }]);
   }
 }

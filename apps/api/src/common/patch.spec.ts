@@ -7,7 +7,8 @@ describe('patch helpers', () => {
 
   it('maps changed fields to columns and skips fields without one', () => {
     const patch = { caliberMm: 155, designation: 'X', compatibleModelIds: ['m'] };
-    expect(columnsOf(patch, ['caliberMm', 'compatibleModelIds'], { caliberMm: 'caliber_mm', designation: 'designation' }))
-      .toEqual({ caliber_mm: 155 });
+    expect(
+      columnsOf(patch, ['caliberMm', 'compatibleModelIds'], { caliberMm: 'caliber_mm', designation: 'designation' }),
+    ).toEqual({ caliber_mm: 155 });
   });
 });

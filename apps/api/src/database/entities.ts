@@ -8,9 +8,19 @@ import { JointVentureEntity, JointVenturePartnerEntity } from '../modules/joint-
 import { PartnerEntity } from '../modules/partners/partner.entity';
 import { SystemModelEntity } from '../modules/system-models/system-model.entity';
 import {
-  NumberSequenceEntity, PartUsedEntity, PreventivePlanEntity, RepairJobEntity, RepairJobTransitionEntity, WorkLogEntity,
+  NumberSequenceEntity,
+  PartUsedEntity,
+  PreventivePlanEntity,
+  RepairJobEntity,
+  RepairJobTransitionEntity,
+  WorkLogEntity,
 } from '../modules/repair-jobs/repair-job.entity';
-import { BarrelChangeEntity, SystemEntity, SystemStatusHistoryEntity, UsageReportEntity } from '../modules/systems/system.entity';
+import {
+  BarrelChangeEntity,
+  SystemEntity,
+  SystemStatusHistoryEntity,
+  UsageReportEntity,
+} from '../modules/systems/system.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 

@@ -48,7 +48,10 @@ ${up.map((s) => `    await queryRunner.query(${q(s)});`).join('\n')}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${down.reverse().map((s) => `    await queryRunner.query(${q(s)});`).join('\n')}
+${down
+  .reverse()
+  .map((s) => `    await queryRunner.query(${q(s)});`)
+  .join('\n')}
   }
 }
 `;

@@ -14,8 +14,29 @@ import { UnitsService } from './units/units.service';
 
 /** Reference data: partners, joint ventures, facilities, system models, components and units. */
 @Module({
-  controllers: [PartnersController, JointVenturesController, FacilitiesController, SystemModelsController, ComponentsController, UnitsController],
-  providers: [PartnersService, JointVenturesService, FacilitiesService, SystemModelsService, ComponentsService, UnitsService],
-  exports: [PartnersService, JointVenturesService, FacilitiesService, SystemModelsService, ComponentsService, UnitsService],
+  controllers: [
+    PartnersController,
+    JointVenturesController,
+    FacilitiesController,
+    SystemModelsController,
+    ComponentsController,
+    UnitsController,
+  ],
+  providers: [
+    PartnersService,
+    JointVenturesService,
+    FacilitiesService,
+    SystemModelsService,
+    ComponentsService,
+    UnitsService,
+  ],
+  exports: [
+    PartnersService,
+    JointVenturesService,
+    FacilitiesService,
+    SystemModelsService,
+    ComponentsService,
+    UnitsService,
+  ],
 })
 export class ReferenceDataModule {}

@@ -35,7 +35,8 @@ let hashCache: Promise<string> | undefined;
 /** Empties every table (the audit log too, with its append-only triggers off for the moment). */
 export async function resetDatabase(db: DataSource): Promise<void> {
   const tables: Array<{ tablename: string }> = await db.query(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`);
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+  );
   await db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate');
   await db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
   await db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate');
@@ -57,9 +58,26 @@ export async function createUser(db: DataSource, o: TestUserOptions): Promise<Cu
   const [row] = await db.query(
     `INSERT INTO users (email, display_name, role, locale, facility_ids, partner_id, password_hash, active)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [email, `Test ${o.role}`, o.role, o.locale ?? 'en', o.facilityIds ?? [], o.partnerId ?? null, await hashCache, o.active ?? true],
+    [
+      email,
+      `Test ${o.role}`,
+      o.role,
+      o.locale ?? 'en',
+      o.facilityIds ?? [],
+      o.partnerId ?? null,
+      await hashCache,
+      o.active ?? true,
+    ],
   );
-  return { id: row.id, email, displayName: `Test ${o.role}`, role: o.role, locale: o.locale ?? 'en', facilityIds: o.facilityIds ?? [], partnerId: o.partnerId ?? null };
+  return {
+    id: row.id,
+    email,
+    displayName: `Test ${o.role}`,
+    role: o.role,
+    locale: o.locale ?? 'en',
+    facilityIds: o.facilityIds ?? [],
+    partnerId: o.partnerId ?? null,
+  };
 }
 
 /** A supertest agent holding the session cookie of a freshly created user of that role. */

@@ -19,12 +19,42 @@ export function AppLayout() {
 
   const nav = [
     { to: '/', label: t('nav.home'), testId: 'nav-home', end: true, show: true },
-    { to: '/systems', label: t('systems.title'), testId: 'nav-systems', end: false, show: can(user.role, 'systems', 'read') },
+    {
+      to: '/systems',
+      label: t('systems.title'),
+      testId: 'nav-systems',
+      end: false,
+      show: can(user.role, 'systems', 'read'),
+    },
     // workshop staff land on their board; everybody else on the list
-    { to: user.role === 'workshop' ? '/repair-jobs/board' : '/repair-jobs?open=true', label: t('repairJobs.title'), testId: 'nav-repair-jobs', end: false, show: can(user.role, 'repairJobs', 'read') },
-    { to: '/reference', label: t('nav.reference'), testId: 'nav-reference', end: false, show: can(user.role, 'referenceData', 'read') },
-    { to: '/admin/users', label: t('nav.users'), testId: 'nav-users', end: false, show: can(user.role, 'users', 'read') },
-    { to: '/admin/audit', label: t('nav.audit'), testId: 'nav-audit', end: false, show: can(user.role, 'audit', 'read') },
+    {
+      to: user.role === 'workshop' ? '/repair-jobs/board' : '/repair-jobs?open=true',
+      label: t('repairJobs.title'),
+      testId: 'nav-repair-jobs',
+      end: false,
+      show: can(user.role, 'repairJobs', 'read'),
+    },
+    {
+      to: '/reference',
+      label: t('nav.reference'),
+      testId: 'nav-reference',
+      end: false,
+      show: can(user.role, 'referenceData', 'read'),
+    },
+    {
+      to: '/admin/users',
+      label: t('nav.users'),
+      testId: 'nav-users',
+      end: false,
+      show: can(user.role, 'users', 'read'),
+    },
+    {
+      to: '/admin/audit',
+      label: t('nav.audit'),
+      testId: 'nav-audit',
+      end: false,
+      show: can(user.role, 'audit', 'read'),
+    },
   ].filter((item) => item.show);
 
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
@@ -56,7 +86,13 @@ export function AppLayout() {
               <span className="current-user-name">{user.displayName}</span>
               <span className="current-user-role">{enumLabel('role', user.role)}</span>
             </div>
-            <button type="button" className="btn btn-header" data-testid="logout" disabled={logout.isPending} onClick={signOut}>
+            <button
+              type="button"
+              className="btn btn-header"
+              data-testid="logout"
+              disabled={logout.isPending}
+              onClick={signOut}
+            >
               {t('nav.signOut')}
             </button>
           </div>

@@ -112,7 +112,13 @@ export function LoadMore({ count, hasNextPage, isFetchingNextPage, onLoadMore }:
         {t('common.shownCount', { count })}
       </span>
       {hasNextPage ? (
-        <button type="button" className="btn btn-secondary" data-testid="load-more" disabled={isFetchingNextPage} onClick={onLoadMore}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="load-more"
+          disabled={isFetchingNextPage}
+          onClick={onLoadMore}
+        >
           {isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
         </button>
       ) : null}

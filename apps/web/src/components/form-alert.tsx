@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { isStaleVersion } from '../lib/api-client';
 import type { FormServerError } from '../lib/form-errors';
 import { Button } from './button';
-import { useErrorMessage } from './use-error-message';
+import { useErrorMessage, useFieldMessage } from './use-error-message';
 
 /** The banner above a form: what went wrong on the server, with a reload for a stale version. */
 export function FormAlert({ formError }: { formError: FormServerError | null }) {
   const { t } = useTranslation();
   const message = useErrorMessage();
+  const fieldMessage = useFieldMessage();
   if (!formError) return null;
   const stale = isStaleVersion(formError.error);
   return (
@@ -16,8 +17,8 @@ export function FormAlert({ formError }: { formError: FormServerError | null }) 
       {formError.unmatched.length > 0 ? (
         <ul>
           {formError.unmatched.map((e) => (
-            <li key={`${e.path}:${e.message}`}>
-              {e.path ? <code>{e.path}</code> : null} {e.message}
+            <li key={`${e.path}:${e.code}`}>
+              {e.path ? <code>{e.path}</code> : null} {fieldMessage(e)}
             </li>
           ))}
         </ul>

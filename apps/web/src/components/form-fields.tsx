@@ -25,16 +25,34 @@ function errorText(error: FieldError | undefined, formatHint?: string, customMes
   return error.message || undefined;
 }
 
-function FieldShell({ id, label, error, hint, formatHint, customMessage, children, required }: ShellProps & { id: string; children: ReactNode; required?: boolean }) {
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  formatHint,
+  customMessage,
+  children,
+  required,
+}: ShellProps & { id: string; children: ReactNode; required?: boolean }) {
   const message = errorText(error, formatHint, customMessage);
   return (
     <div className={`field${message ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {children}
-      {hint && !message ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
+      {hint && !message ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {message ? (
         <p className="field-error" id={`${id}-error`} role="alert">
           {message}
@@ -48,16 +66,39 @@ function describedBy(id: string, hasError: boolean, hasHint: boolean) {
   return hasError ? `${id}-error` : hasHint ? `${id}-hint` : undefined;
 }
 
-type TextFieldProps = ShellProps & InputHTMLAttributes<HTMLInputElement> & { name: string; ref?: Ref<HTMLInputElement> };
+type TextFieldProps = ShellProps &
+  InputHTMLAttributes<HTMLInputElement> & { name: string; ref?: Ref<HTMLInputElement> };
 
 /** A labelled input; spread `register('field')` into it. Test id: `field-<name>`. */
-export function TextField({ label, error, hint, formatHint, customMessage, name, ref, required, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  error,
+  hint,
+  formatHint,
+  customMessage,
+  name,
+  ref,
+  required,
+  ...input
+}: TextFieldProps) {
   const { t } = useTranslation();
   const id = `field-${name}`;
-  // an empty or non-numeric number input reaches the schema as NaN
-  const numberHint = input.type === 'number' && error?.type === 'invalid_type' ? t('validation.number') : undefined;
+  // an empty or non-numeric number input reaches the schema as NaN; a field with a fractional step takes decimals
+  const whole = input.step === undefined || Number.isInteger(Number(input.step));
+  const numberHint =
+    input.type === 'number' && error?.type === 'invalid_type'
+      ? t(whole ? 'validation.number' : 'validation.decimal')
+      : undefined;
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} formatHint={formatHint} customMessage={customMessage ?? numberHint} required={required}>
+    <FieldShell
+      id={id}
+      label={label}
+      error={error}
+      hint={hint}
+      formatHint={formatHint}
+      customMessage={customMessage ?? numberHint}
+      required={required}
+    >
       <input
         id={id}
         name={name}
@@ -73,15 +114,43 @@ export function TextField({ label, error, hint, formatHint, customMessage, name,
 }
 
 type SelectFieldProps = ShellProps &
-  SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: Option[]; placeholder?: string; ref?: Ref<HTMLSelectElement> };
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    name: string;
+    options: Option[];
+    placeholder?: string;
+    ref?: Ref<HTMLSelectElement>;
+  };
 
-export function SelectField({ label, error, hint, formatHint, customMessage, name, options, placeholder, ref, required, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  formatHint,
+  customMessage,
+  name,
+  options,
+  placeholder,
+  ref,
+  required,
+  ...select
+}: SelectFieldProps) {
   const { t } = useTranslation();
   const id = `field-${name}`;
   // nothing chosen (empty value) fails the enum / uuid rule: say "choose one", not the schema's wording
-  const shown = error && error.type !== 'server' && error.type !== 'custom' ? { ...error, message: t('validation.chooseOne') } : error;
+  const shown =
+    error && error.type !== 'server' && error.type !== 'custom'
+      ? { ...error, message: t('validation.chooseOne') }
+      : error;
   return (
-    <FieldShell id={id} label={label} error={shown} hint={hint} formatHint={formatHint} customMessage={customMessage} required={required}>
+    <FieldShell
+      id={id}
+      label={label}
+      error={shown}
+      hint={hint}
+      formatHint={formatHint}
+      customMessage={customMessage}
+      required={required}
+    >
       <select
         id={id}
         name={name}
@@ -103,7 +172,11 @@ export function SelectField({ label, error, hint, formatHint, customMessage, nam
   );
 }
 
-type CheckboxFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; ref?: Ref<HTMLInputElement> };
+type CheckboxFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  ref?: Ref<HTMLInputElement>;
+};
 
 export function CheckboxField({ label, name, ref, ...input }: CheckboxFieldProps) {
   const id = `field-${name}`;
@@ -127,7 +200,19 @@ interface CheckboxListFieldProps extends ShellProps {
 }
 
 /** A touch-friendly multi-select: a list of checkboxes, with a filter box once the list is long. */
-export function CheckboxListField({ label, error, hint, formatHint, customMessage, name, options, value, onChange, onBlur, required }: CheckboxListFieldProps) {
+export function CheckboxListField({
+  label,
+  error,
+  hint,
+  formatHint,
+  customMessage,
+  name,
+  options,
+  value,
+  onChange,
+  onBlur,
+  required,
+}: CheckboxListFieldProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const filterId = useId();
@@ -143,10 +228,19 @@ export function CheckboxListField({ label, error, hint, formatHint, customMessag
   };
 
   return (
-    <fieldset className={`field field-checklist${message ? ' field-invalid' : ''}`} data-testid={id} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className={`field field-checklist${message ? ' field-invalid' : ''}`}
+      data-testid={id}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>
         {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
         <span className="muted checklist-count">{t('common.selectedCount', { count: value.length })}</span>
       </legend>
       {options.length > 8 ? (

@@ -32,9 +32,19 @@ export function ListView<T>({ query, caption, columns, getRowId, emptyMessage, r
   if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const rows = flattenPages(query.data);
   return (
-    <div className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined} aria-busy={query.isFetching || undefined}>
+    <div
+      className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined}
+      aria-busy={query.isFetching || undefined}
+    >
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <DataTable caption={caption} columns={columns} rows={rows} getRowId={getRowId} emptyMessage={emptyMessage} renderDetails={renderDetails} />
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        getRowId={getRowId}
+        emptyMessage={emptyMessage}
+        renderDetails={renderDetails}
+      />
       <LoadMore
         count={rows.length}
         hasNextPage={query.hasNextPage}

@@ -7,6 +7,14 @@ import { ForbiddenPage } from './status-pages';
  * Shows the "not allowed" page to a role without the permission. Only a convenience: the API refuses
  * the same requests anyway.
  */
-export function RequirePermission({ resource, action, children }: { resource: Resource; action: Action; children: ReactNode }) {
+export function RequirePermission({
+  resource,
+  action,
+  children,
+}: {
+  resource: Resource;
+  action: Action;
+  children: ReactNode;
+}) {
   return useCan(resource, action) ? <>{children}</> : <ForbiddenPage />;
 }

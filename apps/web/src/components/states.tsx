@@ -35,7 +35,13 @@ export function EmptyState({ message }: { message: string }) {
   );
 }
 
-export function Notice({ kind = 'info', children }: { kind?: 'info' | 'success' | 'error'; children: React.ReactNode }) {
+export function Notice({
+  kind = 'info',
+  children,
+}: {
+  kind?: 'info' | 'success' | 'error';
+  children: React.ReactNode;
+}) {
   return (
     <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {children}

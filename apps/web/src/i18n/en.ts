@@ -1,3 +1,4 @@
+import { errorCodesEn, fieldChecksEn, fieldRulesEn } from './messages.en';
 import { repairJobsEn } from './repair-jobs.en';
 import { systemsEn } from './systems.en';
 import type { Translation } from './uk';
@@ -6,6 +7,9 @@ import type { Translation } from './uk';
 export const en: Translation = {
   systems: systemsEn,
   repairJobs: repairJobsEn,
+  errorCodes: errorCodesEn,
+  fieldRules: fieldRulesEn,
+  fieldChecks: fieldChecksEn,
   app: {
     name: 'JV Tracker',
     tagline: 'Artillery maintenance and repair joint ventures',
@@ -70,7 +74,8 @@ export const en: Translation = {
     title: 'Something went wrong',
     generic: 'The action failed. Please try again.',
     network: 'Cannot reach the server. Check the connection and try again.',
-    staleVersion: 'Someone else has just changed this record. Reload the page to see the current data, then make your changes again.',
+    staleVersion:
+      'Someone else has just changed this record. Reload the page to see the current data, then make your changes again.',
     forbidden: 'You are not allowed to do this.',
     notFound: 'The record was not found.',
     validation: 'Please check the highlighted fields.',
@@ -79,21 +84,6 @@ export const en: Translation = {
     conflict: 'The action was refused because of a data conflict.',
     loadFailed: 'The data could not be loaded.',
     correlation: 'Error code: {{id}}',
-    codes: {
-      DUPLICATE: 'Such a record already exists.',
-      INVALID_STATUS_CHANGE: 'That status change is not possible now.',
-      STATUS_FOLLOWS_JOB: 'The system has an open repair job: its status changes only through the job.',
-      SYSTEM_WRITTEN_OFF: 'The system is written off: it takes no usage reports.',
-      DUPLICATE_USAGE_DAY: 'There is already a usage report for that day.',
-      OPEN_JOB_EXISTS: 'This system already has an open repair job.',
-      SYSTEM_NOT_REPAIRABLE: 'A written-off system or one in transit cannot get a repair job.',
-      JOB_CLOSED: 'The job is completed or cancelled and cannot be changed.',
-      INVALID_TRANSITION: 'That move is not allowed now.',
-      FOUR_EYES: 'The quality sign-off must come from someone who logged no work on this job.',
-      WORK_LOG_REQUIRED: 'Log at least one piece of work before completing the job.',
-      IDEMPOTENCY_IN_PROGRESS: 'The previous request is still being processed. Wait a moment and try again.',
-      IDEMPOTENCY_KEY_REUSED: 'The request does not match the earlier one. Reload the page and try again.',
-    },
   },
   validation: {
     required: 'Required',
@@ -109,6 +99,7 @@ export const en: Translation = {
     scopesRequired: 'Choose at least one scope',
     uuid: 'Invalid identifier',
     chooseOne: 'Choose a value from the list',
+    decimal: 'Enter a number (decimals allowed)',
     number: 'Enter a whole number',
   },
   enums: {
@@ -121,7 +112,8 @@ export const en: Translation = {
       viewer: 'Viewer',
     },
     roleDescription: {
-      admin: 'Manages users, facilities, partners and catalogs; can see and change everything, including the audit log.',
+      admin:
+        'Manages users, facilities, partners and catalogs; can see and change everything, including the audit log.',
       workshop: 'Records repair jobs, work logs, parts used and usage reports — only at your own facilities.',
       logistics: 'Handles component requests, deliveries and supply plans; approves requests raised by others.',
       training: 'Manages courses, cohorts, personnel and enrollments.',
@@ -189,6 +181,22 @@ export const en: Translation = {
       logout: 'Signed out',
       sessions_revoked: 'Sessions ended',
       password_reset: 'Password reset',
+    },
+    auditEntity: {
+      user: 'User',
+      partner: 'Partner',
+      joint_venture: 'Joint venture',
+      facility: 'Facility',
+      system_model: 'System model',
+      component: 'Component',
+      unit: 'Unit',
+      system: 'System',
+      system_import: 'Systems import',
+      usage_report: 'Usage report',
+      repair_job: 'Repair job',
+      work_log: 'Work log entry',
+      part_used: 'Part used',
+      preventive_plan: 'Preventive maintenance plan',
     },
     active: { true: 'Active', false: 'Inactive' },
   },

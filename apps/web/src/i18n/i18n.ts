@@ -1,9 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
-import zodEn from 'zod/v4/locales/en.js';
-import zodUk from 'zod/v4/locales/uk.js';
-import { locales, type Locale } from '@jv/contracts';
+import { locales, type Locale, setFieldRuleText } from '@jv/contracts';
+import { fieldMessage, issueParams } from '../lib/messages';
 import { en } from './en';
 import { uk } from './uk';
 
@@ -23,28 +22,22 @@ function storedLocale(): Locale {
   }
 }
 
-/** Form validation messages from zod follow the UI language. */
-const zodLocales: Record<Locale, typeof zodEn> = { uk: zodUk, en: zodEn };
-
-type LocaleError = ReturnType<typeof zodEn>['localeError'];
-
-/** Plain words for the commonest text-field rules; everything else in zod's own wording for the locale. */
-function friendlier(base: LocaleError): LocaleError {
-  return (issue) => {
-    if (issue.code === 'too_small' && issue.origin === 'string') {
-      const min = Number(issue.minimum);
-      return min <= 1 ? i18n.t('validation.required') : i18n.t('validation.minLength', { min });
-    }
-    if (issue.code === 'too_big' && issue.origin === 'string') return i18n.t('validation.maxLength', { max: Number(issue.maximum) });
-    return base(issue);
-  };
-}
+/**
+ * Form validation speaks the UI language: zod's checks and the contracts' named rules are worded by
+ * the same catalogue as the server's field errors (lib/messages.ts), never by zod's own locale.
+ */
+z.config({
+  localeError: (issue) =>
+    fieldMessage(i18n.t, {
+      code: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code,
+      params: issueParams(issue),
+    }),
+});
+setFieldRuleText((code) => fieldMessage(i18n.t, { code }));
 
 function onLanguage(language: string) {
   const locale = isLocale(language) ? language : DEFAULT_LOCALE;
   document.documentElement.lang = locale;
-  const zodLocale = zodLocales[locale]();
-  z.config({ localeError: friendlier(zodLocale.localeError) });
 }
 
 i18n.on('languageChanged', onLanguage);

@@ -77,11 +77,6 @@ export const repairJobsEn: Translation['repairJobs'] = {
   noTechnicians: 'Not assigned',
   newJob: 'New repair job',
   empty: 'No repair jobs found.',
-  errors: {
-    openJobExists: 'This system already has an open repair job {{number}}. One system, one open job.',
-    systemNotRepairable: 'A repair job cannot be opened for a system in this state (written off or in transit, for example).',
-    jobClosed: 'The job is closed and can no longer change.',
-  },
   board: {
     title: 'Repair board',
     description: 'Open jobs of a facility by state: urgent first, then the oldest.',
@@ -147,18 +142,10 @@ export const repairJobsEn: Translation['repairJobs'] = {
     comment: 'Comment',
     commentRequired: 'Comment (required to cancel)',
     commentHint: 'Optional: what was done, or why.',
-    commentMissing: 'Say why the job is cancelled.',
     newBarrelSerialHint: 'Serial number of the fitted barrel: letters, digits, dots, slashes or dashes.',
-    newBarrelSerialMissing: 'Enter the new barrel’s serial number.',
     submit: 'Confirm',
     submitting: 'Saving…',
     close: 'Close',
-    invalid: 'This move is no longer possible: the job has changed. Allowed now: {{allowed}}.',
-    invalidNone: 'This move is no longer possible: the job has changed.',
-    fourEyes: 'Four-eyes rule: the quality sign-off must come from someone who did not log work on this job. Ask a colleague to complete it.',
-    workLogRequired: 'A job needs at least one work log before it is completed.',
-    stale: 'Another user has just changed this job. It has been reloaded — check its state and try again.',
-    serverDetail: 'Server says: {{detail}}',
   },
   signOff: {
     title: 'Quality sign-off',
@@ -198,7 +185,6 @@ export const repairJobsEn: Translation['repairJobs'] = {
     submitting: 'Saving…',
     compatibleOnly: 'Only components compatible with the system’s model are listed.',
     noCompatible: 'No components are compatible with this system’s model.',
-    modelUnknown: 'The system’s model could not be found, so the component list is unavailable.',
     fromRequest: 'from request',
     added: 'Part added.',
   },
@@ -227,7 +213,8 @@ export const repairJobsEn: Translation['repairJobs'] = {
   },
   plans: {
     title: 'Preventive maintenance plans',
-    description: 'Preventive maintenance per system model: every N days or every N EFC. When due, a “Preventive” job opens.',
+    description:
+      'Preventive maintenance per system model: every N days or every N EFC. When due, a “Preventive” job opens.',
     model: 'System model',
     name: 'Name',
     intervalDays: 'Every N days',

@@ -120,7 +120,7 @@ export const systemsEn: Translation['systems'] = {
     date: 'Date',
     rounds: 'Rounds',
     efc: 'EFC',
-    efcHint: 'Equivalent full charge, to 0.01.',
+    efcHint: 'Equivalent full charge; decimals allowed, up to two decimal places (e.g. 12.5).',
     submit: 'Send report',
     done: 'Report saved.',
     duplicateDay: 'There is already a report for this day. Choose another date.',
@@ -139,9 +139,12 @@ export const systemsEn: Translation['systems'] = {
     noFacility: '— not at a facility —',
     serialFormat: 'Latin letters, digits, dots, slashes or dashes',
     barrelEfcHint: 'Since the last barrel change; not more than the total.',
-    barrelOverTotal: 'Barrel EFC cannot exceed total EFC',
     barrelSerialHint: 'A barrel change is recorded by a "barrel change" repair job.',
     modelLocked: 'The model cannot change after creation.',
+  },
+  validation: {
+    /** an EFC field (decimals allowed) that holds no number or more than two decimals */
+    efcNumber: 'Enter a number; decimals allowed, up to two decimal places (e.g. 12.5)',
   },
   readinessPage: {
     title: 'Fleet readiness',
@@ -164,10 +167,12 @@ export const systemsEn: Translation['systems'] = {
   },
   import: {
     title: 'Import systems from CSV',
-    description: 'Check the file first: every bad row is listed. Import becomes available after a check without errors.',
+    description:
+      'Check the file first: every bad row is listed. Import becomes available after a check without errors.',
     formatTitle: 'File format',
     formatHelp: 'CSV in UTF-8, the first line a header with these columns:',
-    formatNotes: 'Model is the model designation, donor the country code, unit and facility their codes; status a status code (e.g. operational); EFC numbers with a dot.',
+    formatNotes:
+      'Model is the model designation, donor the country code, unit and facility their codes; status a status code (e.g. operational); EFC numbers with a dot.',
     sampleLink: 'Download a sample CSV header',
     file: 'CSV file',
     fileHint: 'Choose a .csv file.',

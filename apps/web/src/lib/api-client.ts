@@ -1,66 +1,75 @@
-import { problemDetailsSchema, type ProblemDetails } from '@jv/contracts';
+import {
+  type EndpointDef,
+  type EndpointRequest,
+  type EndpointResponse,
+  type ErrorCode,
+  fillPath,
+  isErrorCode,
+  problemDetailsSchema,
+  type ProblemDetails,
+} from '@jv/contracts';
 
 /**
- * THE one fetch wrapper of the web app: JSON in and out, the session cookie, RFC 9457 problem details
- * turned into an ApiError, and the trip to the login page when the session has ended.
+ * THE one API client of the web app. Feature code calls an endpoint of the contract table:
+ * `api(endpoints.repairJobs.get, { params: { id } })` answers the declared response type; there is no
+ * path string and no cast in feature code. It sends the session cookie and JSON (or CSV text), turns
+ * RFC 9457 problem details into an `ApiError` with the catalogue's code and coded field errors, and
+ * sends the user to the login page when the session has ended.
  */
-export const API_BASE = '/api/v1';
+export const API_BASE = '/api';
 
+/** One refused field as the server names it: where, which rule, and the rule's parameters. */
 export interface FieldError {
   path: string;
-  message: string;
+  code: string;
+  params?: Record<string, unknown>;
 }
+
+export const NETWORK_ERROR_CODE = 'NETWORK_ERROR';
+export type ClientErrorCode = ErrorCode | typeof NETWORK_ERROR_CODE;
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string | undefined;
-  readonly detail: string | undefined;
+  /** the catalogue's code (libs/contracts/src/errors.ts), or NETWORK_ERROR; undefined for an unknown answer */
+  readonly code: ClientErrorCode | undefined;
   readonly fieldErrors: FieldError[];
-  readonly allowed: string[];
+  /** the problem document, with the code's parameters beside `code` (`allowed`, `jobNumber`…) */
   readonly problem: ProblemDetails | undefined;
 
-  constructor(status: number, problem: ProblemDetails | undefined, fallbackMessage: string) {
-    super(problem?.detail ?? problem?.title ?? fallbackMessage);
+  constructor(status: number, problem: ProblemDetails | undefined) {
+    super(problem?.code ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
-    this.code = problem?.code;
-    this.detail = problem?.detail;
-    this.fieldErrors = problem?.errors ?? [];
-    this.allowed = problem?.allowed ?? [];
+    this.code =
+      problem?.code === NETWORK_ERROR_CODE ? NETWORK_ERROR_CODE : isErrorCode(problem?.code) ? problem.code : undefined;
+    this.fieldErrors = (problem?.errors ?? []).map((e) => ({
+      path: e.path,
+      code: e.code ?? 'custom',
+      ...(e.params ? { params: e.params } : {}),
+    }));
   }
 
   /** A network failure (offline, connection reset): the request may be retried. */
   get isNetworkError(): boolean {
     return this.status === 0;
   }
-}
 
-export const NETWORK_ERROR_CODE = 'NETWORK_ERROR';
-export const STALE_VERSION_CODE = 'STALE_VERSION';
+  /** The parameters of the code, as the server sent them beside it. */
+  get params(): Record<string, unknown> {
+    return this.problem ?? {};
+  }
+}
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
 export function isStaleVersion(error: unknown): boolean {
-  return isApiError(error) && error.status === 409 && error.code === STALE_VERSION_CODE;
+  return isApiError(error) && error.code === 'STALE_VERSION';
 }
 
-type QueryValue = string | number | boolean | null | undefined | readonly string[];
-export type QueryParams = Record<string, QueryValue>;
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  body?: unknown;
-  query?: QueryParams;
-  /** Sent as `Idempotency-Key`; a retried create then returns the first result, never a duplicate. */
-  idempotencyKey?: string;
-  signal?: AbortSignal;
-}
-
-/** Paths whose 401 means "wrong credentials" or "not signed in yet", not "session ended". */
-const UNAUTHORIZED_IS_EXPECTED = ['/auth/login', '/auth/me'];
+type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
 let unauthorizedHandler: (() => void) | null = null;
 
@@ -69,15 +78,24 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
-export function buildUrl(path: string, query?: QueryParams): string {
+function queryString(query: Record<string, QueryValue> | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
     else params.set(key, String(value));
   }
   const search = params.toString();
-  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+  return search ? `?${search}` : '';
+}
+
+/** The URL of an endpoint with its path parameters and query (for links such as CSV downloads). */
+export function endpointUrl<E extends EndpointDef>(
+  def: E,
+  request: Pick<EndpointRequest<E>, 'params' | 'query'>,
+): string {
+  const { params, query } = request as { params?: Record<string, unknown>; query?: Record<string, QueryValue> };
+  return `${API_BASE}${fillPath(def.path, params)}${queryString(query)}`;
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails | undefined> {
@@ -91,44 +109,59 @@ async function readProblem(response: Response): Promise<ProblemDetails | undefin
   }
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, idempotencyKey, signal } = options;
+export interface CallOptions {
+  /** Sent as `Idempotency-Key`; a retried create then returns the first result, never a duplicate. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls one endpoint of the contract table and answers its declared response type.
+ * A 401 outside sign-in ends the session in the app (`setUnauthorizedHandler`).
+ */
+export async function api<E extends EndpointDef>(
+  def: E,
+  ...[request, options = {}]: Partial<EndpointRequest<E>> extends EndpointRequest<E>
+    ? [request?: EndpointRequest<E>, options?: CallOptions]
+    : [request: EndpointRequest<E>, options?: CallOptions]
+): Promise<EndpointResponse<E>> {
+  const { body } = (request ?? {}) as { body?: unknown };
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  if (body !== undefined) headers['Content-Type'] = def.bodyType === 'csv' ? 'text/csv' : 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
-      method,
+    const { params, query } = (request ?? {}) as {
+      params?: Record<string, unknown>;
+      query?: Record<string, QueryValue>;
+    };
+    response = await fetch(`${API_BASE}${fillPath(def.path, params)}${queryString(query)}`, {
+      method: def.method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : def.bodyType === 'csv' ? String(body) : JSON.stringify(body),
       credentials: 'same-origin',
-      signal,
+      signal: options.signal,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: NETWORK_ERROR_CODE }, 'Network error');
+    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: NETWORK_ERROR_CODE });
   }
 
   if (!response.ok) {
     const problem = await readProblem(response);
-    if (response.status === 401 && !UNAUTHORIZED_IS_EXPECTED.includes(path)) unauthorizedHandler?.();
-    throw new ApiError(response.status, problem, response.statusText || `HTTP ${response.status}`);
+    // 401 from signing in means wrong credentials; from "who am I" it means not signed in yet
+    if (response.status === 401 && def.permission !== 'public' && def.path !== '/v1/auth/me') unauthorizedHandler?.();
+    throw new ApiError(
+      response.status,
+      problem ?? { type: 'about:blank', title: response.statusText, status: response.status },
+    );
   }
 
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204 || def.output === 'none') return undefined as EndpointResponse<E>;
   const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return (text ? JSON.parse(text) : undefined) as EndpointResponse<E>;
 }
-
-export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
-  post: <T>(path: string, body?: unknown, options: Pick<RequestOptions, 'idempotencyKey'> = {}) =>
-    apiRequest<T>(path, { method: 'POST', body, ...options }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
-};
 
 /** A fresh key for one create; keep it for the retries of that same create. */
 export function newIdempotencyKey(): string {

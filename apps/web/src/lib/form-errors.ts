@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { isApiError, isStaleVersion, type FieldError } from './api-client';
+import { useTranslation } from 'react-i18next';
+import { type FieldError, isApiError, isStaleVersion } from './api-client';
+import { fieldMessage } from './messages';
 
 export interface FormServerError {
   error: unknown;
@@ -9,12 +11,16 @@ export interface FormServerError {
 }
 
 /**
- * Puts the server's field errors on the form's own fields with `setError`: validation (400) and
- * conflicts that name a field (409 DUPLICATE on `code`, `email`, `serialNumber`…). Whatever is left
- * (stale version, other conflicts, unknown fields) goes to the form banner, which also carries the
- * sentence for a conflict. `fieldNames` are the top-level names of the form's fields.
+ * Puts the server's field errors on the form's own fields with `setError`, each worded in the user's
+ * language from its code: validation (400) and refusals that name a field (409 DUPLICATE on `code`,
+ * `email`, `serialNumber`…). Whatever is left (stale version, other conflicts, unknown fields) goes to
+ * the form banner. `fieldNames` are the top-level names of the form's fields.
  */
-export function useServerFormErrors<T extends FieldValues>(setError: UseFormSetError<T>, fieldNames: readonly string[]) {
+export function useServerFormErrors<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  fieldNames: readonly string[],
+) {
+  const { t } = useTranslation();
   const [formError, setFormError] = useState<FormServerError | null>(null);
   const names = fieldNames.join('|');
 
@@ -27,7 +33,11 @@ export function useServerFormErrors<T extends FieldValues>(setError: UseFormSetE
         for (const fieldError of error.fieldErrors) {
           const root = fieldError.path.split('.')[0];
           if (root && known.has(root)) {
-            setError(fieldError.path as Path<T>, { type: 'server', message: fieldError.message }, { shouldFocus: first });
+            setError(
+              fieldError.path as Path<T>,
+              { type: 'server', message: fieldMessage(t, fieldError) },
+              { shouldFocus: first },
+            );
             first = false;
           } else {
             unmatched.push(fieldError);
@@ -36,7 +46,7 @@ export function useServerFormErrors<T extends FieldValues>(setError: UseFormSetE
       }
       setFormError({ error, unmatched });
     },
-    [names, setError],
+    [names, setError, t],
   );
 
   const clear = useCallback(() => setFormError(null), []);

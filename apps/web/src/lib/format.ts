@@ -22,7 +22,8 @@ export function useFormatters() {
     };
     return {
       locale,
-      number: (value: number | null | undefined) => (value === null || value === undefined ? '—' : number.format(value)),
+      number: (value: number | null | undefined) =>
+        value === null || value === undefined ? '—' : number.format(value),
       date: (value: string | null | undefined) => {
         const d = value ? parse(value) : null;
         return d ? date.format(d) : '—';

@@ -1,7 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type {
-  FacilityResponse, JointVentureResponse, Page, PartnerResponse, SystemModelResponse,
-} from '@jv/contracts';
+import { endpoints, type FacilityResponse, type PartnerResponse } from '@jv/contracts';
 import { api } from './api-client';
 import { facilityKeys, jointVentureKeys, partnerKeys, systemModelKeys } from './query-keys';
 
@@ -12,17 +10,32 @@ import { facilityKeys, jointVentureKeys, partnerKeys, systemModelKeys } from './
  */
 export const LOOKUP_LIMIT = 200;
 
-const lookup = <T>(path: string, signal: AbortSignal) =>
-  api.get<Page<T>>(path, { limit: LOOKUP_LIMIT }, signal).then((page) => page.items);
+const largest = { query: { limit: LOOKUP_LIMIT } };
 
 export const partnerOptionsQuery = () =>
-  queryOptions({ queryKey: partnerKeys.options(), queryFn: ({ signal }) => lookup<PartnerResponse>('/partners', signal), staleTime: 5 * 60_000 });
+  queryOptions({
+    queryKey: partnerKeys.options(),
+    queryFn: ({ signal }) => api(endpoints.partners.list, largest, { signal }).then((page) => page.items),
+    staleTime: 5 * 60_000,
+  });
 export const jointVentureOptionsQuery = () =>
-  queryOptions({ queryKey: jointVentureKeys.options(), queryFn: ({ signal }) => lookup<JointVentureResponse>('/joint-ventures', signal), staleTime: 5 * 60_000 });
+  queryOptions({
+    queryKey: jointVentureKeys.options(),
+    queryFn: ({ signal }) => api(endpoints.jointVentures.list, largest, { signal }).then((page) => page.items),
+    staleTime: 5 * 60_000,
+  });
 export const facilityOptionsQuery = () =>
-  queryOptions({ queryKey: facilityKeys.options(), queryFn: ({ signal }) => lookup<FacilityResponse>('/facilities', signal), staleTime: 5 * 60_000 });
+  queryOptions({
+    queryKey: facilityKeys.options(),
+    queryFn: ({ signal }) => api(endpoints.facilities.list, largest, { signal }).then((page) => page.items),
+    staleTime: 5 * 60_000,
+  });
 export const systemModelOptionsQuery = () =>
-  queryOptions({ queryKey: systemModelKeys.options(), queryFn: ({ signal }) => lookup<SystemModelResponse>('/system-models', signal), staleTime: 5 * 60_000 });
+  queryOptions({
+    queryKey: systemModelKeys.options(),
+    queryFn: ({ signal }) => api(endpoints.systemModels.list, largest, { signal }).then((page) => page.items),
+    staleTime: 5 * 60_000,
+  });
 
 export const usePartnerOptions = (enabled = true) => useQuery({ ...partnerOptionsQuery(), enabled });
 export const useJointVentureOptions = (enabled = true) => useQuery({ ...jointVentureOptionsQuery(), enabled });

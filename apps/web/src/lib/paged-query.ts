@@ -1,17 +1,35 @@
 import { infiniteQueryOptions, type QueryKey } from '@tanstack/react-query';
-import type { Page } from '@jv/contracts';
-import { api, type QueryParams } from './api-client';
+import type { EndpointDef, EndpointRequest, EndpointResponse, Page, PageQuery } from '@jv/contracts';
+import type { z } from 'zod';
+import { api } from './api-client';
 
 export const PAGE_SIZE = 50;
 
-/** Keyset-paged list: `{ items, nextCursor }` pages, "Load more" follows `nextCursor`. */
-export function pagedQueryOptions<T, K extends QueryKey>(queryKey: K, path: string, filters: object, pageSize = PAGE_SIZE) {
+/** A list endpoint of the contract table: a keyset-paged query answering `{ items, nextCursor }`. */
+type ListEndpoint = EndpointDef & { method: 'GET'; query: z.ZodObject; response: z.ZodType<Page<unknown>> };
+type Filters<E extends ListEndpoint> = Omit<z.input<E['query']>, keyof PageQuery>;
+type PageOf<E extends ListEndpoint> = EndpointResponse<E> extends Page<infer T> ? Page<T> : never;
+
+/**
+ * Keyset-paged list of one endpoint: "Load more" follows `nextCursor`. `params` fills the path
+ * (`/v1/systems/{id}/usage-reports`).
+ */
+export function pagedQueryOptions<E extends ListEndpoint, K extends QueryKey>(
+  queryKey: K,
+  def: E,
+  filters: Filters<E>,
+  options: { pageSize?: number; params?: EndpointRequest<E>['params'] } = {},
+) {
+  const { pageSize = PAGE_SIZE, params } = options;
   return infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<T>>(path, { ...(filters as QueryParams), limit: pageSize, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => {
+      const request = { params, query: { ...filters, limit: pageSize, cursor: pageParam } };
+      // the request is built from the endpoint's own types; TypeScript cannot follow the generic spread
+      return api(def, request as never, { signal }) as Promise<PageOf<E>>;
+    },
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: Page<T>) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: PageOf<E>) => last.nextCursor ?? undefined,
   });
 }
 

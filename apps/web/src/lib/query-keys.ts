@@ -1,6 +1,12 @@
 import type {
-  ListAuditQuery, ListComponentsQuery, ListFacilitiesQuery, ListJointVenturesQuery, ListPartnersQuery,
-  ListSystemModelsQuery, ListUnitsQuery, ListUsersQuery,
+  ListAuditQuery,
+  ListComponentsQuery,
+  ListFacilitiesQuery,
+  ListJointVenturesQuery,
+  ListPartnersQuery,
+  ListSystemModelsQuery,
+  ListUnitsQuery,
+  ListUsersQuery,
 } from '@jv/contracts';
 
 /** The filters of a list, without the paging parameters (those belong to the infinite query). */

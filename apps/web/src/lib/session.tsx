@@ -1,12 +1,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { queryOptions } from '@tanstack/react-query';
-import type { CurrentUser } from '@jv/contracts';
+import { type CurrentUser, endpoints } from '@jv/contracts';
 import { can, type Action, type Resource } from '@jv/domain';
 import { api } from './api-client';
 import { sessionKeys } from './query-keys';
 
-/** GET /auth/me — shared by the app shell and every feature that needs the signed-in user. */
-export const getMe = (signal?: AbortSignal) => api.get<CurrentUser>('/auth/me', undefined, signal);
+/** The signed-in user — shared by the app shell and every feature that needs it. */
+export const getMe = (signal?: AbortSignal) => api(endpoints.auth.me, {}, { signal });
 
 export const meQueryOptions = () =>
   queryOptions({

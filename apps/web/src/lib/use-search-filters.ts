@@ -33,7 +33,10 @@ export function useSearchFilters<K extends string>(keys: readonly K[]) {
     [setParams],
   );
 
-  const setFilter = useCallback((key: K, value: string) => setFilters({ [key]: value } as Partial<Record<K, string>>), [setFilters]);
+  const setFilter = useCallback(
+    (key: K, value: string) => setFilters({ [key]: value } as Partial<Record<K, string>>),
+    [setFilters],
+  );
 
   return { values, setFilter, setFilters };
 }
@@ -41,7 +44,8 @@ export function useSearchFilters<K extends string>(keys: readonly K[]) {
 /** Drops empty strings so they are not sent as filters. */
 export function compactFilters<T extends Record<string, unknown>>(filters: T): T {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filters)) if (value !== '' && value !== undefined && value !== null) out[key] = value;
+  for (const [key, value] of Object.entries(filters))
+    if (value !== '' && value !== undefined && value !== null) out[key] = value;
   return out as T;
 }
 

@@ -1,5 +1,12 @@
 import type {
-  ComponentCategory, FacilityKind, JvScope, Locale, Oblast, PartnerRole, Role, SystemKind,
+  ComponentCategory,
+  FacilityKind,
+  JvScope,
+  Locale,
+  Oblast,
+  PartnerRole,
+  Role,
+  SystemKind,
 } from '@jv/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../modules/auth/passwords';
@@ -36,35 +43,123 @@ const PARTNERS: ReadonlyArray<[code: string, name: string, role: PartnerRole]> =
 
 // Joint ventures (invented companies) --------------------------------------------------------------
 interface DemoJointVenture {
-  name: string; ukrainianCompany: string; scopes: JvScope[]; establishedOn: string;
+  name: string;
+  ukrainianCompany: string;
+  scopes: JvScope[];
+  establishedOn: string;
   partners: Array<[partnerCode: string, companyName: string]>;
 }
 const JOINT_VENTURES: DemoJointVenture[] = [
-  { name: 'Dnipro-Nordic Artillery Services', ukrainianCompany: 'Ukrartservis LLC (demo)', scopes: ['maintenance', 'repair'], establishedOn: '2024-03-15',
-    partners: [['DK', 'Nordhavn Defence Works A/S (demo)'], ['SE', 'Kvarnby Mekaniska AB (demo)']] },
-  { name: 'Carpathian Barrel Works', ukrainianCompany: 'Karpaty Metalprom JSC (demo)', scopes: ['repair', 'production'], establishedOn: '2024-06-01',
-    partners: [['FR', 'Ateliers Ravel Industrie SAS (demo)'], ['CZ', 'Moravska Strojirna s.r.o. (demo)']] },
-  { name: 'Baltic-Ukrainian Gunnery Training', ukrainianCompany: 'Polissia Training Systems LLC (demo)', scopes: ['training', 'maintenance'], establishedOn: '2024-09-20',
-    partners: [['LV', 'Daugava Defence Services SIA (demo)']] },
-  { name: 'Podillia Field Maintenance', ukrainianCompany: 'Podilskyi Remontnyi Zavod LLC (demo)', scopes: ['maintenance', 'repair'], establishedOn: '2025-01-10',
-    partners: [['DE', 'Hessel Wehrtechnik GmbH (demo)'], ['PL', 'Wislana Zbrojownia Sp. z o.o. (demo)']] },
+  {
+    name: 'Dnipro-Nordic Artillery Services',
+    ukrainianCompany: 'Ukrartservis LLC (demo)',
+    scopes: ['maintenance', 'repair'],
+    establishedOn: '2024-03-15',
+    partners: [
+      ['DK', 'Nordhavn Defence Works A/S (demo)'],
+      ['SE', 'Kvarnby Mekaniska AB (demo)'],
+    ],
+  },
+  {
+    name: 'Carpathian Barrel Works',
+    ukrainianCompany: 'Karpaty Metalprom JSC (demo)',
+    scopes: ['repair', 'production'],
+    establishedOn: '2024-06-01',
+    partners: [
+      ['FR', 'Ateliers Ravel Industrie SAS (demo)'],
+      ['CZ', 'Moravska Strojirna s.r.o. (demo)'],
+    ],
+  },
+  {
+    name: 'Baltic-Ukrainian Gunnery Training',
+    ukrainianCompany: 'Polissia Training Systems LLC (demo)',
+    scopes: ['training', 'maintenance'],
+    establishedOn: '2024-09-20',
+    partners: [['LV', 'Daugava Defence Services SIA (demo)']],
+  },
+  {
+    name: 'Podillia Field Maintenance',
+    ukrainianCompany: 'Podilskyi Remontnyi Zavod LLC (demo)',
+    scopes: ['maintenance', 'repair'],
+    establishedOn: '2025-01-10',
+    partners: [
+      ['DE', 'Hessel Wehrtechnik GmbH (demo)'],
+      ['PL', 'Wislana Zbrojownia Sp. z o.o. (demo)'],
+    ],
+  },
 ];
 
 // Facilities (invented) ----------------------------------------------------------------------------
 interface DemoFacility {
-  code: string; name: string; kind: FacilityKind; oblast: Oblast; jointVenture: string | null; repairBays: number; trainingSeats: number;
+  code: string;
+  name: string;
+  kind: FacilityKind;
+  oblast: Oblast;
+  jointVenture: string | null;
+  repairBays: number;
+  trainingSeats: number;
 }
 const FACILITIES: DemoFacility[] = [
-  { code: 'WS-LV-01', name: 'Western Repair Workshop No. 1', kind: 'repair_workshop', oblast: 'lvivska', jointVenture: 'Dnipro-Nordic Artillery Services', repairBays: 12, trainingSeats: 0 },
-  { code: 'WS-VN-02', name: 'Podillia Repair Workshop No. 2', kind: 'repair_workshop', oblast: 'vinnytska', jointVenture: 'Podillia Field Maintenance', repairBays: 8, trainingSeats: 10 },
-  { code: 'TB-ZT-01', name: 'Polissia Gunnery Training Base', kind: 'training_base', oblast: 'zhytomyrska', jointVenture: 'Baltic-Ukrainian Gunnery Training', repairBays: 0, trainingSeats: 120 },
-  { code: 'DP-KV-01', name: 'Central Spare Parts Depot', kind: 'depot', oblast: 'kyivska', jointVenture: null, repairBays: 0, trainingSeats: 0 },
-  { code: 'PP-IF-01', name: 'Carpathian Barrel Plant', kind: 'production_plant', oblast: 'ivano-frankivska', jointVenture: 'Carpathian Barrel Works', repairBays: 4, trainingSeats: 0 },
-  { code: 'DP-DP-02', name: 'Eastern Forward Depot', kind: 'depot', oblast: 'dnipropetrovska', jointVenture: null, repairBays: 0, trainingSeats: 0 },
+  {
+    code: 'WS-LV-01',
+    name: 'Western Repair Workshop No. 1',
+    kind: 'repair_workshop',
+    oblast: 'lvivska',
+    jointVenture: 'Dnipro-Nordic Artillery Services',
+    repairBays: 12,
+    trainingSeats: 0,
+  },
+  {
+    code: 'WS-VN-02',
+    name: 'Podillia Repair Workshop No. 2',
+    kind: 'repair_workshop',
+    oblast: 'vinnytska',
+    jointVenture: 'Podillia Field Maintenance',
+    repairBays: 8,
+    trainingSeats: 10,
+  },
+  {
+    code: 'TB-ZT-01',
+    name: 'Polissia Gunnery Training Base',
+    kind: 'training_base',
+    oblast: 'zhytomyrska',
+    jointVenture: 'Baltic-Ukrainian Gunnery Training',
+    repairBays: 0,
+    trainingSeats: 120,
+  },
+  {
+    code: 'DP-KV-01',
+    name: 'Central Spare Parts Depot',
+    kind: 'depot',
+    oblast: 'kyivska',
+    jointVenture: null,
+    repairBays: 0,
+    trainingSeats: 0,
+  },
+  {
+    code: 'PP-IF-01',
+    name: 'Carpathian Barrel Plant',
+    kind: 'production_plant',
+    oblast: 'ivano-frankivska',
+    jointVenture: 'Carpathian Barrel Works',
+    repairBays: 4,
+    trainingSeats: 0,
+  },
+  {
+    code: 'DP-DP-02',
+    name: 'Eastern Forward Depot',
+    kind: 'depot',
+    oblast: 'dnipropetrovska',
+    jointVenture: null,
+    repairBays: 0,
+    trainingSeats: 0,
+  },
 ];
 
 // System models (generic invented designations) ----------------------------------------------------
-const MODELS: ReadonlyArray<[key: string, designation: string, kind: SystemKind, caliberMm: number, origin: string, barrelLifeEfc: number]> = [
+const MODELS: ReadonlyArray<
+  [key: string, designation: string, kind: SystemKind, caliberMm: number, origin: string, barrelLifeEfc: number]
+> = [
   ['TH155', 'TH-155/52 towed howitzer', 'towed_howitzer', 155, 'FR', 2500],
   ['TH105', 'TH-105/30 light towed gun', 'towed_howitzer', 105, 'IT', 7000],
   ['SPW155', 'SPH-155/52W wheeled self-propelled howitzer', 'self_propelled_howitzer', 155, 'FR', 2500],
@@ -162,23 +257,57 @@ export interface DemoAccount {
 /** One account per role (two for workshop and logistics, to show scopes and four-eyes rules). */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'admin@jv.example', role: 'admin', displayName: 'Demo Administrator', locale: 'en' },
-  { email: 'workshop@jv.example', role: 'workshop', displayName: 'Майстер майстерні №1 (демо)', locale: 'uk', facilityCode: 'WS-LV-01' },
-  { email: 'workshop2@jv.example', role: 'workshop', displayName: 'Майстер майстерні №2 (демо)', locale: 'uk', facilityCode: 'WS-VN-02' },
+  {
+    email: 'workshop@jv.example',
+    role: 'workshop',
+    displayName: 'Майстер майстерні №1 (демо)',
+    locale: 'uk',
+    facilityCode: 'WS-LV-01',
+  },
+  {
+    email: 'workshop2@jv.example',
+    role: 'workshop',
+    displayName: 'Майстер майстерні №2 (демо)',
+    locale: 'uk',
+    facilityCode: 'WS-VN-02',
+  },
   { email: 'logistics@jv.example', role: 'logistics', displayName: 'Офіцер логістики (демо)', locale: 'uk' },
   { email: 'logistics2@jv.example', role: 'logistics', displayName: 'Офіцер логістики 2 (демо)', locale: 'uk' },
   { email: 'training@jv.example', role: 'training', displayName: 'Координатор навчання (демо)', locale: 'uk' },
-  { email: 'partner@jv.example', role: 'partner', displayName: 'Спостерігач від Латвії (демо)', locale: 'uk', partnerCode: 'LV' },
+  {
+    email: 'partner@jv.example',
+    role: 'partner',
+    displayName: 'Спостерігач від Латвії (демо)',
+    locale: 'uk',
+    partnerCode: 'LV',
+  },
   { email: 'viewer@jv.example', role: 'viewer', displayName: 'Штабний офіцер (демо)', locale: 'uk' },
 ];
 
 /** `($1, $2), ($3, $4), …` for `rows` rows of `width` values, plus the flat parameter list. */
 function valuesOf(rows: unknown[][]): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const sql = rows.map((r) => `(${r.map((v) => { params.push(v); return `$${params.length}`; }).join(', ')})`).join(', ');
+  const sql = rows
+    .map(
+      (r) =>
+        `(${r
+          .map((v) => {
+            params.push(v);
+            return `$${params.length}`;
+          })
+          .join(', ')})`,
+    )
+    .join(', ');
   return { sql, params };
 }
 
-async function insertMany(m: EntityManager, table: string, columns: string[], rows: unknown[][], returning = 'id'): Promise<Array<Record<string, string>>> {
+async function insertMany(
+  m: EntityManager,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  returning = 'id',
+): Promise<Array<Record<string, string>>> {
   const { sql, params } = valuesOf(rows);
   return m.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${sql} RETURNING ${returning}`, params);
 }
@@ -194,39 +323,118 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM users`);
     if (n > 0) return false;
 
-    const partners = new Map((await insertMany(m, 'partners', ['code', 'name', 'role'], PARTNERS.map((p) => [...p]), 'id, code'))
-      .map((r) => [r['code'], r['id']]));
+    const partners = new Map(
+      (
+        await insertMany(
+          m,
+          'partners',
+          ['code', 'name', 'role'],
+          PARTNERS.map((p) => [...p]),
+          'id, code',
+        )
+      ).map((r) => [r['code'], r['id']]),
+    );
     const ref = (map: Map<string, string>, key: string) => {
       const id = map.get(key);
       if (!id) throw new Error(`demo seed: unknown reference ${key}`);
       return id;
     };
 
-    const jvs = new Map((await insertMany(m, 'joint_ventures', ['name', 'ukrainian_company', 'scopes', 'established_on'],
-      JOINT_VENTURES.map((j) => [j.name, j.ukrainianCompany, j.scopes, j.establishedOn]), 'id, name')).map((r) => [r['name'], r['id']]));
-    await insertMany(m, 'joint_venture_partners', ['joint_venture_id', 'partner_id', 'company_name'],
-      JOINT_VENTURES.flatMap((j) => j.partners.map(([code, company]) => [ref(jvs, j.name), ref(partners, code), company])), 'partner_id');
+    const jvs = new Map(
+      (
+        await insertMany(
+          m,
+          'joint_ventures',
+          ['name', 'ukrainian_company', 'scopes', 'established_on'],
+          JOINT_VENTURES.map((j) => [j.name, j.ukrainianCompany, j.scopes, j.establishedOn]),
+          'id, name',
+        )
+      ).map((r) => [r['name'], r['id']]),
+    );
+    await insertMany(
+      m,
+      'joint_venture_partners',
+      ['joint_venture_id', 'partner_id', 'company_name'],
+      JOINT_VENTURES.flatMap((j) =>
+        j.partners.map(([code, company]) => [ref(jvs, j.name), ref(partners, code), company]),
+      ),
+      'partner_id',
+    );
 
-    const facilities = new Map((await insertMany(m, 'facilities', ['code', 'name', 'kind', 'oblast', 'joint_venture_id', 'repair_bays', 'training_seats'],
-      FACILITIES.map((f) => [f.code, f.name, f.kind, f.oblast, f.jointVenture ? ref(jvs, f.jointVenture) : null, f.repairBays, f.trainingSeats]), 'id, code'))
-      .map((r) => [r['code'], r['id']]));
+    const facilities = new Map(
+      (
+        await insertMany(
+          m,
+          'facilities',
+          ['code', 'name', 'kind', 'oblast', 'joint_venture_id', 'repair_bays', 'training_seats'],
+          FACILITIES.map((f) => [
+            f.code,
+            f.name,
+            f.kind,
+            f.oblast,
+            f.jointVenture ? ref(jvs, f.jointVenture) : null,
+            f.repairBays,
+            f.trainingSeats,
+          ]),
+          'id, code',
+        )
+      ).map((r) => [r['code'], r['id']]),
+    );
 
     const modelIds = new Map<string, string>();
-    const insertedModels = await insertMany(m, 'system_models', ['designation', 'kind', 'caliber_mm', 'origin_partner_id', 'barrel_life_efc'],
-      MODELS.map(([, designation, kind, caliber, origin, life]) => [designation, kind, caliber, ref(partners, origin), life]), 'id, designation');
+    const insertedModels = await insertMany(
+      m,
+      'system_models',
+      ['designation', 'kind', 'caliber_mm', 'origin_partner_id', 'barrel_life_efc'],
+      MODELS.map(([, designation, kind, caliber, origin, life]) => [
+        designation,
+        kind,
+        caliber,
+        ref(partners, origin),
+        life,
+      ]),
+      'id, designation',
+    );
     const byDesignation = new Map(insertedModels.map((r) => [r['designation'], r['id']]));
     for (const [key, designation] of MODELS) modelIds.set(key, ref(byDesignation, designation));
 
-    const components = new Map((await insertMany(m, 'components', ['part_number', 'name', 'category', 'unit_of_issue'],
-      COMPONENTS.map(([pn, name, category, uoi]) => [pn, name, category, uoi]), 'id, part_number')).map((r) => [r['part_number'], r['id']]));
-    const links = COMPONENTS.flatMap(([pn, , , , models]) => [...new Set(models)].map((k) => [ref(components, pn), ref(modelIds, k)]));
+    const components = new Map(
+      (
+        await insertMany(
+          m,
+          'components',
+          ['part_number', 'name', 'category', 'unit_of_issue'],
+          COMPONENTS.map(([pn, name, category, uoi]) => [pn, name, category, uoi]),
+          'id, part_number',
+        )
+      ).map((r) => [r['part_number'], r['id']]),
+    );
+    const links = COMPONENTS.flatMap(([pn, , , , models]) =>
+      [...new Set(models)].map((k) => [ref(components, pn), ref(modelIds, k)]),
+    );
     await insertMany(m, 'component_system_models', ['component_id', 'system_model_id'], links, 'component_id');
 
-    await insertMany(m, 'units', ['code', 'name'], UNITS.map((u) => [...u]));
+    await insertMany(
+      m,
+      'units',
+      ['code', 'name'],
+      UNITS.map((u) => [...u]),
+    );
 
-    await insertMany(m, 'users', ['email', 'display_name', 'role', 'locale', 'facility_ids', 'partner_id', 'password_hash'],
-      DEMO_ACCOUNTS.map((a) => [a.email, a.displayName, a.role, a.locale, a.facilityCode ? [ref(facilities, a.facilityCode)] : [],
-        a.partnerCode ? ref(partners, a.partnerCode) : null, passwordHash]));
+    await insertMany(
+      m,
+      'users',
+      ['email', 'display_name', 'role', 'locale', 'facility_ids', 'partner_id', 'password_hash'],
+      DEMO_ACCOUNTS.map((a) => [
+        a.email,
+        a.displayName,
+        a.role,
+        a.locale,
+        a.facilityCode ? [ref(facilities, a.facilityCode)] : [],
+        a.partnerCode ? ref(partners, a.partnerCode) : null,
+        passwordHash,
+      ]),
+    );
 
     // features seed their own demo data on top of the reference data, in the same transaction
     await seedSystemsDemo(m);

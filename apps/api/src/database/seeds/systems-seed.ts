@@ -15,14 +15,44 @@ const DAY_MS = 86_400_000;
 
 /** Statuses in a repeating pattern of 20: mostly operational, some degraded/repair/parts, a few transit/written off. */
 const STATUS_PATTERN: SystemStatus[] = [
-  'operational', 'operational', 'degraded', 'operational', 'in_repair', 'operational', 'operational', 'awaiting_parts', 'operational', 'operational',
-  'operational', 'degraded', 'operational', 'in_transit', 'operational', 'in_repair', 'operational', 'operational', 'written_off', 'operational',
+  'operational',
+  'operational',
+  'degraded',
+  'operational',
+  'in_repair',
+  'operational',
+  'operational',
+  'awaiting_parts',
+  'operational',
+  'operational',
+  'operational',
+  'degraded',
+  'operational',
+  'in_transit',
+  'operational',
+  'in_repair',
+  'operational',
+  'operational',
+  'written_off',
+  'operational',
 ];
 
 const REASONS: Partial<Record<SystemStatus, string[]>> = {
-  degraded: ['Fire control display intermittent', 'Recoil fluid seep, firing with restrictions', 'Elevation drive slow'],
-  in_repair: ['Recoil buffer leak found on inspection', 'Breech block damaged, sent to workshop', 'Hydraulic pump failure'],
-  awaiting_parts: ['Waiting for a recuperator cylinder', 'Waiting for a ballistic computer module', 'Waiting for a track link set'],
+  degraded: [
+    'Fire control display intermittent',
+    'Recoil fluid seep, firing with restrictions',
+    'Elevation drive slow',
+  ],
+  in_repair: [
+    'Recoil buffer leak found on inspection',
+    'Breech block damaged, sent to workshop',
+    'Hydraulic pump failure',
+  ],
+  awaiting_parts: [
+    'Waiting for a recuperator cylinder',
+    'Waiting for a ballistic computer module',
+    'Waiting for a track link set',
+  ],
   in_transit: ['Moving to the new operating unit', 'Returning from the workshop'],
   written_off: ['Battle damage beyond economic repair', 'Hull cracked, written off by commission'],
 };
@@ -50,18 +80,30 @@ function prng(seed: number): () => number {
 /** `TH-155/52 towed howitzer` → `TH155`, `SPH-155/52W …` → `SPH155W`, `MT-120 …` → `MT120`. */
 export function serialPrefix(designation: string): string {
   const m = /^([A-Z]+)-(\d+)(?:\/\d+([A-Z]?))?/.exec(designation);
-  return m ? `${m[1]}${m[2]}${m[3] ?? ''}` : designation.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toUpperCase();
+  return m
+    ? `${m[1]}${m[2]}${m[3] ?? ''}`
+    : designation
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 8)
+        .toUpperCase();
 }
 
-interface Ref { id: string; code: string }
+interface Ref {
+  id: string;
+  code: string;
+}
 
 export async function seedSystemsDemo(m: EntityManager): Promise<void> {
-  const models: Array<{ id: string; designation: string; kind: string; barrel_life_efc: number; origin: string }> = await m.query(
-    `SELECT sm.id, sm.designation, sm.kind, sm.barrel_life_efc, p.code AS origin FROM system_models sm JOIN partners p ON p.id = sm.origin_partner_id ORDER BY sm.designation`);
+  const models: Array<{ id: string; designation: string; kind: string; barrel_life_efc: number; origin: string }> =
+    await m.query(
+      `SELECT sm.id, sm.designation, sm.kind, sm.barrel_life_efc, p.code AS origin FROM system_models sm JOIN partners p ON p.id = sm.origin_partner_id ORDER BY sm.designation`,
+    );
   if (models.length === 0) return;
   const partners: Ref[] = await m.query(`SELECT id, code FROM partners WHERE role <> 'host' ORDER BY code`);
   const units: Ref[] = await m.query(`SELECT id, code FROM units ORDER BY code`);
-  const workshops: Ref[] = await m.query(`SELECT id, code FROM facilities WHERE kind = 'repair_workshop' ORDER BY code`);
+  const workshops: Ref[] = await m.query(
+    `SELECT id, code FROM facilities WHERE kind = 'repair_workshop' ORDER BY code`,
+  );
   const [depot]: Ref[] = await m.query(`SELECT id, code FROM facilities WHERE kind = 'depot' ORDER BY code LIMIT 1`);
   const users: Array<{ id: string; role: string }> = await m.query(`SELECT id, role FROM users ORDER BY email`);
   const actor = (role: string) => users.find((u) => u.role === role)?.id ?? users[0]?.id ?? null;
@@ -73,13 +115,29 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
   const todayMs = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
   const day = (offset: number) => new Date(todayMs - offset * DAY_MS).toISOString().slice(0, 10);
   // a fixed share of systems come from the demo partner account's country (LV), so its view is not empty
-  const donors = ['LV', 'DE', 'FR', 'PL', 'DK', 'SE', 'NO', 'CZ', 'IT', 'SK', 'LT', 'EE'].filter((c) => partnerByCode.has(c));
+  const donors = ['LV', 'DE', 'FR', 'PL', 'DK', 'SE', 'NO', 'CZ', 'IT', 'SK', 'LT', 'EE'].filter((c) =>
+    partnerByCode.has(c),
+  );
 
   interface Plan {
-    id?: string; modelId: string; serial: string; donorId: string; unitId: string | null; facilityId: string | null; status: SystemStatus;
+    id?: string;
+    modelId: string;
+    serial: string;
+    donorId: string;
+    unitId: string | null;
+    facilityId: string | null;
+    status: SystemStatus;
     /** days ago: registered (first usage), last status change, last usage day (0 = today) */
-    registered: number; changed: number; lastUsage: number;
-    priorTotal: number; priorBarrel: number; rate: number; activity: number; efcPerRound: number; barrelSerial: string; reason: string | null;
+    registered: number;
+    changed: number;
+    lastUsage: number;
+    priorTotal: number;
+    priorBarrel: number;
+    rate: number;
+    activity: number;
+    efcPerRound: number;
+    barrelSerial: string;
+    reason: string | null;
   }
   const plans: Plan[] = [];
   let n = 0;
@@ -92,7 +150,11 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
       const registered = rnd() < 0.8 ? USAGE_DAYS - 1 : 40 + Math.floor(rnd() * 120);
       const changed = status === 'operational' ? registered : 2 + Math.floor(rnd() * Math.min(45, registered - 1));
       // no usage while in the workshop, waiting for parts, moving or after the write-off
-      const lastUsage = ['operational', 'degraded'].includes(status) ? (rnd() < 0.85 ? 0 : 1 + Math.floor(rnd() * 5)) : changed + 1;
+      const lastUsage = ['operational', 'degraded'].includes(status)
+        ? rnd() < 0.85
+          ? 0
+          : 1 + Math.floor(rnd() * 5)
+        : changed + 1;
       const life = model.barrel_life_efc;
       const activeDays = Math.max(1, registered - lastUsage + 1);
       // one system in eight ends close to its barrel's life (and so has a near forecast)
@@ -101,12 +163,25 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
       const priorBarrel = Math.round(Math.max(0, targetWear * life - rate * activeDays));
       const priorTotal = priorBarrel + (rnd() < 0.3 ? Math.round(life * (0.5 + rnd())) : 0);
       plans.push({
-        modelId: model.id, serial: `${prefix}-${String(i).padStart(4, '0')}`,
+        modelId: model.id,
+        serial: `${prefix}-${String(i).padStart(4, '0')}`,
         donorId: partnerByCode.get(donorCode) ?? partners[0].id,
         unitId: status === 'written_off' ? null : (unitByCode.get(unitCode) ?? null),
-        facilityId: status === 'in_repair' || status === 'awaiting_parts' ? workshops[n % Math.max(1, workshops.length)]?.id ?? null
-          : status === 'in_transit' ? depot?.id ?? null : null,
-        status, registered, changed, lastUsage, priorTotal, priorBarrel, rate, activity: 0.35 + rnd() * 0.55, efcPerRound: 0.5 + rnd() * 0.5,
+        facilityId:
+          status === 'in_repair' || status === 'awaiting_parts'
+            ? (workshops[n % Math.max(1, workshops.length)]?.id ?? null)
+            : status === 'in_transit'
+              ? (depot?.id ?? null)
+              : null,
+        status,
+        registered,
+        changed,
+        lastUsage,
+        priorTotal,
+        priorBarrel,
+        rate,
+        activity: 0.35 + rnd() * 0.55,
+        efcPerRound: 0.5 + rnd() * 0.5,
         barrelSerial: `B${prefix}-${String(1000 + n * 7).padStart(5, '0')}`,
         reason: status === 'operational' ? null : pick(REASONS[status] ?? ['Status changed']),
       });
@@ -114,15 +189,31 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
   }
 
   const params: unknown[] = [];
-  const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  const values = plans.map((p) => `(${[
-    add(p.modelId), add(p.serial), add(p.donorId), add(p.unitId), add(p.facilityId), add(p.status),
-    `${add(day(p.changed))}::date + time '${p.status === 'operational' ? '08:00' : '09:30'}'`, add(p.priorTotal), add(p.priorBarrel), add(p.barrelSerial),
-    `${add(day(p.registered))}::date + time '08:00'`,
-  ].join(', ')})`);
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const values = plans.map(
+    (p) =>
+      `(${[
+        add(p.modelId),
+        add(p.serial),
+        add(p.donorId),
+        add(p.unitId),
+        add(p.facilityId),
+        add(p.status),
+        `${add(day(p.changed))}::date + time '${p.status === 'operational' ? '08:00' : '09:30'}'`,
+        add(p.priorTotal),
+        add(p.priorBarrel),
+        add(p.barrelSerial),
+        `${add(day(p.registered))}::date + time '08:00'`,
+      ].join(', ')})`,
+  );
   const inserted: Array<{ id: string; serial_number: string; model_id: string }> = await m.query(
     `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, status_changed_at, total_efc, barrel_efc, barrel_serial, created_at)
-     VALUES ${values.join(', ')} RETURNING id, serial_number, model_id`, params);
+     VALUES ${values.join(', ')} RETURNING id, serial_number, model_id`,
+    params,
+  );
   const idOf = new Map(inserted.map((r) => [`${r.model_id}/${r.serial_number}`, r.id]));
   for (const p of plans) p.id = idOf.get(`${p.modelId}/${p.serial}`);
   const ids = plans.map((p) => p.id as string);
@@ -136,7 +227,8 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
      UNION ALL
      SELECT x.id, 'operational', s.status, x.reason, $4::uuid, s.status_changed_at
        FROM unnest($1::uuid[], $2::text[]) AS x(id, reason) JOIN systems s ON s.id = x.id WHERE x.reason IS NOT NULL`,
-    [ids, plans.map((p) => p.reason), logistics, workshop]);
+    [ids, plans.map((p) => p.reason), logistics, workshop],
+  );
 
   // six months of usage: on each active day the system fires with its own probability and volume
   await m.query(`SELECT setseed(0.31)`);
@@ -149,17 +241,31 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
        CROSS JOIN LATERAL (SELECT g.ts::date AS day, random() AS fire, random() AS size) d
        CROSS JOIN LATERAL (SELECT greatest(1, round(x.rate / x.activity * (0.4 + 1.2 * d.size) / x.efc_per_round))::int AS rounds) r
       WHERE d.fire < x.activity`,
-    [ids, plans.map((p) => p.registered), plans.map((p) => p.lastUsage), plans.map((p) => p.rate), plans.map((p) => p.activity),
-      plans.map((p) => p.efcPerRound), day(0), logistics]);
+    [
+      ids,
+      plans.map((p) => p.registered),
+      plans.map((p) => p.lastUsage),
+      plans.map((p) => p.rate),
+      plans.map((p) => p.activity),
+      plans.map((p) => p.efcPerRound),
+      day(0),
+      logistics,
+    ],
+  );
 
   // the counters: what was fired before the reports plus the reports' sums
   await m.query(
     `UPDATE systems s SET total_efc = s.total_efc + u.efc, barrel_efc = s.barrel_efc + u.efc
        FROM (SELECT system_id, sum(efc) AS efc FROM usage_reports WHERE system_id = ANY($1::uuid[]) GROUP BY system_id) u
-      WHERE s.id = u.system_id`, [ids]);
+      WHERE s.id = u.system_id`,
+    [ids],
+  );
 
   // barrel changes on a few busy operational systems: the counter restarts with what was fired since
-  const changedBarrels = plans.filter((p) => p.status === 'operational' && p.registered > 100).sort((a, b) => b.rate - a.rate).slice(0, 3);
+  const changedBarrels = plans
+    .filter((p) => p.status === 'operational' && p.registered > 100)
+    .sort((a, b) => b.rate - a.rate)
+    .slice(0, 3);
   for (const [k, p] of changedBarrels.entries()) {
     const at = day(30 + k * 17);
     const newSerial = `${p.barrelSerial}-R${k + 1}`;
@@ -171,6 +277,7 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
               INSERT INTO barrel_changes (system_id, old_barrel_serial, new_barrel_serial, barrel_efc_at_change, total_efc_at_change, actor_id, at)
               SELECT $1::uuid, s.barrel_serial, $3::text, s.barrel_efc - since.efc, s.total_efc - since.efc, $4::uuid, $2::date + time '12:00' FROM s, since)
        UPDATE systems SET barrel_efc = (SELECT efc FROM since), barrel_serial = $3 WHERE id = $1`,
-      [p.id, at, newSerial, workshop]);
+      [p.id, at, newSerial, workshop],
+    );
   }
 }

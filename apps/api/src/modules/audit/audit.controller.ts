@@ -1,16 +1,16 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { type ListAuditQuery, listAuditQuerySchema } from '@jv/contracts';
-import { Allow } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { endpoints } from '@jv/contracts';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { AuditService } from './audit.service';
 
-@Controller('v1/audit-log')
+const ep = endpoints.audit;
+
+@Controller()
 export class AuditController {
   constructor(@Inject(AuditService) private readonly audit: AuditService) {}
 
-  @Get()
-  @Allow('audit', 'read')
-  list(@Query(zodPipe(listAuditQuerySchema)) q: ListAuditQuery) {
-    return this.audit.list(q);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>) {
+    return this.audit.list(query);
   }
 }

@@ -21,9 +21,39 @@ const scrub = (v: unknown): unknown => {
   if (v === null || v === undefined) return null;
   if (Array.isArray(v)) return v.map(scrub);
   if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !SECRET_KEYS.has(k)).map(([k, x]) => [k, scrub(x)]));
+  if (typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => !SECRET_KEYS.has(k))
+        .map(([k, x]) => [k, scrub(x)]),
+    );
   return v;
 };
+
+/**
+ * Appends one audit row through `manager` (the change's transaction, so both commit or roll back
+ * together). For code that runs without Nest's injector (function modules taking the transaction's
+ * EntityManager, seeds); services use `AuditService.record`, which writes the same row.
+ */
+export async function recordAudit(manager: Pick<EntityManager, 'query'>, entry: AuditRecord): Promise<void> {
+  const ctx = currentContext();
+  const actor = entry.actor ?? { id: ctx?.user?.id ?? null, email: ctx?.user?.email ?? null };
+  await manager.query(
+    `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, before, after, request_id, ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      actor.id,
+      actor.email,
+      entry.action,
+      entry.entityType,
+      entry.entityId ?? null,
+      entry.before === undefined ? null : JSON.stringify(scrub(entry.before)),
+      entry.after === undefined ? null : JSON.stringify(scrub(entry.after)),
+      ctx?.requestId ?? null,
+      ctx?.ip ?? null,
+    ],
+  );
+}
 
 /**
  * The append-only audit log. Write through the same EntityManager as the change, so the row and
@@ -33,24 +63,18 @@ const scrub = (v: unknown): unknown => {
 export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async record(entry: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
-    const ctx = currentContext();
-    const actor = entry.actor ?? { id: ctx?.user?.id ?? null, email: ctx?.user?.email ?? null };
-    await manager.query(
-      `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, before, after, request_id, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [actor.id, actor.email, entry.action, entry.entityType, entry.entityId ?? null,
-        entry.before === undefined ? null : JSON.stringify(scrub(entry.before)),
-        entry.after === undefined ? null : JSON.stringify(scrub(entry.after)),
-        ctx?.requestId ?? null, ctx?.ip ?? null],
-    );
+  record(entry: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
+    return recordAudit(manager, entry);
   }
 
   /** Newest first, keyset on id (ordered by the bigint column, not its `id::text` output alias). */
   async list(q: ListAuditQuery): Promise<Page<AuditEntry>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
     if (q.entityType) add('entity_type = ?', q.entityType);
     if (q.entityId) add('entity_id = ?', q.entityId);
     if (q.actorId) add('actor_id = ?', q.actorId);
@@ -59,7 +83,8 @@ export class AuditService {
     if (q.to) add('at < ?', q.to);
     if (q.cursor) {
       const [last] = decodeCursor<unknown[]>(q.cursor);
-      if (typeof last !== 'string' || !/^\d{1,19}$/.test(last)) throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor' }]);
+      if (typeof last !== 'string' || !/^\d{1,19}$/.test(last))
+        throw new ValidationFailed([{ path: 'cursor', code: 'invalid_cursor' }]);
       add('id < ?', last);
     }
     params.push(q.limit + 1);
@@ -71,10 +96,17 @@ export class AuditService {
     );
     const more = rows.length > q.limit;
     const items = rows.slice(0, q.limit).map((r) => ({
-      id: r['id'] as string, at: (r['at'] as Date).toISOString(), actorId: r['actor_id'] as string | null,
-      actorEmail: r['actor_email'] as string | null, action: r['action'] as AuditAction, entityType: r['entity_type'] as string,
-      entityId: r['entity_id'] as string | null, before: r['before'] ?? null, after: r['after'] ?? null,
-      requestId: r['request_id'] as string | null, ip: r['ip'] as string | null,
+      id: r['id'] as string,
+      at: (r['at'] as Date).toISOString(),
+      actorId: r['actor_id'] as string | null,
+      actorEmail: r['actor_email'] as string | null,
+      action: r['action'] as AuditAction,
+      entityType: r['entity_type'] as string,
+      entityId: r['entity_id'] as string | null,
+      before: r['before'] ?? null,
+      after: r['after'] ?? null,
+      requestId: r['request_id'] as string | null,
+      ip: r['ip'] as string | null,
     }));
     return { items, nextCursor: more ? encodeCursor([items[items.length - 1].id]) : null };
   }

@@ -8,8 +8,8 @@ import { currentContext } from '../../common/request-context';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 
 /**
- * Global guard: every route needs a live session unless marked @Public(); routes marked @Allow()
- * also need one of the roles the permission table names (403 otherwise). Object scope is checked
+ * Global guard: every route needs a live session unless its endpoint is public; an endpoint with a permission
+ * needs one of the roles the permission table names (403 otherwise). Object scope is checked
  * in the services, which answer 404 for objects outside the caller's facility or partner.
  */
 @Injectable()

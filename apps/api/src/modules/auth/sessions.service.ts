@@ -32,10 +32,18 @@ export class SessionsService {
     @Inject(ENV) private readonly env: Env,
   ) {}
 
-  get idleMs() { return this.env.SESSION_IDLE_MINUTES * 60_000; }
-  get absoluteMs() { return this.env.SESSION_ABSOLUTE_HOURS * 3_600_000; }
+  get idleMs() {
+    return this.env.SESSION_IDLE_MINUTES * 60_000;
+  }
+  get absoluteMs() {
+    return this.env.SESSION_ABSOLUTE_HOURS * 3_600_000;
+  }
 
-  async create(userId: string, meta: { ip: string | null; userAgent: string | null }, manager: EntityManager = this.db.manager): Promise<string> {
+  async create(
+    userId: string,
+    meta: { ip: string | null; userAgent: string | null },
+    manager: EntityManager = this.db.manager,
+  ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await manager.query(
       `INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent) VALUES ($1, $2, now() + $3 * interval '1 millisecond', $4, $5)`,
@@ -60,17 +68,27 @@ export class SessionsService {
       await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.session_id]);
     }
     return {
-      id: row.id, email: row.email, displayName: row.display_name, role: row.role, locale: row.locale,
-      facilityIds: row.facility_ids ?? [], partnerId: row.partner_id,
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      locale: row.locale,
+      facilityIds: row.facility_ids ?? [],
+      partnerId: row.partner_id,
     };
   }
 
   async revokeToken(token: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [hashToken(token)]);
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
+      hashToken(token),
+    ]);
   }
 
   async revokeAllForUser(userId: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const [, count] = await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    const [, count] = await manager.query(
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
     return Number(count ?? 0);
   }
 

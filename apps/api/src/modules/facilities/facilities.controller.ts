@@ -1,37 +1,31 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  type CreateFacilityInput, createFacilityInputSchema, idParamSchema, type ListFacilitiesQuery, listFacilitiesQuerySchema,
-  type UpdateFacilityInput, updateFacilityInputSchema,
-} from '@jv/contracts';
-import { Allow } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { endpoints } from '@jv/contracts';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { FacilitiesService } from './facilities.service';
 
-@Controller('v1/facilities')
+const ep = endpoints.facilities;
+
+@Controller()
 export class FacilitiesController {
   constructor(@Inject(FacilitiesService) private readonly facilities: FacilitiesService) {}
 
-  @Get()
-  @Allow('referenceData', 'read')
-  list(@Query(zodPipe(listFacilitiesQuerySchema)) q: ListFacilitiesQuery) {
-    return this.facilities.list(q);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>) {
+    return this.facilities.list(query);
   }
 
-  @Get(':id')
-  @Allow('referenceData', 'read')
-  get(@Param(zodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.facilities.get(id);
+  @Endpoint(ep.get)
+  get(@Input() { params }: In<typeof ep.get>) {
+    return this.facilities.get(params.id);
   }
 
-  @Post()
-  @Allow('referenceData', 'write')
-  create(@Body(zodPipe(createFacilityInputSchema)) body: CreateFacilityInput) {
+  @Endpoint(ep.create)
+  create(@Input() { body }: In<typeof ep.create>) {
     return this.facilities.create(body);
   }
 
-  @Patch(':id')
-  @Allow('referenceData', 'write')
-  update(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @Body(zodPipe(updateFacilityInputSchema)) body: UpdateFacilityInput) {
-    return this.facilities.update(id, body);
+  @Endpoint(ep.update)
+  update(@Input() { params, body }: In<typeof ep.update>) {
+    return this.facilities.update(params.id, body);
   }
 }

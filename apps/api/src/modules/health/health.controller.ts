@@ -1,28 +1,26 @@
-import { Controller, Get, HttpCode, HttpException } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { endpoints } from '@jv/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Public } from '../../common/auth.decorators';
+import { Endpoint } from '../../common/endpoint';
+import { AppError } from '../../common/errors';
 
-@Controller('health')
-@Public()
+@Controller()
 export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Liveness: the process answers. */
-  @Get()
+  @Endpoint(endpoints.health.live)
   live() {
-    return { status: 'ok' };
+    return { status: 'ok' as const };
   }
 
-  /** Readiness: the database answers. */
-  @Get('ready')
-  @HttpCode(200)
+  @Endpoint(endpoints.health.ready)
   async ready() {
     try {
       await this.db.query('SELECT 1');
       return { status: 'ok', database: 'up' };
     } catch {
-      throw new HttpException({ status: 'unavailable', database: 'down' }, 503);
+      throw new AppError('SERVICE_UNAVAILABLE', {}, 'The database does not answer', { database: 'down' });
     }
   }
 }

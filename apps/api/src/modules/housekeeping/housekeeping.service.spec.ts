@@ -3,12 +3,19 @@ import { loadEnv } from '../../config/env';
 import { HOUSEKEEPING_INTERVAL_MS, HousekeepingService } from './housekeeping.service';
 
 describe('HousekeepingService timer', () => {
-  beforeEach(() => { jest.useFakeTimers(); });
-  afterEach(() => { jest.useRealTimers(); });
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   const make = (nodeEnv: 'test' | 'production') => {
     const query = jest.fn().mockResolvedValue([{ n: 0 }]);
-    const service = new HousekeepingService({ query } as unknown as DataSource, loadEnv({ NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' }));
+    const service = new HousekeepingService(
+      { query } as unknown as DataSource,
+      loadEnv({ NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' }),
+    );
     return { service, query };
   };
 
@@ -18,7 +25,9 @@ describe('HousekeepingService timer', () => {
     expect(query).not.toHaveBeenCalled();
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS);
     expect(query).toHaveBeenCalledTimes(3);
-    expect(query.mock.calls.map(([sql]) => sql).join('\n')).toMatch(/idempotency_keys[\s\S]*sessions[\s\S]*login_attempts/);
+    expect(query.mock.calls.map(([sql]) => sql).join('\n')).toMatch(
+      /idempotency_keys[\s\S]*sessions[\s\S]*login_attempts/,
+    );
     service.onModuleDestroy();
     await jest.advanceTimersByTimeAsync(3 * HOUSEKEEPING_INTERVAL_MS);
     expect(query).toHaveBeenCalledTimes(3);

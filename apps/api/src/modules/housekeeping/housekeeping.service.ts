@@ -35,15 +35,20 @@ export class HousekeepingService implements OnApplicationBootstrap, OnModuleDest
 
   async run(): Promise<{ idempotencyKeys: number; sessions: number; loginAttempts: number }> {
     const count = async (sql: string): Promise<number> => {
-      const [row]: Array<{ n: number }> = await this.db.query(`WITH d AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM d`);
+      const [row]: Array<{ n: number }> = await this.db.query(
+        `WITH d AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM d`,
+      );
       return row?.n ?? 0;
     };
     const result = {
       idempotencyKeys: await count(`DELETE FROM idempotency_keys WHERE expires_at < now()`),
-      sessions: await count(`DELETE FROM sessions WHERE revoked_at < now() - ${RETENTION} OR expires_at < now() - ${RETENTION}`),
+      sessions: await count(
+        `DELETE FROM sessions WHERE revoked_at < now() - ${RETENTION} OR expires_at < now() - ${RETENTION}`,
+      ),
       loginAttempts: await count(`DELETE FROM login_attempts WHERE at < now() - ${RETENTION}`),
     };
-    if (result.idempotencyKeys + result.sessions + result.loginAttempts > 0) rootLogger().info(result, 'housekeeping done');
+    if (result.idempotencyKeys + result.sessions + result.loginAttempts > 0)
+      rootLogger().info(result, 'housekeeping done');
     return result;
   }
 }

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, mergeMap, type Observable, of, catchError, throwError } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { Conflict, DomainError, ValidationFailed } from '../../common/errors';
+import { AppError, ValidationFailed } from '../../common/errors';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const TTL_HOURS = 24;
@@ -26,13 +26,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.get(IDEMPOTENCY_HEADER);
     if (req.method !== 'POST' || key === undefined || !req.user) return next.handle();
     if (!/^[A-Za-z0-9_\-:.]{8,200}$/.test(key)) {
-      throw new ValidationFailed([{ path: 'Idempotency-Key', message: '8–200 letters, digits, dashes, underscores, colons or dots' }]);
+      throw new ValidationFailed([{ path: 'Idempotency-Key', code: 'idempotency_key_format' }]);
     }
     const userId = req.user.id;
     const path = req.originalUrl.split('?')[0];
-    const requestHash = createHash('sha256').update(`${req.method} ${path}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${path}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
 
-    await this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()`, [userId, key]);
+    await this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()`, [
+      userId,
+      key,
+    ]);
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, expires_at)
        VALUES ($1, $2, $3, $4, $5, now() + interval '${TTL_HOURS} hours')
@@ -41,12 +46,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
     if (inserted.length === 0) {
       const [prior] = await this.db.query(
-        `SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]);
+        `SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+        [userId, key],
+      );
       if (!prior || prior.request_hash !== requestHash) {
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 422, 'This Idempotency-Key was already used for a different request');
+        throw new AppError(
+          'IDEMPOTENCY_KEY_REUSED',
+          {},
+          'This Idempotency-Key was already used for a different request',
+        );
       }
       if (prior.response_status === null) {
-        throw new Conflict('IDEMPOTENCY_IN_PROGRESS', 'The first request with this Idempotency-Key is still being processed; retry shortly');
+        throw new AppError(
+          'IDEMPOTENCY_IN_PROGRESS',
+          {},
+          'The first request with this Idempotency-Key is still being processed; retry shortly',
+        );
       }
       res.status(prior.response_status);
       res.setHeader('Idempotent-Replayed', 'true');
@@ -55,14 +70,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       // Nest sets the route's status (201, or @HttpCode) before the interceptors run, and a handler
       // may still set its own (e.g. a dry run answering 200): by now res.statusCode is the answer
-      mergeMap((body) => from(
-        this.db.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-          [userId, key, res.statusCode, JSON.stringify(body ?? null)]).then(() => body),
-      )),
-      catchError((err) => from(
-        // a failed request is not remembered: the client may fix it and retry with the same key
-        this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]),
-      ).pipe(mergeMap(() => throwError(() => err)))),
+      mergeMap((body) =>
+        from(
+          this.db
+            .query(
+              `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
+              [userId, key, res.statusCode, JSON.stringify(body ?? null)],
+            )
+            .then(() => body),
+        ),
+      ),
+      catchError((err) =>
+        from(
+          // a failed request is not remembered: the client may fix it and retry with the same key
+          this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]),
+        ).pipe(mergeMap(() => throwError(() => err))),
+      ),
     );
   }
 }

@@ -1,37 +1,31 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  type CreateJointVentureInput, createJointVentureInputSchema, idParamSchema, type ListJointVenturesQuery, listJointVenturesQuerySchema,
-  type UpdateJointVentureInput, updateJointVentureInputSchema,
-} from '@jv/contracts';
-import { Allow } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { endpoints } from '@jv/contracts';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { JointVenturesService } from './joint-ventures.service';
 
-@Controller('v1/joint-ventures')
+const ep = endpoints.jointVentures;
+
+@Controller()
 export class JointVenturesController {
   constructor(@Inject(JointVenturesService) private readonly jointVentures: JointVenturesService) {}
 
-  @Get()
-  @Allow('referenceData', 'read')
-  list(@Query(zodPipe(listJointVenturesQuerySchema)) q: ListJointVenturesQuery) {
-    return this.jointVentures.list(q);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>) {
+    return this.jointVentures.list(query);
   }
 
-  @Get(':id')
-  @Allow('referenceData', 'read')
-  get(@Param(zodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.jointVentures.get(id);
+  @Endpoint(ep.get)
+  get(@Input() { params }: In<typeof ep.get>) {
+    return this.jointVentures.get(params.id);
   }
 
-  @Post()
-  @Allow('referenceData', 'write')
-  create(@Body(zodPipe(createJointVentureInputSchema)) body: CreateJointVentureInput) {
+  @Endpoint(ep.create)
+  create(@Input() { body }: In<typeof ep.create>) {
     return this.jointVentures.create(body);
   }
 
-  @Patch(':id')
-  @Allow('referenceData', 'write')
-  update(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @Body(zodPipe(updateJointVentureInputSchema)) body: UpdateJointVentureInput) {
-    return this.jointVentures.update(id, body);
+  @Endpoint(ep.update)
+  update(@Input() { params, body }: In<typeof ep.update>) {
+    return this.jointVentures.update(params.id, body);
   }
 }

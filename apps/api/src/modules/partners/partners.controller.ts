@@ -1,37 +1,31 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  type CreatePartnerInput, createPartnerInputSchema, idParamSchema, type ListPartnersQuery, listPartnersQuerySchema,
-  type UpdatePartnerInput, updatePartnerInputSchema,
-} from '@jv/contracts';
-import { Allow } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { endpoints } from '@jv/contracts';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { PartnersService } from './partners.service';
 
-@Controller('v1/partners')
+const ep = endpoints.partners;
+
+@Controller()
 export class PartnersController {
   constructor(@Inject(PartnersService) private readonly partners: PartnersService) {}
 
-  @Get()
-  @Allow('referenceData', 'read')
-  list(@Query(zodPipe(listPartnersQuerySchema)) q: ListPartnersQuery) {
-    return this.partners.list(q);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>) {
+    return this.partners.list(query);
   }
 
-  @Get(':id')
-  @Allow('referenceData', 'read')
-  get(@Param(zodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.partners.get(id);
+  @Endpoint(ep.get)
+  get(@Input() { params }: In<typeof ep.get>) {
+    return this.partners.get(params.id);
   }
 
-  @Post()
-  @Allow('referenceData', 'write')
-  create(@Body(zodPipe(createPartnerInputSchema)) body: CreatePartnerInput) {
+  @Endpoint(ep.create)
+  create(@Input() { body }: In<typeof ep.create>) {
     return this.partners.create(body);
   }
 
-  @Patch(':id')
-  @Allow('referenceData', 'write')
-  update(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @Body(zodPipe(updatePartnerInputSchema)) body: UpdatePartnerInput) {
-    return this.partners.update(id, body);
+  @Endpoint(ep.update)
+  update(@Input() { params, body }: In<typeof ep.update>) {
+    return this.partners.update(params.id, body);
   }
 }

@@ -1,49 +1,41 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  type CreatePreventivePlanInput, createPreventivePlanInputSchema, idParamSchema, type ListPreventivePlansQuery,
-  listPreventivePlansQuerySchema, type UpdatePreventivePlanInput, updatePreventivePlanInputSchema,
-} from '@jv/contracts';
-import { Allow } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { endpoints } from '@jv/contracts';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { PreventivePlansService } from './preventive-plans.service';
 import { PreventiveSchedulerService } from './preventive-scheduler.service';
 
-@Controller('v1/preventive-plans')
+const ep = endpoints.preventivePlans;
+
+@Controller()
 export class PreventivePlansController {
   constructor(
     @Inject(PreventivePlansService) private readonly plans: PreventivePlansService,
     @Inject(PreventiveSchedulerService) private readonly scheduler: PreventiveSchedulerService,
   ) {}
 
-  @Get()
-  @Allow('preventivePlans', 'read')
-  list(@Query(zodPipe(listPreventivePlansQuerySchema)) q: ListPreventivePlansQuery) {
-    return this.plans.list(q);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>) {
+    return this.plans.list(query);
   }
 
-  @Post()
-  @Allow('preventivePlans', 'write')
-  create(@Body(zodPipe(createPreventivePlanInputSchema)) body: CreatePreventivePlanInput) {
+  @Endpoint(ep.create)
+  create(@Input() { body }: In<typeof ep.create>) {
     return this.plans.create(body);
   }
 
   /** runs the scheduler now (it also runs daily by itself) */
-  @Post('run')
-  @Allow('preventivePlans', 'write')
-  @HttpCode(200)
+  @Endpoint(ep.run)
   run() {
     return this.scheduler.run();
   }
 
-  @Get(':id')
-  @Allow('preventivePlans', 'read')
-  get(@Param(zodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.plans.get(id);
+  @Endpoint(ep.get)
+  get(@Input() { params }: In<typeof ep.get>) {
+    return this.plans.get(params.id);
   }
 
-  @Patch(':id')
-  @Allow('preventivePlans', 'write')
-  update(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @Body(zodPipe(updatePreventivePlanInputSchema)) body: UpdatePreventivePlanInput) {
-    return this.plans.update(id, body);
+  @Endpoint(ep.update)
+  update(@Input() { params, body }: In<typeof ep.update>) {
+    return this.plans.update(params.id, body);
   }
 }

@@ -1,16 +1,26 @@
 import type { DataSource } from 'typeorm';
 import { rootLogger } from '../../common/logger';
 import type { AuditService } from '../audit/audit.service';
-import { PREVENTIVE_FIRST_RUN_MS, PREVENTIVE_INTERVAL_MS, PreventiveSchedulerService } from './preventive-scheduler.service';
+import {
+  PREVENTIVE_FIRST_RUN_MS,
+  PREVENTIVE_INTERVAL_MS,
+  PreventiveSchedulerService,
+} from './preventive-scheduler.service';
 
 describe('PreventiveSchedulerService timer', () => {
-  beforeEach(() => { jest.useFakeTimers(); });
-  afterEach(() => { jest.useRealTimers(); });
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   const make = (nodeEnv: 'test' | 'production') => {
     const query = jest.fn().mockResolvedValue([]);
     const transaction = jest.fn(async (fn: (m: unknown) => unknown) => fn({ query }));
-    const service = new PreventiveSchedulerService({ transaction } as unknown as DataSource, {} as AuditService, { NODE_ENV: nodeEnv });
+    const service = new PreventiveSchedulerService({ transaction } as unknown as DataSource, {} as AuditService, {
+      NODE_ENV: nodeEnv,
+    });
     return { service, transaction, query };
   };
 

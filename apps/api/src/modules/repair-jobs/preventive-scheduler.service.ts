@@ -14,7 +14,12 @@ export const PREVENTIVE_FIRST_RUN_MS = 60 * 1000;
 /** advisory lock key: one scheduler run at a time across every API process and the CLI */
 export const PREVENTIVE_LOCK = 74_610_101;
 
-interface DueRow { plan_id: string; plan_name: string; system_id: string; facility_id: string }
+interface DueRow {
+  plan_id: string;
+  plan_name: string;
+  system_id: string;
+  facility_id: string;
+}
 
 /**
  * The (plan, system) pairs due now ($1): active plans, systems of the plan's model that are in service
@@ -88,9 +93,16 @@ export class PreventiveSchedulerService implements OnApplicationBootstrap, OnMod
       const jobNumbers: string[] = [];
       for (const d of due) {
         const opened = await openRepairJob(m, this.audit, {
-          facilityId: d.facility_id, systemId: d.system_id, kind: 'preventive', priority: 'routine',
-          reportedFault: `Preventive maintenance due: ${d.plan_name}`, technicianIds: [], preventivePlanId: d.plan_id,
-          openedById: null, actor, skipUnavailable: true,
+          facilityId: d.facility_id,
+          systemId: d.system_id,
+          kind: 'preventive',
+          priority: 'routine',
+          reportedFault: `Preventive maintenance due: ${d.plan_name}`,
+          technicianIds: [],
+          preventivePlanId: d.plan_id,
+          openedById: null,
+          actor,
+          skipUnavailable: true,
         });
         if (opened) jobNumbers.push(opened.number);
       }

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  CreatePartUsedInput, CreateWorkLogInput, CurrentUser, PartUsedList, PartUsedResponse, WorkLogList, WorkLogResponse,
+  CreatePartUsedInput,
+  CreateWorkLogInput,
+  CurrentUser,
+  PartUsedList,
+  PartUsedResponse,
+  WorkLogList,
+  WorkLogResponse,
 } from '@jv/contracts';
 import { isOpen } from '@jv/domain';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,8 +17,14 @@ import { RepairJobsService } from './repair-jobs.service';
 import { toWorkLog, type WorkLogRow, workshopToday } from './repair-jobs.rules';
 
 interface PartRow {
-  id: string; job_id: string; component_id: string; part_number: string; component_name: string; quantity: number;
-  component_request_id: string | null; created_at: Date;
+  id: string;
+  job_id: string;
+  component_id: string;
+  part_number: string;
+  component_name: string;
+  quantity: number;
+  component_request_id: string | null;
+  created_at: Date;
 }
 
 const WORK_LOG_SELECT = `SELECT w.id::text AS id, w.job_id, w.technician_id, u.display_name AS technician_name, w.date::text AS date, w.hours,
@@ -23,11 +35,18 @@ const PART_SELECT = `SELECT p.id::text AS id, p.job_id, p.component_id, c.part_n
                        FROM parts_used p JOIN components c ON c.id = p.component_id`;
 
 const toPart = (r: PartRow): PartUsedResponse => ({
-  id: r.id, jobId: r.job_id, componentId: r.component_id, partNumber: r.part_number, componentName: r.component_name,
-  quantity: r.quantity, componentRequestId: r.component_request_id, createdAt: new Date(r.created_at).toISOString(),
+  id: r.id,
+  jobId: r.job_id,
+  componentId: r.component_id,
+  partNumber: r.part_number,
+  componentName: r.component_name,
+  quantity: r.quantity,
+  componentRequestId: r.component_request_id,
+  createdAt: new Date(r.created_at).toISOString(),
 });
 
-const jobClosed = (number: string) => new Conflict('JOB_CLOSED', `Job ${number} is closed; no more work can be recorded on it`);
+const jobClosed = (number: string) =>
+  new Conflict('JOB_CLOSED', `Job ${number} is closed; no more work can be recorded on it`, { jobNumber: number });
 
 /** Work logs and parts used on a job: recorded by the workshop (or an admin) while the job is open. */
 @Injectable()
@@ -38,15 +57,23 @@ export class RepairJobWorkService {
     @Inject(RepairJobsService) private readonly jobs: RepairJobsService,
   ) {}
 
-  /** The caller logs their own hours; the job row is share-locked so a concurrent sign-off sees the log or refuses it. */
+  /**
+   * The caller logs their own hours, dated neither in the future nor before the job was opened; the job
+   * row is share-locked so a concurrent sign-off sees the log or refuses it.
+   */
   async addWorkLog(jobId: string, input: CreateWorkLogInput, user: CurrentUser): Promise<WorkLogResponse> {
     return this.db.transaction(async (m) => {
       const job = await this.jobs.lockJob(m, jobId, user, 'SHARE');
-      if (input.date > workshopToday()) throw new ValidationFailed([{ path: 'date', message: 'A work log cannot be dated in the future' }]);
+      if (input.date > workshopToday()) throw new ValidationFailed([{ path: 'date', code: 'in_future' }]);
+      // nor before the job was opened (the date part of opened_at, in UTC)
+      if (input.date < new Date(job.opened_at).toISOString().slice(0, 10)) {
+        throw new ValidationFailed([{ path: 'date', code: 'before_job_opened' }]);
+      }
       if (!isOpen(job.status)) throw jobClosed(job.number);
       const [{ id }]: Array<{ id: string }> = await m.query(
         `INSERT INTO work_logs (job_id, technician_id, date, hours, note) VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
-        [jobId, user.id, input.date, input.hours, input.note?.trim() || null]);
+        [jobId, user.id, input.date, input.hours, input.note?.trim() || null],
+      );
       const log = await this.readWorkLog(m, id, user);
       await this.audit.record({ action: 'create', entityType: 'work_log', entityId: id, after: log }, m);
       return log;
@@ -55,7 +82,9 @@ export class RepairJobWorkService {
 
   async listWorkLogs(jobId: string, user: CurrentUser): Promise<WorkLogList> {
     await this.jobs.get(jobId, user); // scope: 404 outside it
-    const rows: WorkLogRow[] = await this.db.query(`${WORK_LOG_SELECT} WHERE w.job_id = $1 ORDER BY w.date, w.id`, [jobId]);
+    const rows: WorkLogRow[] = await this.db.query(`${WORK_LOG_SELECT} WHERE w.job_id = $1 ORDER BY w.date, w.id`, [
+      jobId,
+    ]);
     const items = rows.map((r) => toWorkLog(r, user));
     const totalHours = items.reduce((sum, w) => sum + w.hours, 0);
     return { items, totalHours: Math.round(totalHours * 100) / 100 };
@@ -69,12 +98,15 @@ export class RepairJobWorkService {
       const [component]: Array<{ compatible: boolean }> = await m.query(
         `SELECT EXISTS (SELECT 1 FROM component_system_models csm JOIN systems s ON s.model_id = csm.system_model_id
                          WHERE csm.component_id = c.id AND s.id = $2) AS compatible
-           FROM components c WHERE c.id = $1`, [input.componentId, job.system_id]);
-      if (!component) throw new ValidationFailed([{ path: 'componentId', message: 'No such component' }]);
-      if (!component.compatible) throw new ValidationFailed([{ path: 'componentId', message: 'This component does not fit the system\'s model' }]);
+           FROM components c WHERE c.id = $1`,
+        [input.componentId, job.system_id],
+      );
+      if (!component) throw new ValidationFailed([{ path: 'componentId', code: 'not_found' }]);
+      if (!component.compatible) throw new ValidationFailed([{ path: 'componentId', code: 'incompatible_component' }]);
       const [{ id }]: Array<{ id: string }> = await m.query(
         `INSERT INTO parts_used (job_id, component_id, quantity, component_request_id, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
-        [jobId, input.componentId, input.quantity, input.componentRequestId ?? null, user.id]);
+        [jobId, input.componentId, input.quantity, input.componentRequestId ?? null, user.id],
+      );
       const [row]: PartRow[] = await m.query(`${PART_SELECT} WHERE p.id = $1`, [id]);
       const part = toPart(row);
       await this.audit.record({ action: 'create', entityType: 'part_used', entityId: id, after: part }, m);

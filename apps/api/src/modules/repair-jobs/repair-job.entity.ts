@@ -17,7 +17,10 @@ export type RepairJobPriority = 'routine' | 'priority' | 'urgent';
  * (partial unique index).
  */
 @Entity({ name: 'repair_jobs' })
-@Index('repair_jobs_one_open_per_system_uq', ['systemId'], { unique: true, where: `"status" NOT IN ('completed', 'cancelled')` })
+@Index('repair_jobs_one_open_per_system_uq', ['systemId'], {
+  unique: true,
+  where: `"status" NOT IN ('completed', 'cancelled')`,
+})
 @Index('repair_jobs_facility_queue_idx', ['facilityId', 'status', 'priorityRank', 'openedAt', 'id'])
 @Index('repair_jobs_queue_idx', ['priorityRank', 'openedAt', 'id'])
 @Index('repair_jobs_system_idx', ['systemId', 'openedAt'])
@@ -26,7 +29,9 @@ export type RepairJobPriority = 'routine' | 'priority' | 'urgent';
 @Index('repair_jobs_plan_idx', ['preventivePlanId', 'systemId', 'openedAt'])
 @Index('repair_jobs_technicians_idx', { synchronize: false })
 /** the board: open jobs of a facility by priority then age */
-@Index('repair_jobs_open_queue_idx', ['facilityId', 'priorityRank', 'openedAt', 'id'], { where: `"status" NOT IN ('completed', 'cancelled')` })
+@Index('repair_jobs_open_queue_idx', ['facilityId', 'priorityRank', 'openedAt', 'id'], {
+  where: `"status" NOT IN ('completed', 'cancelled')`,
+})
 /** metrics: completed jobs by close time, covering opened_at, facility and id (index-only scans); created in the migration */
 @Index('repair_jobs_completed_idx', { synchronize: false })
 export class RepairJobEntity extends VersionedEntity {
@@ -219,7 +224,14 @@ export class PreventivePlanEntity extends VersionedEntity {
   @Column({ name: 'interval_days', type: 'int', nullable: true })
   intervalDays!: number | null;
 
-  @Column({ name: 'interval_efc', type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numericTransformer })
+  @Column({
+    name: 'interval_efc',
+    type: 'numeric',
+    precision: 10,
+    scale: 2,
+    nullable: true,
+    transformer: numericTransformer,
+  })
   intervalEfc!: number | null;
 
   @Column({ type: 'boolean', default: true })

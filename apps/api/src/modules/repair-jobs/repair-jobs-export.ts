@@ -3,8 +3,21 @@ import type { CsvCells } from '../../common/csv';
 
 /** The columns of GET /repair-jobs/export.csv. */
 export const repairJobExportColumns = [
-  'number', 'facility_code', 'system_serial', 'model', 'kind', 'priority', 'status', 'opened_at', 'due_at', 'closed_at',
-  'overdue', 'total_hours', 'technicians', 'reported_fault', 'diagnosis',
+  'number',
+  'facility_code',
+  'system_serial',
+  'model',
+  'kind',
+  'priority',
+  'status',
+  'opened_at',
+  'due_at',
+  'closed_at',
+  'overdue',
+  'total_hours',
+  'technicians',
+  'reported_fault',
+  'diagnosis',
 ] as const;
 
 /**
@@ -13,7 +26,20 @@ export const repairJobExportColumns = [
  */
 export function toJobExportRecord(j: RepairJobResponse): CsvCells {
   return [
-    j.number, j.facilityCode, j.systemSerial, j.modelDesignation, j.kind, j.priority, j.status, j.openedAt, j.dueAt, j.closedAt ?? '',
-    String(j.overdue), j.totalHours, j.technicians.map((t) => t.displayName).join('; '), j.reportedFault, j.diagnosis ?? '',
+    j.number,
+    j.facilityCode,
+    j.systemSerial,
+    j.modelDesignation,
+    j.kind,
+    j.priority,
+    j.status,
+    j.openedAt,
+    j.dueAt,
+    j.closedAt ?? '',
+    String(j.overdue),
+    j.totalHours,
+    j.technicians.map((t) => t.displayName).join('; '),
+    j.reportedFault,
+    j.diagnosis ?? '',
   ];
 }

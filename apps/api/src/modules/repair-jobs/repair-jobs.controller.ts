@@ -1,20 +1,18 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  type CreatePartUsedInput, createPartUsedInputSchema, type CreateRepairJobInput, createRepairJobInputSchema, type CreateWorkLogInput,
-  createWorkLogInputSchema, type CurrentUser as CurrentUserShape, type ExportRepairJobsQuery, exportRepairJobsQuerySchema, idParamSchema, type ListRepairJobsQuery, listRepairJobsQuerySchema,
-  type RepairJobMetricsQuery, repairJobMetricsQuerySchema, type RepairJobTransitionInput, repairJobTransitionInputSchema,
-  type UpdateRepairJobInput, updateRepairJobInputSchema, type ListTechniciansQuery, listTechniciansQuerySchema,
-} from '@jv/contracts';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { type CurrentUser as CurrentUserShape, endpoints } from '@jv/contracts';
 import type { Response } from 'express';
-import { Allow, CurrentUser } from '../../common/auth.decorators';
+import { CurrentUser } from '../../common/auth.decorators';
 import { sendCsv } from '../../common/csv';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { repairJobExportColumns, toJobExportRecord } from './repair-jobs-export';
 import { RepairJobWorkService } from './repair-job-work.service';
 import { RepairJobsService } from './repair-jobs.service';
 import { RepairMetricsService } from './repair-metrics.service';
 
-@Controller('v1/repair-jobs')
+const ep = endpoints.repairJobs;
+
+/** Static paths (export.csv, metrics, technicians) come before `{id}` so they are never read as an id. */
+@Controller()
 export class RepairJobsController {
   constructor(
     @Inject(RepairJobsService) private readonly jobs: RepairJobsService,
@@ -22,98 +20,70 @@ export class RepairJobsController {
     @Inject(RepairMetricsService) private readonly metricsService: RepairMetricsService,
   ) {}
 
-  @Get()
-  @Allow('repairJobs', 'read')
-  list(@Query(zodPipe(listRepairJobsQuerySchema)) q: ListRepairJobsQuery, @CurrentUser() user: CurrentUserShape) {
-    return this.jobs.list(q, user);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>, @CurrentUser() user: CurrentUserShape) {
+    return this.jobs.list(query, user);
   }
 
-  /** declared before `:id`; every match of the list's filters as CSV, streamed 1 000 rows at a time in the list's order */
-  @Get('export.csv')
-  @Allow('repairJobs', 'read')
-  async export(@Query(zodPipe(exportRepairJobsQuerySchema)) q: ExportRepairJobsQuery, @CurrentUser() user: CurrentUserShape, @Res() res: Response) {
+  /** every match of the list's filters as CSV, streamed 1 000 rows at a time in the list's order */
+  @Endpoint(ep.export)
+  async export(@Input() { query }: In<typeof ep.export>, @CurrentUser() user: CurrentUserShape, @Res() res: Response) {
     await sendCsv(res, {
-      filename: 'repair-jobs.csv', columns: repairJobExportColumns, batches: this.jobs.exportBatches(q, user),
-      toCells: toJobExportRecord, what: 'repair jobs',
+      filename: 'repair-jobs.csv',
+      columns: repairJobExportColumns,
+      batches: this.jobs.exportBatches(query, user),
+      toCells: toJobExportRecord,
+      what: 'repair jobs',
     });
   }
 
-  /** declared before `:id` so "metrics" is never read as an id */
-  @Get('metrics')
-  @Allow('repairMetrics', 'read')
-  metrics(@Query(zodPipe(repairJobMetricsQuerySchema)) q: RepairJobMetricsQuery, @CurrentUser() user: CurrentUserShape) {
-    return this.metricsService.metrics(q, user);
+  @Endpoint(ep.metrics)
+  metrics(@Input() { query }: In<typeof ep.metrics>, @CurrentUser() user: CurrentUserShape) {
+    return this.metricsService.metrics(query, user);
   }
 
-  /** declared before `:id`; the people who may be assigned to jobs at one facility */
-  @Get('technicians')
-  @Allow('repairJobs', 'write')
-  technicians(@Query(zodPipe(listTechniciansQuerySchema)) q: ListTechniciansQuery, @CurrentUser() user: CurrentUserShape) {
-    return this.jobs.technicians(q.facilityId, user);
+  @Endpoint(ep.technicians)
+  technicians(@Input() { query }: In<typeof ep.technicians>, @CurrentUser() user: CurrentUserShape) {
+    return this.jobs.technicians(query.facilityId, user);
   }
 
-  @Get(':id')
-  @Allow('repairJobs', 'read')
-  get(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @CurrentUser() user: CurrentUserShape) {
-    return this.jobs.detail(id, user);
+  @Endpoint(ep.get)
+  get(@Input() { params }: In<typeof ep.get>, @CurrentUser() user: CurrentUserShape) {
+    return this.jobs.detail(params.id, user);
   }
 
-  @Post()
-  @Allow('repairJobs', 'write')
-  create(@Body(zodPipe(createRepairJobInputSchema)) body: CreateRepairJobInput, @CurrentUser() user: CurrentUserShape) {
+  @Endpoint(ep.create)
+  create(@Input() { body }: In<typeof ep.create>, @CurrentUser() user: CurrentUserShape) {
     return this.jobs.create(body, user);
   }
 
-  @Patch(':id')
-  @Allow('repairJobs', 'write')
-  update(
-    @Param(zodPipe(idParamSchema)) { id }: { id: string },
-    @Body(zodPipe(updateRepairJobInputSchema)) body: UpdateRepairJobInput,
-    @CurrentUser() user: CurrentUserShape,
-  ) {
-    return this.jobs.update(id, body, user);
+  @Endpoint(ep.update)
+  update(@Input() { params, body }: In<typeof ep.update>, @CurrentUser() user: CurrentUserShape) {
+    return this.jobs.update(params.id, body, user);
   }
 
-  @Post(':id/transitions')
-  @Allow('repairJobs', 'write')
-  @HttpCode(200)
-  transition(
-    @Param(zodPipe(idParamSchema)) { id }: { id: string },
-    @Body(zodPipe(repairJobTransitionInputSchema)) body: RepairJobTransitionInput,
-    @CurrentUser() user: CurrentUserShape,
-  ) {
-    return this.jobs.transition(id, body, user);
+  @Endpoint(ep.transition)
+  transition(@Input() { params, body }: In<typeof ep.transition>, @CurrentUser() user: CurrentUserShape) {
+    return this.jobs.transition(params.id, body, user);
   }
 
-  @Get(':id/work-logs')
-  @Allow('repairJobs', 'read')
-  workLogs(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @CurrentUser() user: CurrentUserShape) {
-    return this.work.listWorkLogs(id, user);
+  @Endpoint(ep.workLogs)
+  workLogs(@Input() { params }: In<typeof ep.workLogs>, @CurrentUser() user: CurrentUserShape) {
+    return this.work.listWorkLogs(params.id, user);
   }
 
-  @Post(':id/work-logs')
-  @Allow('repairJobs', 'write')
-  addWorkLog(
-    @Param(zodPipe(idParamSchema)) { id }: { id: string },
-    @Body(zodPipe(createWorkLogInputSchema)) body: CreateWorkLogInput,
-    @CurrentUser() user: CurrentUserShape,
-  ) {
-    return this.work.addWorkLog(id, body, user);
+  @Endpoint(ep.createWorkLog)
+  addWorkLog(@Input() { params, body }: In<typeof ep.createWorkLog>, @CurrentUser() user: CurrentUserShape) {
+    return this.work.addWorkLog(params.id, body, user);
   }
 
-  @Get(':id/parts-used')
-  @Allow('repairJobs', 'read')
-  partsUsed(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @CurrentUser() user: CurrentUserShape) {
-    return this.work.listPartsUsed(id, user);
+  @Endpoint(ep.partsUsed)
+  partsUsed(@Input() { params }: In<typeof ep.partsUsed>, @CurrentUser() user: CurrentUserShape) {
+    return this.work.listPartsUsed(params.id, user);
   }
 
-  @Post(':id/parts-used')
-  @Allow('repairJobs', 'write')
-  addPartUsed(
-    @Param(zodPipe(idParamSchema)) { id }: { id: string },
-    @Body(zodPipe(createPartUsedInputSchema)) body: CreatePartUsedInput,
-    @CurrentUser() user: CurrentUserShape,
-  ) {
-    return this.work.addPartUsed(id, body, user);
+  @Endpoint(ep.createPartUsed)
+  addPartUsed(@Input() { params, body }: In<typeof ep.createPartUsed>, @CurrentUser() user: CurrentUserShape) {
+    return this.work.addPartUsed(params.id, body, user);
   }
 }

@@ -10,7 +10,13 @@ import { RepairMetricsService } from './repair-metrics.service';
 /** Repair jobs at JV facilities: jobs and their workflow, work logs, parts used, metrics, preventive plans and their scheduler. */
 @Module({
   controllers: [RepairJobsController, PreventivePlansController],
-  providers: [RepairJobsService, RepairJobWorkService, RepairMetricsService, PreventivePlansService, PreventiveSchedulerService],
+  providers: [
+    RepairJobsService,
+    RepairJobWorkService,
+    RepairMetricsService,
+    PreventivePlansService,
+    PreventiveSchedulerService,
+  ],
   exports: [RepairJobsService, PreventiveSchedulerService],
 })
 export class RepairJobsModule {}

@@ -1,10 +1,17 @@
 import type {
-  CurrentUser, RepairJobKindValue, RepairJobPriorityValue, RepairJobResponse, RepairJobTransition, WorkLogResponse,
+  CurrentUser,
+  RepairJobDetail,
+  RepairJobKindValue,
+  RepairJobPriorityValue,
+  RepairJobResponse,
+  RepairJobTransition,
+  WorkLogResponse,
 } from '@jv/contracts';
 import { allowedTransitions, isOverdue, type RepairJobStatus, type TransitionCheck } from '@jv/domain';
 import { z } from 'zod';
-import { Conflict, DomainError, type FieldError, ValidationFailed } from '../../common/errors';
+import { AppError, type FieldErrorInput, ValidationFailed } from '../../common/errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
+import { repairJobScope, worksAt } from '../../common/scope';
 import type { SqlParams } from '../../common/sql';
 
 /** The SQL list of the states a job is closed in (for `status NOT IN …`). */
@@ -59,6 +66,15 @@ export const JOB_JOINS = `JOIN facilities f ON f.id = j.facility_id
   ) tech ON true
   LEFT JOIN LATERAL (SELECT sum(w.hours) AS hours FROM work_logs w WHERE w.job_id = j.id) wl ON true`;
 
+/** A job as its page reads it: JOB_COLUMNS and what the page shows besides (model id, facility name). */
+export interface JobDetailRow extends JobRow {
+  model_id: string;
+  facility_name: string;
+}
+
+/** The columns of one job's page, over the same JOB_JOINS: its page needs no other request for them. */
+export const JOB_DETAIL_COLUMNS = `${JOB_COLUMNS}, s.model_id, f.name AS facility_name`;
+
 /** Partner users see no personal data: no technicians, no names. */
 export const seesPeople = (user: Pick<CurrentUser, 'role'>) => user.role !== 'partner';
 
@@ -77,8 +93,8 @@ export function toJobResponse(r: JobRow, user: Pick<CurrentUser, 'role'>, now = 
     status: r.status,
     reportedFault: r.reported_fault,
     diagnosis: r.diagnosis,
-    technicianIds: people ? r.technician_ids ?? [] : [],
-    technicians: people ? r.technicians ?? [] : [],
+    technicianIds: people ? (r.technician_ids ?? []) : [],
+    technicians: people ? (r.technicians ?? []) : [],
     openedAt: new Date(r.opened_at).toISOString(),
     dueAt: new Date(r.due_at).toISOString(),
     closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
@@ -97,19 +113,29 @@ export function toJobResponse(r: JobRow, user: Pick<CurrentUser, 'role'>, now = 
   };
 }
 
-/**
- * The caller's scope as a SQL condition on a job `j` joined to its system `s`: workshop users see
- * their facilities' jobs, partner users jobs on their country's systems, everyone else all.
- */
-export function jobScopeSql(user: Pick<CurrentUser, 'role' | 'facilityIds' | 'partnerId'>, p: SqlParams): string | null {
-  if (user.role === 'workshop') return `j.facility_id = ANY(${p.add(user.facilityIds)}::uuid[])`;
-  if (user.role === 'partner') return user.partnerId ? `s.donor_partner_id = ${p.add(user.partnerId)}::uuid` : 'false';
-  return null;
+/** The job as its page shows it, without its transitions: the response and its model id and facility name. */
+export function toJobDetailHead(
+  r: JobDetailRow,
+  user: Pick<CurrentUser, 'role'>,
+  now = new Date(),
+): Omit<RepairJobDetail, 'transitions' | 'timeInStates'> {
+  return { ...toJobResponse(r, user, now), modelId: r.model_id, facilityName: r.facility_name };
 }
 
-/** Whether the caller may act at a facility (workshop users only at theirs). */
-export const worksAt = (user: Pick<CurrentUser, 'role' | 'facilityIds'>, facilityId: string) =>
-  user.role !== 'workshop' || user.facilityIds.includes(facilityId);
+/**
+ * The caller's scope as one SQL condition on a job `j` joined to its system `s` (null: no restriction).
+ * The rule itself is `repairJobScope` in common/scope.ts; services call that directly.
+ */
+export function jobScopeSql(
+  user: Pick<CurrentUser, 'role' | 'facilityIds' | 'partnerId'>,
+  p: SqlParams,
+): string | null {
+  const where = repairJobScope(user, p, { job: 'j', system: 's' });
+  return where.length ? where.join(' AND ') : null;
+}
+
+/** Whether the caller may act at a facility (workshop users only at theirs): common/scope.ts. */
+export { worksAt };
 
 const cursorSchema = z.tuple([z.number().int().min(0).max(9), z.iso.datetime({ offset: true }), z.uuid()]);
 
@@ -120,19 +146,25 @@ export function encodeJobCursor(r: Pick<JobRow, 'priority_rank' | 'opened_at_key
 
 export function decodeJobCursor(cursor: string): [number, string, string] {
   const parsed = cursorSchema.safeParse(decodeCursor(cursor));
-  if (!parsed.success) throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor' }]);
+  if (!parsed.success) throw new ValidationFailed([{ path: 'cursor', code: 'invalid_cursor' }]);
   return parsed.data;
 }
 
 /** The refusal that goes with a failed workflow check. */
-export function transitionError(check: Exclude<TransitionCheck, { ok: true }>): DomainError {
+export function transitionError(check: Exclude<TransitionCheck, { ok: true }>): AppError {
   switch (check.code) {
     case 'INVALID_TRANSITION':
-      return new Conflict('INVALID_TRANSITION', check.message, { allowed: check.allowed });
+      return new AppError(
+        'INVALID_TRANSITION',
+        { from: check.from, to: check.to, allowed: check.allowed },
+        check.message,
+      );
     case 'COMMENT_REQUIRED':
-      return new DomainError('COMMENT_REQUIRED', 400, check.message, { errors: [{ path: 'comment', message: check.message }] });
+      return new AppError('COMMENT_REQUIRED', {}, check.message, {
+        errors: [{ path: 'comment', code: 'comment_required', message: check.message }],
+      });
     default:
-      return new Conflict(check.code, check.message, { reason: check.message });
+      return new AppError(check.code, {}, check.message);
   }
 }
 
@@ -140,40 +172,70 @@ export function transitionError(check: Exclude<TransitionCheck, { ok: true }>): 
  * Field errors for assigned technicians: each must be an active workshop user working at the job's
  * facility. `eligible` holds the ids that are.
  */
-export function technicianErrors(ids: readonly string[], eligible: ReadonlySet<string>): FieldError[] {
-  return ids.flatMap((id, i) => eligible.has(id) ? [] : [{ path: `technicianIds.${i}`, message: 'Not an active workshop user at this facility' }]);
+export function technicianErrors(ids: readonly string[], eligible: ReadonlySet<string>): FieldErrorInput[] {
+  return ids.flatMap((id, i) =>
+    eligible.has(id) ? [] : [{ path: `technicianIds.${i}`, code: 'not_eligible_technician' }],
+  );
 }
 
 /** Today's date (YYYY-MM-DD) where the workshops are: a work log may not be dated later. */
 export function workshopToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Kyiv',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export interface TransitionRow {
-  id: string; from_status: RepairJobStatus | null; to_status: RepairJobStatus; comment: string | null;
-  actor_id: string | null; actor_name: string | null; at: Date;
+  id: string;
+  from_status: RepairJobStatus | null;
+  to_status: RepairJobStatus;
+  comment: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: Date;
 }
 
 export function toTransition(r: TransitionRow, user: Pick<CurrentUser, 'role'>): RepairJobTransition {
   const people = seesPeople(user);
   return {
-    id: r.id, fromStatus: r.from_status, toStatus: r.to_status, comment: r.comment,
-    actorId: people ? r.actor_id : null, actorName: people ? r.actor_name : null, at: new Date(r.at).toISOString(),
+    id: r.id,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    comment: r.comment,
+    actorId: people ? r.actor_id : null,
+    actorName: people ? r.actor_name : null,
+    at: new Date(r.at).toISOString(),
   };
 }
 
 export interface WorkLogRow {
-  id: string; job_id: string; technician_id: string; technician_name: string | null; date: string; hours: string | number;
-  note: string | null; created_at: Date;
+  id: string;
+  job_id: string;
+  technician_id: string;
+  technician_name: string | null;
+  date: string;
+  hours: string | number;
+  note: string | null;
+  created_at: Date;
 }
 
 export function toWorkLog(r: WorkLogRow, user: Pick<CurrentUser, 'role'>): WorkLogResponse {
   const people = seesPeople(user);
   return {
-    id: r.id, jobId: r.job_id, technicianId: people ? r.technician_id : null, technicianName: people ? r.technician_name : null,
-    date: r.date, hours: Number(r.hours), note: r.note, createdAt: new Date(r.created_at).toISOString(),
+    id: r.id,
+    jobId: r.job_id,
+    technicianId: people ? r.technician_id : null,
+    technicianName: people ? r.technician_name : null,
+    date: r.date,
+    hours: Number(r.hours),
+    note: r.note,
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }
 
 /** Rounds hours for reporting (percentiles come back with many decimals). */
-export const roundHours = (h: number | string | null): number | null => (h === null ? null : Math.round(Number(h) * 100) / 100);
+export const roundHours = (h: number | string | null): number | null =>
+  h === null ? null : Math.round(Number(h) * 100) / 100;

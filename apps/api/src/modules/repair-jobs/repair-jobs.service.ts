@@ -1,39 +1,83 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  CreateRepairJobInput, CurrentUser, ExportRepairJobsQuery, ListRepairJobsQuery, Page, RepairJobDetail, RepairJobResponse,
-  RepairJobTransitionInput, TechnicianList, UpdateRepairJobInput,
+  CreateRepairJobInput,
+  CurrentUser,
+  ExportRepairJobsQuery,
+  ListRepairJobsQuery,
+  Page,
+  RepairJobDetail,
+  RepairJobResponse,
+  RepairJobTransitionInput,
+  TechnicianList,
+  UpdateRepairJobInput,
 } from '@jv/contracts';
 import {
-  checkTransition, isOpen, repairJobDueAt, repairJobPriorityRank, type RepairJobStatus, type SystemStatus, systemStatusForJob,
+  checkTransition,
+  isOpen,
+  repairJobDueAt,
+  repairJobPriorityRank,
+  type RepairJobStatus,
+  type SystemStatus,
+  systemStatusForJob,
   timeInStates,
 } from '@jv/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Conflict, NotFound, StaleVersion, ValidationFailed } from '../../common/errors';
 import { updateVersioned } from '../../common/optimistic';
+import { repairJobScope, worksAt } from '../../common/scope';
 import { containsPattern, SqlParams, whereSql } from '../../common/sql';
 import { AuditService } from '../audit/audit.service';
+import { changeSystemStatus } from '../systems/system-status';
 import { openRepairJob } from './repair-job-opening';
 import {
-  CLOSED_STATUSES_SQL, decodeJobCursor, encodeJobCursor, JOB_COLUMNS, JOB_JOINS, type JobRow, jobScopeSql, technicianErrors,
-  toJobResponse, toTransition, transitionError, type TransitionRow, worksAt,
+  CLOSED_STATUSES_SQL,
+  decodeJobCursor,
+  encodeJobCursor,
+  JOB_COLUMNS,
+  JOB_DETAIL_COLUMNS,
+  JOB_JOINS,
+  type JobDetailRow,
+  type JobRow,
+  technicianErrors,
+  toJobDetailHead,
+  toJobResponse,
+  toTransition,
+  transitionError,
+  type TransitionRow,
 } from './repair-jobs.rules';
 
 /** The job row as locked for a change. */
 interface LockedJob {
-  id: string; number: string; facility_id: string; system_id: string; kind: string; priority: RepairJobResponse['priority'];
-  status: RepairJobStatus; reported_fault: string; diagnosis: string | null; technician_ids: string[]; system_status_before: SystemStatus;
-  opened_at: Date; due_at: Date; version: number;
+  id: string;
+  number: string;
+  facility_id: string;
+  system_id: string;
+  kind: string;
+  priority: RepairJobResponse['priority'];
+  status: RepairJobStatus;
+  reported_fault: string;
+  diagnosis: string | null;
+  technician_ids: string[];
+  system_status_before: SystemStatus;
+  opened_at: Date;
+  due_at: Date;
+  version: number;
 }
 
 interface LockedSystem {
-  id: string; status: SystemStatus; barrel_serial: string | null; barrel_efc: string; total_efc: string; version: number;
+  id: string;
+  status: SystemStatus;
+  barrel_serial: string | null;
+  barrel_efc: string;
+  total_efc: string;
 }
 
 /** Rows per batch of the CSV export. */
 const EXPORT_BATCH = 1000;
 
-const jobClosed = (number: string) => new Conflict('JOB_CLOSED', `Job ${number} is closed and can no longer change`);
+const jobClosed = (number: string) =>
+  new Conflict('JOB_CLOSED', `Job ${number} is closed and can no longer change`, { jobNumber: number });
 
 /**
  * Repair jobs at JV facilities: open, list, read, edit and move through the workflow. Every change
@@ -50,13 +94,21 @@ export class RepairJobsService {
     if (!worksAt(user, input.facilityId)) throw new NotFound('Facility');
     const technicianIds = [...new Set(input.technicianIds ?? [])];
     const id = await this.db.transaction(async (m) => {
-      const [facility]: Array<{ kind: string }> = await m.query(`SELECT kind FROM facilities WHERE id = $1`, [input.facilityId]);
-      if (!facility) throw new ValidationFailed([{ path: 'facilityId', message: 'No such facility' }]);
-      if (facility.kind !== 'repair_workshop') throw new ValidationFailed([{ path: 'facilityId', message: 'Repair jobs are opened at repair workshops' }]);
+      const [facility]: Array<{ kind: string }> = await m.query(`SELECT kind FROM facilities WHERE id = $1`, [
+        input.facilityId,
+      ]);
+      if (!facility) throw new ValidationFailed([{ path: 'facilityId', code: 'not_found' }]);
+      if (facility.kind !== 'repair_workshop')
+        throw new ValidationFailed([{ path: 'facilityId', code: 'repair_workshop_only' }]);
       await this.checkTechnicians(m, input.facilityId, input.technicianIds ?? []);
       const opened = await openRepairJob(m, this.audit, {
-        facilityId: input.facilityId, systemId: input.systemId, kind: input.kind, priority: input.priority ?? 'routine',
-        reportedFault: input.reportedFault, technicianIds, openedById: user.id,
+        facilityId: input.facilityId,
+        systemId: input.systemId,
+        kind: input.kind,
+        priority: input.priority ?? 'routine',
+        reportedFault: input.reportedFault,
+        technicianIds,
+        openedById: user.id,
       });
       return (opened as { id: string }).id;
     });
@@ -83,12 +135,13 @@ export class RepairJobsService {
 
   /** One keyset page of the queue, in the caller's scope. */
   private async page(
-    q: ExportRepairJobsQuery, cursor: string | undefined, limit: number, user: CurrentUser,
+    q: ExportRepairJobsQuery,
+    cursor: string | undefined,
+    limit: number,
+    user: CurrentUser,
   ): Promise<{ rows: JobRow[]; nextCursor: string | null }> {
     const p = new SqlParams();
-    const where: string[] = [];
-    const scope = jobScopeSql(user, p);
-    if (scope) where.push(scope);
+    const where = repairJobScope(user, p, { job: 'j', system: 's' });
     if (q.facilityId) where.push(`j.facility_id = ${p.add(q.facilityId)}::uuid`);
     if (q.status) where.push(`j.status = ANY(${p.add(Array.isArray(q.status) ? q.status : [q.status])}::text[])`);
     if (q.kind) where.push(`j.kind = ${p.add(q.kind)}`);
@@ -106,7 +159,9 @@ export class RepairJobsService {
     }
     if (cursor) {
       const [rank, openedAt, id] = decodeJobCursor(cursor);
-      where.push(`(j.priority_rank, j.opened_at, j.id) > (${p.add(rank)}::smallint, ${p.add(openedAt)}::timestamptz, ${p.add(id)}::uuid)`);
+      where.push(
+        `(j.priority_rank, j.opened_at, j.id) > (${p.add(rank)}::smallint, ${p.add(openedAt)}::timestamptz, ${p.add(id)}::uuid)`,
+      );
     }
     // the page is chosen first (index on the sort key), then only its rows get names and totals
     const rows: JobRow[] = await this.db.query(
@@ -116,7 +171,9 @@ export class RepairJobsService {
           ORDER BY j.priority_rank, j.opened_at, j.id LIMIT ${p.add(limit + 1)}
        )
        SELECT ${JOB_COLUMNS} FROM page j ${JOB_JOINS}
-        ORDER BY j.priority_rank, j.opened_at, j.id`, p.values);
+        ORDER BY j.priority_rank, j.opened_at, j.id`,
+      p.values,
+    );
     const kept = rows.slice(0, limit);
     const last = kept[kept.length - 1];
     return { rows: kept, nextCursor: rows.length > limit && last ? encodeJobCursor(last) : null };
@@ -127,7 +184,9 @@ export class RepairJobsService {
     if (!worksAt(user, facilityId)) throw new NotFound('Facility');
     const items: TechnicianList['items'] = await this.db.query(
       `SELECT id, display_name AS "displayName" FROM users
-        WHERE active AND role = 'workshop' AND facility_ids @> ARRAY[$1]::uuid[] ORDER BY display_name, id`, [facilityId]);
+        WHERE active AND role = 'workshop' AND facility_ids @> ARRAY[$1]::uuid[] ORDER BY display_name, id`,
+      [facilityId],
+    );
     return { items };
   }
 
@@ -136,16 +195,21 @@ export class RepairJobsService {
   }
 
   async detail(id: string, user: CurrentUser): Promise<RepairJobDetail> {
-    const row = await this.readRow(this.db.manager, id, user);
+    const row = await this.readRow<JobDetailRow>(this.db.manager, id, user, JOB_DETAIL_COLUMNS);
     const transitions: TransitionRow[] = await this.db.query(
       `SELECT t.id::text AS id, t.from_status, t.to_status, t.comment, t.actor_id, u.display_name AS actor_name, t.at
          FROM repair_job_transitions t LEFT JOIN users u ON u.id = t.actor_id
-        WHERE t.job_id = $1 ORDER BY t.at, t.id`, [id]);
+        WHERE t.job_id = $1 ORDER BY t.at, t.id`,
+      [id],
+    );
     const now = new Date();
     return {
-      ...toJobResponse(row, user, now),
+      ...toJobDetailHead(row, user, now),
       transitions: transitions.map((t) => toTransition(t, user)),
-      timeInStates: timeInStates(transitions.map((t) => ({ to: t.to_status, at: new Date(t.at).toISOString() })), now.toISOString()) as Record<string, number>,
+      timeInStates: timeInStates(
+        transitions.map((t) => ({ to: t.to_status, at: new Date(t.at).toISOString() })),
+        now.toISOString(),
+      ) as Record<string, number>,
     };
   }
 
@@ -168,7 +232,8 @@ export class RepairJobsService {
         set['priority_rank'] = repairJobPriorityRank[patch.priority];
         change('dueAt', 'due_at', job.due_at, repairJobDueAt(new Date(job.opened_at), patch.priority));
       }
-      if (patch.reportedFault !== undefined && patch.reportedFault !== job.reported_fault) change('reportedFault', 'reported_fault', job.reported_fault, patch.reportedFault);
+      if (patch.reportedFault !== undefined && patch.reportedFault !== job.reported_fault)
+        change('reportedFault', 'reported_fault', job.reported_fault, patch.reportedFault);
       if (patch.diagnosis !== undefined) {
         const diagnosis = patch.diagnosis === '' ? null : patch.diagnosis;
         if (diagnosis !== job.diagnosis) change('diagnosis', 'diagnosis', job.diagnosis, diagnosis);
@@ -183,8 +248,16 @@ export class RepairJobsService {
       }
       if (Object.keys(set).length === 0) return;
       const row = await updateVersioned<{ version: number }>(m, 'repair_jobs', id, version, set, 'Repair job');
-      await this.audit.record({ action: 'update', entityType: 'repair_job', entityId: id,
-        before: { ...before, version }, after: { ...after, version: row.version } }, m);
+      await this.audit.record(
+        {
+          action: 'update',
+          entityType: 'repair_job',
+          entityId: id,
+          before: { ...before, version },
+          after: { ...after, version: row.version },
+        },
+        m,
+      );
     });
     return this.get(id, user);
   }
@@ -199,93 +272,126 @@ export class RepairJobsService {
       const job = await this.lockJob(m, id, user);
       if (input.version !== undefined && input.version !== job.version) throw new StaleVersion(job.version);
       const [{ authors }]: Array<{ authors: string[] }> = await m.query(
-        `SELECT coalesce(array_agg(DISTINCT technician_id), '{}') AS authors FROM work_logs WHERE job_id = $1`, [id]);
-      const check = checkTransition(job.status, input.to, { workLogAuthors: authors, actorId: user.id, comment: input.comment });
+        `SELECT coalesce(array_agg(DISTINCT technician_id), '{}') AS authors FROM work_logs WHERE job_id = $1`,
+        [id],
+      );
+      const check = checkTransition(job.status, input.to, {
+        workLogAuthors: authors,
+        actorId: user.id,
+        comment: input.comment,
+      });
       if (!check.ok) throw transitionError(check);
       const changesBarrel = input.to === 'completed' && job.kind === 'barrel_change';
       if (changesBarrel && !input.newBarrelSerial) {
-        throw new ValidationFailed([{ path: 'newBarrelSerial', message: 'Completing a barrel change needs the new barrel serial' }]);
+        throw new ValidationFailed([{ path: 'newBarrelSerial', code: 'barrel_serial_required' }]);
       }
       if (!changesBarrel && input.newBarrelSerial !== undefined) {
-        throw new ValidationFailed([{ path: 'newBarrelSerial', message: 'Only given when completing a barrel change job' }]);
+        throw new ValidationFailed([{ path: 'newBarrelSerial', code: 'barrel_serial_not_expected' }]);
       }
       const comment = input.comment?.trim() || null;
       const closes = input.to === 'completed' || input.to === 'cancelled';
 
-      await m.query(`INSERT INTO repair_job_transitions (job_id, from_status, to_status, comment, actor_id, at) VALUES ($1, $2, $3, $4, $5, now())`,
-        [id, job.status, input.to, comment, user.id]);
-      const [updated]: Array<{ version: number; closed_at: Date | null }> = (await m.query(
-        `UPDATE repair_jobs SET status = $2, closed_at = CASE WHEN $3 THEN now() ELSE closed_at END,
+      await m.query(
+        `INSERT INTO repair_job_transitions (job_id, from_status, to_status, comment, actor_id, at) VALUES ($1, $2, $3, $4, $5, now())`,
+        [id, job.status, input.to, comment, user.id],
+      );
+      const [updated]: Array<{ version: number; closed_at: Date | null }> = (
+        await m.query(
+          `UPDATE repair_jobs SET status = $2, closed_at = CASE WHEN $3 THEN now() ELSE closed_at END,
                 new_barrel_serial = coalesce($4, new_barrel_serial), version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING version, closed_at`, [id, input.to, closes, changesBarrel ? input.newBarrelSerial : null]))[0];
-      await this.audit.record({ action: 'update', entityType: 'repair_job', entityId: id,
-        before: { status: job.status, version: job.version },
-        after: { status: input.to, comment, version: updated.version, ...(closes ? { closedAt: updated.closed_at } : {}),
-          ...(changesBarrel ? { newBarrelSerial: input.newBarrelSerial } : {}) } }, m);
+          WHERE id = $1 RETURNING version, closed_at`,
+          [id, input.to, closes, changesBarrel ? input.newBarrelSerial : null],
+        )
+      )[0];
+      await this.audit.record(
+        {
+          action: 'update',
+          entityType: 'repair_job',
+          entityId: id,
+          before: { status: job.status, version: job.version },
+          after: {
+            status: input.to,
+            comment,
+            version: updated.version,
+            ...(closes ? { closedAt: updated.closed_at } : {}),
+            ...(changesBarrel ? { newBarrelSerial: input.newBarrelSerial } : {}),
+          },
+        },
+        m,
+      );
 
-      await this.syncSystem(m, job, input.to, user, changesBarrel ? input.newBarrelSerial ?? null : null);
+      await this.syncSystem(m, job, input.to, user, changesBarrel ? (input.newBarrelSerial ?? null) : null);
     });
     return this.get(id, user);
   }
 
-  /** The system follows the job: status (with a history row) and, on a completed barrel change, the barrel. */
-  private async syncSystem(m: EntityManager, job: LockedJob, to: RepairJobStatus, user: CurrentUser, newBarrelSerial: string | null): Promise<void> {
+  /**
+   * The system follows the job: its status and, on a completed barrel change, the new barrel (recorded
+   * here as a barrel change; the systems row itself is written by the systems module, with the history
+   * and audit rows).
+   */
+  private async syncSystem(
+    m: EntityManager,
+    job: LockedJob,
+    to: RepairJobStatus,
+    user: CurrentUser,
+    newBarrelSerial: string | null,
+  ): Promise<void> {
     const [system]: LockedSystem[] = await m.query(
-      `SELECT id, status, barrel_serial, barrel_efc, total_efc, version FROM systems WHERE id = $1 FOR UPDATE`, [job.system_id]);
+      `SELECT id, status, barrel_serial, barrel_efc, total_efc FROM systems WHERE id = $1 FOR UPDATE`,
+      [job.system_id],
+    );
     // a system written off meanwhile stays written off
     const target = system.status === 'written_off' ? system.status : systemStatusForJob(to, job.system_status_before);
-    const statusChanges = target !== system.status;
-    if (!statusChanges && !newBarrelSerial) return;
-
-    const before: Record<string, unknown> = { version: system.version };
-    const after: Record<string, unknown> = { version: system.version + 1 };
-    if (statusChanges) {
-      before['status'] = system.status;
-      after['status'] = target;
-      after['reason'] = job.number;
-    }
     if (newBarrelSerial) {
       await m.query(
         `INSERT INTO barrel_changes (system_id, old_barrel_serial, new_barrel_serial, barrel_efc_at_change, total_efc_at_change, repair_job_id, actor_id, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
-        [system.id, system.barrel_serial, newBarrelSerial, system.barrel_efc, system.total_efc, job.id, user.id]);
-      Object.assign(before, { barrelSerial: system.barrel_serial, barrelEfc: Number(system.barrel_efc) });
-      Object.assign(after, { barrelSerial: newBarrelSerial, barrelEfc: 0 });
+        [system.id, system.barrel_serial, newBarrelSerial, system.barrel_efc, system.total_efc, job.id, user.id],
+      );
     }
-    await m.query(
-      `UPDATE systems SET status = $2, status_changed_at = CASE WHEN $3 THEN now() ELSE status_changed_at END,
-              barrel_serial = CASE WHEN $4::text IS NULL THEN barrel_serial ELSE $4 END,
-              barrel_efc = CASE WHEN $4::text IS NULL THEN barrel_efc ELSE 0 END,
-              version = version + 1, updated_at = now()
-        WHERE id = $1`, [system.id, target, statusChanges, newBarrelSerial]);
-    if (statusChanges) {
-      await m.query(`INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at) VALUES ($1, $2, $3, $4, $5, now())`,
-        [system.id, system.status, target, job.number, user.id]);
-    }
-    await this.audit.record({ action: 'update', entityType: 'system', entityId: system.id, before, after }, m);
+    // nothing is written when neither the status nor the barrel changes
+    await changeSystemStatus(m, {
+      systemId: system.id,
+      status: target,
+      newBarrelSerial: newBarrelSerial ?? undefined,
+      reason: job.number,
+      actorId: user.id,
+    });
   }
 
-  /** A job in the caller's scope, with names and totals; 404 otherwise. */
-  private async readRow(m: EntityManager, id: string, user: CurrentUser): Promise<JobRow> {
+  /**
+   * A job in the caller's scope, with names and totals; 404 otherwise. `columns` over JOB_JOINS:
+   * JOB_COLUMNS for a JobRow, JOB_DETAIL_COLUMNS for a JobDetailRow.
+   */
+  private async readRow<R extends JobRow = JobRow>(
+    m: EntityManager,
+    id: string,
+    user: CurrentUser,
+    columns = JOB_COLUMNS,
+  ): Promise<R> {
     const p = new SqlParams();
-    const where = [`j.id = ${p.add(id)}::uuid`];
-    const scope = jobScopeSql(user, p);
-    if (scope) where.push(scope);
-    const [row]: JobRow[] = await m.query(`SELECT ${JOB_COLUMNS} FROM repair_jobs j ${JOB_JOINS} ${whereSql(where)}`, p.values);
+    const where = [`j.id = ${p.add(id)}::uuid`, ...repairJobScope(user, p, { job: 'j', system: 's' })];
+    const [row]: R[] = await m.query(`SELECT ${columns} FROM repair_jobs j ${JOB_JOINS} ${whereSql(where)}`, p.values);
     if (!row) throw new NotFound('Repair job');
     return row;
   }
 
   /** Locks a job in the caller's scope for a change; 404 otherwise. */
-  async lockJob(m: EntityManager, id: string, user: CurrentUser, mode: 'UPDATE' | 'SHARE' = 'UPDATE'): Promise<LockedJob> {
+  async lockJob(
+    m: EntityManager,
+    id: string,
+    user: CurrentUser,
+    mode: 'UPDATE' | 'SHARE' = 'UPDATE',
+  ): Promise<LockedJob> {
     const p = new SqlParams();
-    const where = [`j.id = ${p.add(id)}::uuid`];
-    const scope = jobScopeSql(user, p);
-    if (scope) where.push(scope);
+    const where = [`j.id = ${p.add(id)}::uuid`, ...repairJobScope(user, p, { job: 'j', system: 's' })];
     const [job]: LockedJob[] = await m.query(
       `SELECT j.id, j.number, j.facility_id, j.system_id, j.kind, j.priority, j.status, j.reported_fault, j.diagnosis, j.technician_ids,
               j.system_status_before, j.opened_at, j.due_at, j.version
-         FROM repair_jobs j JOIN systems s ON s.id = j.system_id ${whereSql(where)} FOR ${mode} OF j`, p.values);
+         FROM repair_jobs j JOIN systems s ON s.id = j.system_id ${whereSql(where)} FOR ${mode} OF j`,
+      p.values,
+    );
     if (!job) throw new NotFound('Repair job');
     return job;
   }
@@ -294,7 +400,9 @@ export class RepairJobsService {
   private async checkTechnicians(m: EntityManager, facilityId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     const rows: Array<{ id: string }> = await m.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active AND role = 'workshop' AND $2::uuid = ANY(facility_ids)`, [ids, facilityId]);
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active AND role = 'workshop' AND $2::uuid = ANY(facility_ids)`,
+      [ids, facilityId],
+    );
     const errors = technicianErrors(ids, new Set(rows.map((r) => r.id)));
     if (errors.length) throw new ValidationFailed(errors);
   }

@@ -1,37 +1,31 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  type CreateSystemModelInput, createSystemModelInputSchema, idParamSchema, type ListSystemModelsQuery, listSystemModelsQuerySchema,
-  type UpdateSystemModelInput, updateSystemModelInputSchema,
-} from '@jv/contracts';
-import { Allow } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { endpoints } from '@jv/contracts';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { SystemModelsService } from './system-models.service';
 
-@Controller('v1/system-models')
+const ep = endpoints.systemModels;
+
+@Controller()
 export class SystemModelsController {
   constructor(@Inject(SystemModelsService) private readonly models: SystemModelsService) {}
 
-  @Get()
-  @Allow('referenceData', 'read')
-  list(@Query(zodPipe(listSystemModelsQuerySchema)) q: ListSystemModelsQuery) {
-    return this.models.list(q);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>) {
+    return this.models.list(query);
   }
 
-  @Get(':id')
-  @Allow('referenceData', 'read')
-  get(@Param(zodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.models.get(id);
+  @Endpoint(ep.get)
+  get(@Input() { params }: In<typeof ep.get>) {
+    return this.models.get(params.id);
   }
 
-  @Post()
-  @Allow('referenceData', 'write')
-  create(@Body(zodPipe(createSystemModelInputSchema)) body: CreateSystemModelInput) {
+  @Endpoint(ep.create)
+  create(@Input() { body }: In<typeof ep.create>) {
     return this.models.create(body);
   }
 
-  @Patch(':id')
-  @Allow('referenceData', 'write')
-  update(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @Body(zodPipe(updateSystemModelInputSchema)) body: UpdateSystemModelInput) {
-    return this.models.update(id, body);
+  @Endpoint(ep.update)
+  update(@Input() { params, body }: In<typeof ep.update>) {
+    return this.models.update(params.id, body);
   }
 }

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  CreateSystemModelInput, ListSystemModelsQuery, Page, SystemModelResponse, UpdateSystemModelInput,
+  CreateSystemModelInput,
+  ListSystemModelsQuery,
+  Page,
+  SystemModelResponse,
+  UpdateSystemModelInput,
 } from '@jv/contracts';
 import { changedFields } from '@jv/domain';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -15,8 +19,16 @@ import { containsPattern, SqlParams, whereSql } from '../../common/sql';
 import { AuditService } from '../audit/audit.service';
 
 interface SystemModelRow {
-  id: string; designation: string; kind: SystemModelResponse['kind']; caliber_mm: number; origin_partner_id: string;
-  origin_partner_code: string; barrel_life_efc: number; version: number; created_at: Date; updated_at: Date;
+  id: string;
+  designation: string;
+  kind: SystemModelResponse['kind'];
+  caliber_mm: number;
+  origin_partner_id: string;
+  origin_partner_code: string;
+  barrel_life_efc: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
 }
 
 /** The origin partner's code comes from the same query (a join), never one query per row. */
@@ -24,13 +36,24 @@ const SELECT = `SELECT sm.id, sm.designation, sm.kind, sm.caliber_mm, sm.origin_
                        sm.barrel_life_efc, sm.version, sm.created_at, sm.updated_at
                   FROM system_models sm JOIN partners op ON op.id = sm.origin_partner_id`;
 const COLUMNS = {
-  designation: 'designation', kind: 'kind', caliberMm: 'caliber_mm', originPartnerId: 'origin_partner_id', barrelLifeEfc: 'barrel_life_efc',
+  designation: 'designation',
+  kind: 'kind',
+  caliberMm: 'caliber_mm',
+  originPartnerId: 'origin_partner_id',
+  barrelLifeEfc: 'barrel_life_efc',
 } as const;
 
 const toResponse = (r: SystemModelRow): SystemModelResponse => ({
-  id: r.id, designation: r.designation, kind: r.kind, caliberMm: r.caliber_mm, originPartnerId: r.origin_partner_id,
-  barrelLifeEfc: r.barrel_life_efc, originPartnerCode: r.origin_partner_code,
-  version: r.version, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  id: r.id,
+  designation: r.designation,
+  kind: r.kind,
+  caliberMm: r.caliber_mm,
+  originPartnerId: r.origin_partner_id,
+  barrelLifeEfc: r.barrel_life_efc,
+  originPartnerCode: r.origin_partner_code,
+  version: r.version,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
 });
 
 /** Artillery system models (designation, kind, caliber, origin partner, barrel life), listed by designation. */
@@ -50,7 +73,9 @@ export class SystemModelsService {
     const after = afterCursor(p, 'sm.designation', 'sm.id', q.cursor);
     if (after) where.push(after);
     const rows: SystemModelRow[] = await this.db.query(
-      `${SELECT} ${whereSql(where)} ORDER BY sm.designation, sm.id LIMIT ${p.add(q.limit + 1)}`, p.values);
+      `${SELECT} ${whereSql(where)} ORDER BY sm.designation, sm.id LIMIT ${p.add(q.limit + 1)}`,
+      p.values,
+    );
     return toPage(rows.map(toResponse), q.limit, (x) => [x.designation, x.id]);
   }
 
@@ -61,34 +86,54 @@ export class SystemModelsService {
   }
 
   create(input: CreateSystemModelInput): Promise<SystemModelResponse> {
-    return withConstraintErrors(() => this.db.transaction(async (m) => {
-      await this.checkOrigin(m, input.originPartnerId);
-      const [{ id }] = await m.query(
-        `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [input.designation, input.kind, input.caliberMm, input.originPartnerId, input.barrelLifeEfc]);
-      const after = await this.get(id, m);
-      await this.audit.record({ action: 'create', entityType: 'system_model', entityId: id, after }, m);
-      return after;
-    }));
+    return withConstraintErrors(() =>
+      this.db.transaction(async (m) => {
+        await this.checkOrigin(m, input.originPartnerId);
+        const [{ id }] = await m.query(
+          `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [input.designation, input.kind, input.caliberMm, input.originPartnerId, input.barrelLifeEfc],
+        );
+        const after = await this.get(id, m);
+        await this.audit.record({ action: 'create', entityType: 'system_model', entityId: id, after }, m);
+        return after;
+      }),
+    );
   }
 
   update(id: string, { version, ...patch }: UpdateSystemModelInput): Promise<SystemModelResponse> {
-    return withConstraintErrors(() => this.db.transaction(async (m) => {
-      const before = await this.get(id, m);
-      if (before.version !== version) throw new StaleVersion(before.version);
-      const changed = changedFields(before, patch);
-      if (changed.length === 0) return before;
-      if (changed.includes('originPartnerId')) await this.checkOrigin(m, patch.originPartnerId as string);
-      await updateVersioned(m, 'system_models', id, version, columnsOf(patch, changed, COLUMNS), 'System model');
-      const after = await this.get(id, m);
-      const keys = [...changed, 'version' as const, ...(changed.includes('originPartnerId') ? ['originPartnerCode' as const] : [])];
-      await this.audit.record({ action: 'update', entityType: 'system_model', entityId: id, before: pick(before, keys), after: pick(after, keys) }, m);
-      return after;
-    }), { origin_partner_id: 'originPartnerId' });
+    return withConstraintErrors(
+      () =>
+        this.db.transaction(async (m) => {
+          const before = await this.get(id, m);
+          if (before.version !== version) throw new StaleVersion(before.version);
+          const changed = changedFields(before, patch);
+          if (changed.length === 0) return before;
+          if (changed.includes('originPartnerId')) await this.checkOrigin(m, patch.originPartnerId as string);
+          await updateVersioned(m, 'system_models', id, version, columnsOf(patch, changed, COLUMNS), 'System model');
+          const after = await this.get(id, m);
+          const keys = [
+            ...changed,
+            'version' as const,
+            ...(changed.includes('originPartnerId') ? ['originPartnerCode' as const] : []),
+          ];
+          await this.audit.record(
+            {
+              action: 'update',
+              entityType: 'system_model',
+              entityId: id,
+              before: pick(before, keys),
+              after: pick(after, keys),
+            },
+            m,
+          );
+          return after;
+        }),
+      { origin_partner_id: 'originPartnerId' },
+    );
   }
 
   private async checkOrigin(m: EntityManager, partnerId: string): Promise<void> {
     const found = await findReferenced(m, 'partners', [partnerId]);
-    if (!found.has(partnerId)) throw new ValidationFailed([{ path: 'originPartnerId', message: 'No such partner' }]);
+    if (!found.has(partnerId)) throw new ValidationFailed([{ path: 'originPartnerId', code: 'not_found' }]);
   }
 }

@@ -1,4 +1,9 @@
-import { createSystemInputSchema, systemImportColumns, type SystemImportResult } from '@jv/contracts';
+import {
+  createSystemInputSchema,
+  type FieldRuleCode,
+  systemImportColumns,
+  type SystemImportResult,
+} from '@jv/contracts';
 import { type SystemStatus, systemStatuses } from '@jv/domain';
 import Papa from 'papaparse';
 
@@ -61,29 +66,50 @@ export function parseSystemsCsv(input: string): ParsedCsv {
   let consumed = 0;
   const errors: ImportRowError[] = [];
   Papa.parse<string[]>(text, {
-    delimiter: ',', newline: '\n', quoteChar: '"',
+    delimiter: ',',
+    newline: '\n',
+    quoteChar: '"',
     step: (result) => {
       const start = line;
       const end = result.meta.cursor;
       // the cursor points past the row and its line break: the line breaks up to it give the next row's line
       for (let i = consumed; i < end; i++) if (text.charCodeAt(i) === 10) line++;
       consumed = end;
-      for (const e of result.errors) errors.push({ line: start, column: null, message: `CSV: ${e.message}` });
+      for (const e of result.errors)
+        errors.push({
+          line: start,
+          column: null,
+          code: 'csv_parse',
+          params: { detail: e.message },
+          message: `CSV: ${e.message}`,
+        });
       const fields = result.data;
       if (fields.length === 1 && fields[0].trim() === '') return;
       rows.push({ line: start, fields });
     },
   });
-  if (rows.length === 0) return { records: [], errors: [{ line: 1, column: null, message: 'The file is empty: a header row is required' }] };
+  if (rows.length === 0)
+    return {
+      records: [],
+      errors: [{ line: 1, column: null, code: 'empty_file', message: 'The file is empty: a header row is required' }],
+    };
   const [header, ...data] = rows;
   const names = header.fields.map((h) => h.trim().toLowerCase());
   errors.push(...headerErrors(names, header.line));
   if (errors.some((e) => e.line === header.line)) return { records: [], errors };
   const records = data.map(({ line: at, fields }) => {
     const values = Object.fromEntries(systemImportColumns.map((c) => [c, ''])) as Record<ImportColumn, string>;
-    names.forEach((name, i) => { values[name as ImportColumn] = (fields[i] ?? '').trim(); });
+    names.forEach((name, i) => {
+      values[name as ImportColumn] = (fields[i] ?? '').trim();
+    });
     if (fields.length > names.length && fields.slice(names.length).some((f) => f.trim() !== '')) {
-      errors.push({ line: at, column: null, message: `The row has ${fields.length} fields; the header has ${names.length}` });
+      errors.push({
+        line: at,
+        column: null,
+        code: 'field_count',
+        params: { fields: fields.length, expected: names.length },
+        message: `The row has ${fields.length} fields; the header has ${names.length}`,
+      });
     }
     return { line: at, values };
   });
@@ -96,23 +122,48 @@ export function headerErrors(names: string[], line = 1): ImportRowError[] {
   const known = new Set<string>(systemImportColumns);
   const seen = new Set<string>();
   for (const n of names) {
-    if (!known.has(n)) errors.push({ line, column: n || null, message: `Unknown column "${n}"; expected ${systemImportColumns.join(', ')}` });
-    else if (seen.has(n)) errors.push({ line, column: n, message: `Column "${n}" appears twice` });
+    if (!known.has(n))
+      errors.push({
+        line,
+        column: n || null,
+        code: 'unknown_column',
+        params: { name: n, expected: systemImportColumns.join(', ') },
+        message: `Unknown column "${n}"; expected ${systemImportColumns.join(', ')}`,
+      });
+    else if (seen.has(n))
+      errors.push({
+        line,
+        column: n,
+        code: 'column_twice',
+        params: { name: n },
+        message: `Column "${n}" appears twice`,
+      });
     seen.add(n);
   }
-  for (const c of systemImportColumns) if (!seen.has(c)) errors.push({ line, column: c, message: `Missing column "${c}"` });
+  for (const c of systemImportColumns) {
+    if (!seen.has(c))
+      errors.push({ line, column: c, code: 'missing_column', params: { name: c }, message: `Missing column "${c}"` });
+  }
   return errors;
 }
 
 /** Checks one record's fields and resolves its references; a row with any error yields no row. */
-export function validateRecord({ line, values: v }: CsvRecord, refs: ImportRefs): { row: ImportRow | null; errors: ImportRowError[] } {
+export function validateRecord(
+  { line, values: v }: CsvRecord,
+  refs: ImportRefs,
+): { row: ImportRow | null; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
-  const fail = (column: ImportColumn, message: string) => { errors.push({ line, column, message }); };
-  const required = (column: ImportColumn, what: string) => { if (!v[column]) fail(column, `${what} is required`); return v[column]; };
+  const fail = (column: ImportColumn, code: FieldRuleCode, message: string, params?: Record<string, unknown>) => {
+    errors.push({ line, column, code, message, ...(params ? { params } : {}) });
+  };
+  const required = (column: ImportColumn, what: string) => {
+    if (!v[column]) fail(column, 'required', `${what} is required`);
+    return v[column];
+  };
   const ref = (column: ImportColumn, map: Map<string, string>, what: string): string | null => {
     if (!v[column]) return null;
     const id = map.get(refKey(v[column]));
-    if (!id) fail(column, `Unknown ${what} "${v[column]}"`);
+    if (!id) fail(column, 'unknown_reference', `Unknown ${what} "${v[column]}"`, { value: v[column] });
     return id ?? null;
   };
 
@@ -120,32 +171,53 @@ export function validateRecord({ line, values: v }: CsvRecord, refs: ImportRefs)
   const serial = required('serial_number', 'The serial number');
   if (serial) {
     const parsed = shape.serialNumber.safeParse(serial);
-    if (!parsed.success) fail('serial_number', `Invalid serial number: ${parsed.error.issues[0].message}`);
+    if (!parsed.success)
+      fail('serial_number', 'serial_chars', 'Invalid serial number: letters, digits, dots, slashes or dashes');
   }
-  const donorPartnerId = required('donor_partner', 'The donor partner') ? ref('donor_partner', refs.partners, 'partner code') : null;
+  const donorPartnerId = required('donor_partner', 'The donor partner')
+    ? ref('donor_partner', refs.partners, 'partner code')
+    : null;
   const unitId = ref('unit', refs.units, 'unit code');
   const facilityId = ref('facility', refs.facilities, 'facility code');
   const status = (v.status ? v.status.toLowerCase() : 'operational') as SystemStatus;
-  if (!systemStatuses.includes(status)) fail('status', `Unknown status "${v.status}"; expected one of ${systemStatuses.join(', ')}`);
+  if (!systemStatuses.includes(status)) {
+    fail('status', 'unknown_status', `Unknown status "${v.status}"; expected one of ${systemStatuses.join(', ')}`, {
+      value: v.status,
+      expected: systemStatuses.join(', '),
+    });
+  }
   const efc = (column: 'total_efc' | 'barrel_efc'): number => {
     if (!v[column]) return 0;
     if (!NUMBER.test(v[column]) || Number(v[column]) > 1_000_000) {
-      fail(column, 'Expected a number from 0 to 1000000 with at most 2 decimals (e.g. 1250.5)');
+      fail(column, 'efc_format', 'Expected a number from 0 to 1000000 with at most 2 decimals (e.g. 1250.5)');
       return NaN;
     }
     return Number(v[column]);
   };
   const totalEfc = efc('total_efc');
   const barrelEfc = efc('barrel_efc');
-  if (barrelEfc > totalEfc) fail('barrel_efc', 'Barrel EFC cannot exceed total EFC');
+  if (barrelEfc > totalEfc) fail('barrel_efc', 'barrel_efc_over_total', 'Barrel EFC cannot exceed total EFC');
   const barrelSerial = v.barrel_serial || null;
-  if (barrelSerial && !shape.serialNumber.safeParse(barrelSerial).success) fail('barrel_serial', 'Invalid barrel serial: letters, digits, dots, slashes or dashes');
+  if (barrelSerial && !shape.serialNumber.safeParse(barrelSerial).success)
+    fail('barrel_serial', 'serial_chars', 'Invalid barrel serial: letters, digits, dots, slashes or dashes');
   const notes = v.notes || null;
-  if (notes && notes.length > 2000) fail('notes', 'Notes are at most 2000 characters');
+  if (notes && notes.length > 2000) fail('notes', 'too_long', 'Notes are at most 2000 characters', { maximum: 2000 });
 
   if (errors.length || !modelId || !donorPartnerId) return { row: null, errors };
   return {
-    row: { line, modelId, serialNumber: serial, donorPartnerId, unitId, facilityId, status, totalEfc, barrelEfc, barrelSerial, notes },
+    row: {
+      line,
+      modelId,
+      serialNumber: serial,
+      donorPartnerId,
+      unitId,
+      facilityId,
+      status,
+      totalEfc,
+      barrelEfc,
+      barrelSerial,
+      notes,
+    },
     errors,
   };
 }
@@ -157,16 +229,35 @@ export function duplicatesInFile(rows: ImportRow[]): ImportRowError[] {
   for (const r of rows) {
     const key = `${r.modelId}\u0000${r.serialNumber}`;
     const at = first.get(key);
-    if (at !== undefined) errors.push({ line: r.line, column: 'serial_number', message: `Serial number ${r.serialNumber} repeats line ${at} for the same model` });
-    else first.set(key, r.line);
+    if (at !== undefined) {
+      errors.push({
+        line: r.line,
+        column: 'serial_number',
+        code: 'serial_repeats',
+        params: { serial: r.serialNumber, line: at },
+        message: `Serial number ${r.serialNumber} repeats line ${at} for the same model`,
+      });
+    } else first.set(key, r.line);
   }
   return errors;
 }
 
 /** The distinct reference spellings a file uses, per kind (to look them up in one query each). */
 export function referencedKeys(records: CsvRecord[]): Record<keyof ImportRefs, string[]> {
-  const collect = (c: ImportColumn) => [...new Set(records.map((r) => r.values[c]).filter(Boolean).map(refKey))];
-  return { models: collect('model'), partners: collect('donor_partner'), units: collect('unit'), facilities: collect('facility') };
+  const collect = (c: ImportColumn) => [
+    ...new Set(
+      records
+        .map((r) => r.values[c])
+        .filter(Boolean)
+        .map(refKey),
+    ),
+  ];
+  return {
+    models: collect('model'),
+    partners: collect('donor_partner'),
+    units: collect('unit'),
+    facilities: collect('facility'),
+  };
 }
 
 /** Errors ordered by line, then column (file errors first). */

@@ -5,8 +5,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { withConstraintErrors } from '../../common/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import {
-  duplicatesInFile, type ImportRefs, type ImportRow, type ImportRowError, parseSystemsCsv, referencedKeys, sortErrors, validateRecord,
+  duplicatesInFile,
+  type ImportRefs,
+  type ImportRow,
+  type ImportRowError,
+  parseSystemsCsv,
+  referencedKeys,
+  sortErrors,
+  validateRecord,
 } from './systems-import.rules';
+import { registerSystems } from './system-status';
 import { SYSTEM_CONSTRAINT_FIELDS } from './systems.service';
 
 /** Rows per INSERT statement (10 parameters each, well under PostgreSQL's 65 535). */
@@ -16,7 +24,12 @@ export const MAX_REPORTED_ERRORS = 1000;
 
 type Manager = Pick<EntityManager, 'query'>;
 
-interface Checked { rows: ImportRow[]; totalRows: number; validRows: number; errors: ImportRowError[] }
+interface Checked {
+  rows: ImportRow[];
+  totalRows: number;
+  validRows: number;
+  errors: ImportRowError[];
+}
 
 /**
  * CSV import of systems. A dry run checks every row and writes nothing; a real import checks the same
@@ -31,20 +44,41 @@ export class SystemsImportService {
 
   async import(csv: string, dryRun: boolean, user: Pick<CurrentUser, 'id'>): Promise<SystemImportResult> {
     if (dryRun) return result(true, await this.check(this.db.manager, csv), 0);
-    return withConstraintErrors(() => this.db.transaction(async (m) => {
-      const checked = await this.check(m, csv);
-      if (checked.errors.length > 0) return result(false, checked, 0);
-      const ids: string[] = [];
-      for (let i = 0; i < checked.rows.length; i += IMPORT_BATCH) ids.push(...await insertBatch(m, checked.rows.slice(i, i + IMPORT_BATCH), user.id));
-      if (ids.length > 0) {
-        const rows = checked.rows;
-        await this.audit.record({
-          action: 'create', entityType: 'system_import', entityId: null,
-          after: { count: ids.length, firstSerial: rows[0].serialNumber, lastSerial: rows[rows.length - 1].serialNumber },
-        }, m);
-      }
-      return result(false, checked, ids.length);
-    }), SYSTEM_CONSTRAINT_FIELDS);
+    return withConstraintErrors(
+      () =>
+        this.db.transaction(async (m) => {
+          const checked = await this.check(m, csv);
+          if (checked.errors.length > 0) return result(false, checked, 0);
+          const ids: string[] = [];
+          // each batch: one multi-row INSERT and its status history rows (null → status, "imported")
+          for (let i = 0; i < checked.rows.length; i += IMPORT_BATCH) {
+            ids.push(
+              ...(await registerSystems(m, checked.rows.slice(i, i + IMPORT_BATCH), {
+                reason: 'imported',
+                actorId: user.id,
+              })),
+            );
+          }
+          if (ids.length > 0) {
+            const rows = checked.rows;
+            await this.audit.record(
+              {
+                action: 'create',
+                entityType: 'system_import',
+                entityId: null,
+                after: {
+                  count: ids.length,
+                  firstSerial: rows[0].serialNumber,
+                  lastSerial: rows[rows.length - 1].serialNumber,
+                },
+              },
+              m,
+            );
+          }
+          return result(false, checked, ids.length);
+        }),
+      SYSTEM_CONSTRAINT_FIELDS,
+    );
   }
 
   /** Every check, for every row: fields, references, duplicates within the file and against the database. */
@@ -59,16 +93,25 @@ export class SystemsImportService {
       if (row) rows.push(row);
     }
     errors.push(...duplicatesInFile(rows));
-    errors.push(...await duplicatesInDatabase(m, rows));
+    errors.push(...(await duplicatesInDatabase(m, rows)));
     const bad = new Set(errors.map((e) => e.line));
     return {
-      rows, totalRows: parsed.records.length, validRows: parsed.records.filter((r) => !bad.has(r.line)).length, errors: sortErrors(errors),
+      rows,
+      totalRows: parsed.records.length,
+      validRows: parsed.records.filter((r) => !bad.has(r.line)).length,
+      errors: sortErrors(errors),
     };
   }
 }
 
 function result(dryRun: boolean, c: Checked, imported: number): SystemImportResult {
-  return { dryRun, totalRows: c.totalRows, validRows: c.validRows, imported, errors: c.errors.slice(0, MAX_REPORTED_ERRORS) };
+  return {
+    dryRun,
+    totalRows: c.totalRows,
+    validRows: c.validRows,
+    imported,
+    errors: c.errors.slice(0, MAX_REPORTED_ERRORS),
+  };
 }
 
 /** The file's references, one query per kind, matched as `refKey` does (trimmed, case-insensitive). */
@@ -76,7 +119,9 @@ async function loadRefs(m: Manager, keys: Record<keyof ImportRefs, string[]>): P
   const lookup = async (table: string, column: string, values: string[]) => {
     if (values.length === 0) return new Map<string, string>();
     const rows: Array<{ k: string; id: string }> = await m.query(
-      `SELECT lower(trim(${column})) AS k, id FROM ${table} WHERE lower(trim(${column})) = ANY($1::text[])`, [values]);
+      `SELECT lower(trim(${column})) AS k, id FROM ${table} WHERE lower(trim(${column})) = ANY($1::text[])`,
+      [values],
+    );
     return new Map(rows.map((r) => [r.k, r.id]));
   };
   return {
@@ -93,25 +138,16 @@ async function duplicatesInDatabase(m: Manager, rows: ImportRow[]): Promise<Impo
   const found: Array<{ model_id: string; serial_number: string }> = await m.query(
     `SELECT s.model_id, s.serial_number FROM systems s
        JOIN unnest($1::uuid[], $2::text[]) AS x(model_id, serial_number) ON x.model_id = s.model_id AND x.serial_number = s.serial_number`,
-    [rows.map((r) => r.modelId), rows.map((r) => r.serialNumber)]);
+    [rows.map((r) => r.modelId), rows.map((r) => r.serialNumber)],
+  );
   const taken = new Set(found.map((f) => `${f.model_id}\u0000${f.serial_number}`));
-  return rows.filter((r) => taken.has(`${r.modelId}\u0000${r.serialNumber}`))
-    .map((r) => ({ line: r.line, column: 'serial_number', message: `Serial number ${r.serialNumber} is already registered for this model` }));
-}
-
-/** One multi-row INSERT for the batch, plus its status history rows (null → status, "imported"). */
-async function insertBatch(m: Manager, rows: ImportRow[], actorId: string): Promise<string[]> {
-  const params: unknown[] = [];
-  const values = rows.map((r) => {
-    const cols = [r.modelId, r.serialNumber, r.donorPartnerId, r.unitId, r.facilityId, r.status, r.totalEfc, r.barrelEfc, r.barrelSerial, r.notes];
-    return `(${cols.map((v) => { params.push(v); return `$${params.length}`; }).join(', ')})`;
-  });
-  const inserted: Array<{ id: string }> = await m.query(
-    `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, total_efc, barrel_efc, barrel_serial, notes)
-     VALUES ${values.join(', ')} RETURNING id`, params);
-  const ids = inserted.map((r) => r.id);
-  await m.query(
-    `INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id)
-     SELECT id, NULL, status, 'imported', $2 FROM systems WHERE id = ANY($1::uuid[])`, [ids, actorId]);
-  return ids;
+  return rows
+    .filter((r) => taken.has(`${r.modelId}\u0000${r.serialNumber}`))
+    .map((r) => ({
+      line: r.line,
+      column: 'serial_number',
+      code: 'serial_registered' as const,
+      params: { serial: r.serialNumber },
+      message: `Serial number ${r.serialNumber} is already registered for this model`,
+    }));
 }

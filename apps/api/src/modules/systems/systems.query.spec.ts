@@ -2,7 +2,14 @@ import { ValidationFailed } from '../../common/errors';
 import { encodeCursor } from '../../common/pagination';
 import { SqlParams } from '../../common/sql';
 import {
-  decodeSystemCursor, encodeSystemCursor, filterConditions, keyset, scopeConditions, sortKeyOf, type SystemRow, toSystemResponse, utcToday,
+  decodeSystemCursor,
+  encodeSystemCursor,
+  filterConditions,
+  keyset,
+  sortKeyOf,
+  type SystemRow,
+  toSystemResponse,
+  utcToday,
 } from './systems.query';
 import { decodeDateCursor } from './usage-reports.service';
 
@@ -15,7 +22,12 @@ describe('systems query helpers', () => {
       const cases = [
         ['serial', 'asc', 'TH155-0001', '(s.serial_number, s.id) > ($1::text, $2::uuid)'],
         ['wear', 'desc', 0.8123456789012345, '(s.barrel_wear, s.id) < ($1::float8, $2::uuid)'],
-        ['lastChange', 'asc', '2025-01-02T03:04:05.123456Z', '(s.status_changed_at, s.id) > ($1::timestamptz, $2::uuid)'],
+        [
+          'lastChange',
+          'asc',
+          '2025-01-02T03:04:05.123456Z',
+          '(s.status_changed_at, s.id) > ($1::timestamptz, $2::uuid)',
+        ],
       ] as const;
       for (const [sort, order, key, sql] of cases) {
         const cursor = encodeSystemCursor(sort, order, key, ID);
@@ -23,14 +35,19 @@ describe('systems query helpers', () => {
         const p = new SqlParams();
         const k = keyset(sort, order, cursor, p);
         expect(k.after).toBe(sql);
-        expect(k.orderBy).toBe(`ORDER BY ${sql.slice(1, sql.indexOf(','))} ${order.toUpperCase()}, s.id ${order.toUpperCase()}`);
+        expect(k.orderBy).toBe(
+          `ORDER BY ${sql.slice(1, sql.indexOf(','))} ${order.toUpperCase()}, s.id ${order.toUpperCase()}`,
+        );
         expect(p.values).toEqual([key, ID]);
       }
     });
 
     it('has no condition on the first page', () => {
       const p = new SqlParams();
-      expect(keyset('wear', 'asc', undefined, p)).toEqual({ orderBy: 'ORDER BY s.barrel_wear ASC, s.id ASC', after: null });
+      expect(keyset('wear', 'asc', undefined, p)).toEqual({
+        orderBy: 'ORDER BY s.barrel_wear ASC, s.id ASC',
+        after: null,
+      });
       expect(p.values).toEqual([]);
     });
 
@@ -47,7 +64,11 @@ describe('systems query helpers', () => {
       for (const [cursor, sort, order] of bad) {
         expect(() => decodeSystemCursor(cursor, sort, order)).toThrow(ValidationFailed);
       }
-      try { decodeSystemCursor('%%%', 'serial', 'asc'); } catch (e) { expect((e as ValidationFailed).errors[0].path).toBe('cursor'); }
+      try {
+        decodeSystemCursor('%%%', 'serial', 'asc');
+      } catch (e) {
+        expect((e as ValidationFailed).errors[0].path).toBe('cursor');
+      }
     });
 
     it('takes the key of a row for each sort', () => {
@@ -58,15 +79,31 @@ describe('systems query helpers', () => {
     });
   });
 
-  describe('filters and scope', () => {
+  describe('filters', () => {
     it('turns every filter into a parameterised condition; readiness becomes its statuses; wearAbove a fraction', () => {
       const p = new SqlParams();
-      const where = filterConditions({
-        status: ['in_repair', 'degraded'], readiness: 'NMC-M', modelId: ID, donorPartnerId: P, unitId: ID, facilityId: P, wearAbove: 80, q: '50%_x',
-      }, p);
+      const where = filterConditions(
+        {
+          status: ['in_repair', 'degraded'],
+          readiness: 'NMC-M',
+          modelId: ID,
+          donorPartnerId: P,
+          unitId: ID,
+          facilityId: P,
+          wearAbove: 80,
+          q: '50%_x',
+        },
+        p,
+      );
       expect(where).toEqual([
-        's.status = ANY($1::text[])', 's.status = ANY($2::text[])', 's.model_id = $3::uuid', 's.donor_partner_id = $4::uuid',
-        's.unit_id = $5::uuid', 's.facility_id = $6::uuid', 's.barrel_wear > $7::float8', 's.serial_number ILIKE $8',
+        's.status = ANY($1::text[])',
+        's.status = ANY($2::text[])',
+        's.model_id = $3::uuid',
+        's.donor_partner_id = $4::uuid',
+        's.unit_id = $5::uuid',
+        's.facility_id = $6::uuid',
+        's.barrel_wear > $7::float8',
+        's.serial_number ILIKE $8',
       ]);
       expect(p.values).toEqual([['in_repair', 'degraded'], ['in_repair'], ID, P, ID, P, 0.8, '%50\\%\\_x%']);
       const single = new SqlParams();
@@ -74,45 +111,70 @@ describe('systems query helpers', () => {
       expect(single.values).toEqual([['operational']]);
       expect(filterConditions({}, new SqlParams())).toEqual([]);
     });
-
-    it('limits partner users to their country always, and workshop users to their facilities when acting', () => {
-      const partner = { role: 'partner' as const, partnerId: P as string | null, facilityIds: [] as string[] };
-      const workshop = { role: 'workshop' as const, partnerId: null, facilityIds: [ID] };
-      const p = new SqlParams();
-      expect(scopeConditions(partner, p, 'read')).toEqual(['s.donor_partner_id = $1::uuid']);
-      expect(scopeConditions(partner, p, 'act')).toEqual(['s.donor_partner_id = $2::uuid']);
-      expect(scopeConditions({ ...partner, partnerId: null }, p, 'read')).toEqual(['false']);
-      expect(scopeConditions(workshop, p, 'read')).toEqual([]);
-      expect(scopeConditions(workshop, p, 'act')).toEqual(['s.facility_id = ANY($3::uuid[])']);
-      expect(p.values).toEqual([P, P, [ID]]);
-      for (const role of ['admin', 'logistics', 'viewer', 'training'] as const) {
-        expect(scopeConditions({ role, partnerId: null, facilityIds: [] }, new SqlParams(), 'act')).toEqual([]);
-      }
-    });
   });
 
   describe('response', () => {
     const row: SystemRow = {
-      id: ID, model_id: P, model_designation: 'TH-155/52', barrel_life_efc: 2500, serial_number: 'TH155-0001', donor_partner_id: P,
-      donor_partner_code: 'FR', unit_id: null, unit_code: null, unit_name: null, facility_id: null, facility_code: null, status: 'in_repair',
-      status_changed_at: new Date('2025-03-01T10:00:00Z'), status_changed_key: '2025-03-01T10:00:00.000000Z', total_efc: '3000.50',
-      barrel_efc: '2100.00', barrel_wear: 0.84, barrel_serial: null, notes: null, version: 3,
-      created_at: new Date('2025-01-01T00:00:00Z'), updated_at: new Date('2025-03-01T10:00:00Z'),
-      open_job_id: null, open_job_number: null, open_job_status: null,
+      id: ID,
+      model_id: P,
+      model_designation: 'TH-155/52',
+      barrel_life_efc: 2500,
+      serial_number: 'TH155-0001',
+      donor_partner_id: P,
+      donor_partner_code: 'FR',
+      unit_id: null,
+      unit_code: null,
+      unit_name: null,
+      facility_id: null,
+      facility_code: null,
+      status: 'in_repair',
+      status_changed_at: new Date('2025-03-01T10:00:00Z'),
+      status_changed_key: '2025-03-01T10:00:00.000000Z',
+      total_efc: '3000.50',
+      barrel_efc: '2100.00',
+      barrel_wear: 0.84,
+      barrel_serial: null,
+      notes: null,
+      version: 3,
+      created_at: new Date('2025-01-01T00:00:00Z'),
+      updated_at: new Date('2025-03-01T10:00:00Z'),
+      open_job_id: null,
+      open_job_number: null,
+      open_job_status: null,
     };
 
     it('converts numeric strings, adds readiness, wear flag and the forecast from the usage window', () => {
       const s = toSystemResponse(row, { system_id: ID, first_date: '2025-01-01', efc_window: 900 }, '2025-06-01');
       expect(s).toMatchObject({
-        totalEfc: 3000.5, barrelEfc: 2100, readiness: 'NMC-M', barrelWear: 0.84, wearFlagged: true, firingRatePerDay: 10,
-        barrelForecastDate: '2025-07-11', statusChangedAt: '2025-03-01T10:00:00.000Z', version: 3,
+        totalEfc: 3000.5,
+        barrelEfc: 2100,
+        readiness: 'NMC-M',
+        barrelWear: 0.84,
+        wearFlagged: true,
+        firingRatePerDay: 10,
+        barrelForecastDate: '2025-07-11',
+        statusChangedAt: '2025-03-01T10:00:00.000Z',
+        version: 3,
       });
-      expect(toSystemResponse(row, undefined, '2025-06-01')).toMatchObject({ firingRatePerDay: 0, barrelForecastDate: null, openRepairJob: null });
+      expect(toSystemResponse(row, undefined, '2025-06-01')).toMatchObject({
+        firingRatePerDay: 0,
+        barrelForecastDate: null,
+        openRepairJob: null,
+      });
     });
 
     it('carries the open repair job when there is one', () => {
-      const withJob = { ...row, open_job_id: ID, open_job_number: 'RJ-2025-00007', open_job_status: 'diagnosing' as const };
-      expect(toSystemResponse(withJob, undefined, '2025-06-01').openRepairJob).toEqual({ id: ID, number: 'RJ-2025-00007', status: 'diagnosing' });
+      const withJob = {
+        ...row,
+        open_job_id: ID,
+        open_job_number: 'RJ-2025-00007',
+        open_job_status: 'diagnosing' as const,
+      };
+      expect(toSystemResponse(withJob, undefined, '2025-06-01').openRepairJob).toEqual({
+        id: ID,
+        number: 'RJ-2025-00007',
+        status: 'diagnosing',
+      });
     });
 
     it('knows today in UTC', () => {
@@ -122,7 +184,12 @@ describe('systems query helpers', () => {
 
   it('usage cursors are a single valid date', () => {
     expect(decodeDateCursor(encodeCursor(['2025-01-31']))).toBe('2025-01-31');
-    for (const bad of [encodeCursor(['2025-1-1']), encodeCursor([20250101]), encodeCursor(['2025-01-01', 'x']), encodeCursor(['2025-13-45'])]) {
+    for (const bad of [
+      encodeCursor(['2025-1-1']),
+      encodeCursor([20250101]),
+      encodeCursor(['2025-01-01', 'x']),
+      encodeCursor(['2025-13-45']),
+    ]) {
       expect(() => decodeDateCursor(bad)).toThrow(ValidationFailed);
     }
   });

@@ -1,12 +1,13 @@
-import type { CurrentUser, ExportSystemsQuery, SystemResponse } from '@jv/contracts';
+import type { ExportSystemsQuery, SystemResponse } from '@jv/contracts';
 import { forecastBarrel, readinessOf, type RepairJobStatus, statusesOfReadiness, type SystemStatus } from '@jv/domain';
 import { ValidationFailed } from '../../common/errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { containsPattern, type SqlParams } from '../../common/sql';
 
 /*
- * Pure pieces of the systems queries: scope and filter conditions, the keyset cursor of each sort, and
- * the row → response mapping. No database here, so they are unit tested on their own.
+ * Pure pieces of the systems queries: filter conditions, the keyset cursor of each sort, and the
+ * row → response mapping (the caller's scope is `systemScope` in common/scope.ts). No database here,
+ * so they are unit tested on their own.
  */
 
 export type SystemSort = ExportSystemsQuery['sort'];
@@ -15,12 +16,32 @@ export type SystemFilters = Omit<ExportSystemsQuery, 'sort' | 'order'>;
 
 /** One row of SYSTEM_SELECT. */
 export interface SystemRow {
-  id: string; model_id: string; model_designation: string; barrel_life_efc: number; serial_number: string;
-  donor_partner_id: string; donor_partner_code: string; unit_id: string | null; unit_code: string | null; unit_name: string | null;
-  facility_id: string | null; facility_code: string | null; status: SystemStatus; status_changed_at: Date; status_changed_key: string;
-  total_efc: string; barrel_efc: string; barrel_wear: number; barrel_serial: string | null; notes: string | null;
-  version: number; created_at: Date; updated_at: Date;
-  open_job_id: string | null; open_job_number: string | null; open_job_status: RepairJobStatus | null;
+  id: string;
+  model_id: string;
+  model_designation: string;
+  barrel_life_efc: number;
+  serial_number: string;
+  donor_partner_id: string;
+  donor_partner_code: string;
+  unit_id: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  facility_id: string | null;
+  facility_code: string | null;
+  status: SystemStatus;
+  status_changed_at: Date;
+  status_changed_key: string;
+  total_efc: string;
+  barrel_efc: string;
+  barrel_wear: number;
+  barrel_serial: string | null;
+  notes: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  open_job_id: string | null;
+  open_job_number: string | null;
+  open_job_status: RepairJobStatus | null;
 }
 
 /** Names and the open repair job (at most one: a partial unique index) come from joins in the same query: no query per row. */
@@ -48,41 +69,59 @@ export const USAGE_WINDOW_SQL = `SELECT x.id AS system_id,
          WHERE r.system_id = x.id AND r.date > $2::date - $3::int AND r.date <= $2::date)::float8 AS efc_window
   FROM unnest($1::uuid[]) AS x(id)`;
 
-export interface UsageWindowRow { system_id: string; first_date: string | null; efc_window: number }
+export interface UsageWindowRow {
+  system_id: string;
+  first_date: string | null;
+  efc_window: number;
+}
 
 /** Today's date in UTC (YYYY-MM-DD): usage dates and forecasts are calendar days in UTC. */
 export const utcToday = (now = new Date()): string => now.toISOString().slice(0, 10);
 
 export function toSystemResponse(r: SystemRow, usage: UsageWindowRow | undefined, today: string): SystemResponse {
   const barrelEfc = Number(r.barrel_efc);
-  const forecast = forecastBarrel({
-    barrelEfc, barrelLifeEfc: r.barrel_life_efc, efcInWindow: usage?.efc_window ?? 0, firstReportDate: usage?.first_date ?? null,
-  }, today);
+  const forecast = forecastBarrel(
+    {
+      barrelEfc,
+      barrelLifeEfc: r.barrel_life_efc,
+      efcInWindow: usage?.efc_window ?? 0,
+      firstReportDate: usage?.first_date ?? null,
+    },
+    today,
+  );
   return {
-    id: r.id, modelId: r.model_id, modelDesignation: r.model_designation, serialNumber: r.serial_number,
-    donorPartnerId: r.donor_partner_id, donorPartnerCode: r.donor_partner_code, unitId: r.unit_id, unitName: r.unit_name,
-    facilityId: r.facility_id, facilityCode: r.facility_code, status: r.status, readiness: readinessOf(r.status),
-    totalEfc: Number(r.total_efc), barrelEfc, barrelLifeEfc: r.barrel_life_efc, barrelSerial: r.barrel_serial,
-    barrelWear: forecast.wear, wearFlagged: forecast.flagged, firingRatePerDay: round(forecast.ratePerDay, 4),
-    barrelForecastDate: forecast.forecastDate, statusChangedAt: r.status_changed_at.toISOString(), notes: r.notes,
-    version: r.version, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
-    openRepairJob: r.open_job_id ? { id: r.open_job_id, number: r.open_job_number as string, status: r.open_job_status as RepairJobStatus } : null,
+    id: r.id,
+    modelId: r.model_id,
+    modelDesignation: r.model_designation,
+    serialNumber: r.serial_number,
+    donorPartnerId: r.donor_partner_id,
+    donorPartnerCode: r.donor_partner_code,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    facilityId: r.facility_id,
+    facilityCode: r.facility_code,
+    status: r.status,
+    readiness: readinessOf(r.status),
+    totalEfc: Number(r.total_efc),
+    barrelEfc,
+    barrelLifeEfc: r.barrel_life_efc,
+    barrelSerial: r.barrel_serial,
+    barrelWear: forecast.wear,
+    wearFlagged: forecast.flagged,
+    firingRatePerDay: round(forecast.ratePerDay, 4),
+    barrelForecastDate: forecast.forecastDate,
+    statusChangedAt: r.status_changed_at.toISOString(),
+    notes: r.notes,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    openRepairJob: r.open_job_id
+      ? { id: r.open_job_id, number: r.open_job_number as string, status: r.open_job_status as RepairJobStatus }
+      : null,
   };
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/**
- * Who sees which systems. Reading: partner users only their country's systems (a partner account
- * without a country sees none). Acting (status change, usage report): workshop users only systems at
- * their facilities. Out of scope answers 404 because the condition is part of the WHERE.
- */
-export function scopeConditions(user: Pick<CurrentUser, 'role' | 'partnerId' | 'facilityIds'>, p: SqlParams, purpose: 'read' | 'act'): string[] {
-  const out: string[] = [];
-  if (user.role === 'partner') out.push(user.partnerId ? `s.donor_partner_id = ${p.add(user.partnerId)}::uuid` : 'false');
-  if (purpose === 'act' && user.role === 'workshop') out.push(`s.facility_id = ANY(${p.add(user.facilityIds)}::uuid[])`);
-  return out;
-}
 
 /** The list's filters as SQL conditions (parameterised). `readiness` becomes the statuses of that class. */
 export function filterConditions(q: SystemFilters, p: SqlParams): string[] {
@@ -114,7 +153,10 @@ const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 export type SortKey = string | number;
 
 /** The sort key of a row: serial, wear (the stored double) or the exact status change time (µs, UTC). */
-export function sortKeyOf(row: Pick<SystemRow, 'serial_number' | 'barrel_wear' | 'status_changed_key'>, sort: SystemSort): SortKey {
+export function sortKeyOf(
+  row: Pick<SystemRow, 'serial_number' | 'barrel_wear' | 'status_changed_key'>,
+  sort: SystemSort,
+): SortKey {
   if (sort === 'serial') return row.serial_number;
   if (sort === 'wear') return row.barrel_wear;
   return row.status_changed_key;
@@ -128,21 +170,32 @@ export function encodeSystemCursor(sort: SystemSort, order: SortOrder, key: Sort
 export function decodeSystemCursor(cursor: string, sort: SystemSort, order: SortOrder): [SortKey, string] {
   const v = decodeCursor<unknown[]>(cursor);
   const [s, o, key, id] = v;
-  const keyOk = sort === 'wear' ? typeof key === 'number' && Number.isFinite(key)
-    : sort === 'lastChange' ? typeof key === 'string' && TIMESTAMP_KEY.test(key)
-      : typeof key === 'string';
+  const keyOk =
+    sort === 'wear'
+      ? typeof key === 'number' && Number.isFinite(key)
+      : sort === 'lastChange'
+        ? typeof key === 'string' && TIMESTAMP_KEY.test(key)
+        : typeof key === 'string';
   if (v.length !== 4 || s !== sort || o !== order || !keyOk || typeof id !== 'string' || !UUID.test(id)) {
-    throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor (it belongs to another sort or list)' }]);
+    throw new ValidationFailed([{ path: 'cursor', code: 'invalid_cursor' }]);
   }
   return [key as SortKey, id];
 }
 
 /** `ORDER BY` and, after a cursor, the keyset condition for a sort and order (a row comparison on the index). */
-export function keyset(sort: SystemSort, order: SortOrder, cursor: string | undefined, p: SqlParams): { orderBy: string; after: string | null } {
+export function keyset(
+  sort: SystemSort,
+  order: SortOrder,
+  cursor: string | undefined,
+  p: SqlParams,
+): { orderBy: string; after: string | null } {
   const { column, type } = SORTS[sort];
   const dir = order === 'desc' ? 'DESC' : 'ASC';
   const orderBy = `ORDER BY ${column} ${dir}, s.id ${dir}`;
   if (!cursor) return { orderBy, after: null };
   const [key, id] = decodeSystemCursor(cursor, sort, order);
-  return { orderBy, after: `(${column}, s.id) ${order === 'desc' ? '<' : '>'} (${p.add(key)}::${type}, ${p.add(id)}::uuid)` };
+  return {
+    orderBy,
+    after: `(${column}, s.id) ${order === 'desc' ? '<' : '>'} (${p.add(key)}::${type}, ${p.add(id)}::uuid)`,
+  };
 }

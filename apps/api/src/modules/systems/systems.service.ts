@@ -1,22 +1,46 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  ChangeSystemStatusInput, CreateSystemInput, CurrentUser, ExportSystemsQuery, ListSystemsQuery, Page, ReadinessSummaryResponse,
-  SystemHistoryEntry, SystemResponse, UpdateSystemInput,
+  ChangeSystemStatusInput,
+  CreateSystemInput,
+  CurrentUser,
+  ExportSystemsQuery,
+  ListSystemsQuery,
+  Page,
+  ReadinessSummaryResponse,
+  SystemHistoryEntry,
+  SystemResponse,
+  UpdateSystemInput,
 } from '@jv/contracts';
 import {
-  canChangeStatus, changedFields, FORECAST_WINDOW_DAYS, openRepairJobStatuses, summarizeReadiness, type SystemStatus, systemStatuses,
+  canChangeStatus,
+  changedFields,
+  FORECAST_WINDOW_DAYS,
+  openRepairJobStatuses,
+  summarizeReadiness,
+  type SystemStatus,
+  systemStatuses,
 } from '@jv/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Conflict, type FieldError, NotFound, StaleVersion, ValidationFailed } from '../../common/errors';
+import { Conflict, type FieldErrorInput, NotFound, StaleVersion, ValidationFailed } from '../../common/errors';
 import { updateVersioned } from '../../common/optimistic';
 import { columnsOf, pick } from '../../common/patch';
 import { withConstraintErrors } from '../../common/pg-errors';
+import { systemScope } from '../../common/scope';
 import { SqlParams, whereSql } from '../../common/sql';
 import { AuditService } from '../audit/audit.service';
+import { changeSystemStatus, registerSystems } from './system-status';
 import {
-  encodeSystemCursor, filterConditions, keyset, scopeConditions, sortKeyOf, SYSTEM_SELECT, type SystemRow, toSystemResponse,
-  USAGE_WINDOW_SQL, type UsageWindowRow, utcToday,
+  encodeSystemCursor,
+  filterConditions,
+  keyset,
+  sortKeyOf,
+  SYSTEM_SELECT,
+  type SystemRow,
+  toSystemResponse,
+  USAGE_WINDOW_SQL,
+  type UsageWindowRow,
+  utcToday,
 } from './systems.query';
 
 type Actor = Pick<CurrentUser, 'id' | 'role' | 'partnerId' | 'facilityIds'>;
@@ -25,16 +49,29 @@ type Manager = Pick<EntityManager, 'query'>;
 /** A unique (model, serial) violation names the serial number, the field the user typed. */
 export const SYSTEM_CONSTRAINT_FIELDS = { 'model_id, serial_number': 'serialNumber' };
 const COLUMNS = {
-  serialNumber: 'serial_number', donorPartnerId: 'donor_partner_id', unitId: 'unit_id', facilityId: 'facility_id',
-  barrelSerial: 'barrel_serial', notes: 'notes',
+  serialNumber: 'serial_number',
+  donorPartnerId: 'donor_partner_id',
+  unitId: 'unit_id',
+  facilityId: 'facility_id',
+  barrelSerial: 'barrel_serial',
+  notes: 'notes',
 } as const;
 export const EXPORT_BATCH = 1000;
 
 interface HistoryRow {
-  kind: SystemHistoryEntry['kind']; at: Date; actor_id: string | null; actor_name: string | null;
-  from_status: SystemStatus | null; to_status: SystemStatus | null; reason: string | null;
-  old_barrel_serial: string | null; new_barrel_serial: string | null; barrel_efc_at_change: string | null;
-  date: string | null; rounds: number | null; efc: string | null;
+  kind: SystemHistoryEntry['kind'];
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  from_status: SystemStatus | null;
+  to_status: SystemStatus | null;
+  reason: string | null;
+  old_barrel_serial: string | null;
+  new_barrel_serial: string | null;
+  barrel_efc_at_change: string | null;
+  date: string | null;
+  rounds: number | null;
+  efc: string | null;
 }
 
 const num = (v: string | null) => (v === null ? null : Number(v));
@@ -54,7 +91,10 @@ export class SystemsService {
   }
 
   /** Every match of the list's filters, in batches of EXPORT_BATCH by keyset (never OFFSET). */
-  async *exportBatches(q: ExportSystemsQuery, user: Actor): AsyncGenerator<Array<{ row: SystemRow; system: SystemResponse }>> {
+  async *exportBatches(
+    q: ExportSystemsQuery,
+    user: Actor,
+  ): AsyncGenerator<Array<{ row: SystemRow; system: SystemResponse }>> {
     let cursor: string | undefined;
     do {
       const page = await this.page(q, cursor, EXPORT_BATCH, user, this.db.manager);
@@ -71,42 +111,69 @@ export class SystemsService {
   }
 
   create(input: CreateSystemInput, user: Actor): Promise<SystemResponse> {
-    return withConstraintErrors(() => this.db.transaction(async (m) => {
-      await this.checkReferences(m, input);
-      const [{ id }] = await m.query(
-        `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, total_efc, barrel_efc, barrel_serial, notes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [input.modelId, input.serialNumber, input.donorPartnerId, input.unitId ?? null, input.facilityId ?? null,
-          input.status ?? 'operational', input.totalEfc ?? 0, input.barrelEfc ?? 0, input.barrelSerial ?? null, input.notes ?? null]);
-      await m.query(
-        `INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id) VALUES ($1, NULL, $2, 'registered', $3)`,
-        [id, input.status ?? 'operational', user.id]);
-      const after = await this.get(id, user, m);
-      await this.audit.record({ action: 'create', entityType: 'system', entityId: id, after: stored(after) }, m);
-      return after;
-    }), SYSTEM_CONSTRAINT_FIELDS);
+    return withConstraintErrors(
+      () =>
+        this.db.transaction(async (m) => {
+          await this.checkReferences(m, input);
+          const [id] = await registerSystems(
+            m,
+            [
+              {
+                modelId: input.modelId,
+                serialNumber: input.serialNumber,
+                donorPartnerId: input.donorPartnerId,
+                unitId: input.unitId ?? null,
+                facilityId: input.facilityId ?? null,
+                status: input.status ?? 'operational',
+                totalEfc: input.totalEfc ?? 0,
+                barrelEfc: input.barrelEfc ?? 0,
+                barrelSerial: input.barrelSerial ?? null,
+                notes: input.notes ?? null,
+              },
+            ],
+            { reason: 'registered', actorId: user.id },
+          );
+          const after = await this.get(id, user, m);
+          await this.audit.record({ action: 'create', entityType: 'system', entityId: id, after: stored(after) }, m);
+          return after;
+        }),
+      SYSTEM_CONSTRAINT_FIELDS,
+    );
   }
 
   /** Edits the registry fields (never the status) with optimistic locking. */
   update(id: string, { version, ...patch }: UpdateSystemInput, user: Actor): Promise<SystemResponse> {
-    return withConstraintErrors(() => this.db.transaction(async (m) => {
-      const before = await this.get(id, user, m);
-      if (before.version !== version) throw new StaleVersion(before.version);
-      const changed = changedFields(before, patch);
-      if (changed.length === 0) return before;
-      await this.checkReferences(m, {
-        donorPartnerId: changed.includes('donorPartnerId') ? patch.donorPartnerId : undefined,
-        unitId: changed.includes('unitId') ? patch.unitId : undefined,
-        facilityId: changed.includes('facilityId') ? patch.facilityId : undefined,
-      });
-      await updateVersioned(m, 'systems', id, version, columnsOf(patch, changed, COLUMNS), 'System');
-      const after = await this.get(id, user, m);
-      const names = { donorPartnerId: 'donorPartnerCode', unitId: 'unitName', facilityId: 'facilityCode' } as const;
-      const keys: Array<keyof SystemResponse> = [...changed, 'version'];
-      for (const k of changed) if (k in names) keys.push(names[k as keyof typeof names]);
-      await this.audit.record({ action: 'update', entityType: 'system', entityId: id, before: pick(before, keys), after: pick(after, keys) }, m);
-      return after;
-    }), SYSTEM_CONSTRAINT_FIELDS);
+    return withConstraintErrors(
+      () =>
+        this.db.transaction(async (m) => {
+          const before = await this.get(id, user, m);
+          if (before.version !== version) throw new StaleVersion(before.version);
+          const changed = changedFields(before, patch);
+          if (changed.length === 0) return before;
+          await this.checkReferences(m, {
+            donorPartnerId: changed.includes('donorPartnerId') ? patch.donorPartnerId : undefined,
+            unitId: changed.includes('unitId') ? patch.unitId : undefined,
+            facilityId: changed.includes('facilityId') ? patch.facilityId : undefined,
+          });
+          await updateVersioned(m, 'systems', id, version, columnsOf(patch, changed, COLUMNS), 'System');
+          const after = await this.get(id, user, m);
+          const names = { donorPartnerId: 'donorPartnerCode', unitId: 'unitName', facilityId: 'facilityCode' } as const;
+          const keys: Array<keyof SystemResponse> = [...changed, 'version'];
+          for (const k of changed) if (k in names) keys.push(names[k as keyof typeof names]);
+          await this.audit.record(
+            {
+              action: 'update',
+              entityType: 'system',
+              entityId: id,
+              before: pick(before, keys),
+              after: pick(after, keys),
+            },
+            m,
+          );
+          return after;
+        }),
+      SYSTEM_CONSTRAINT_FIELDS,
+    );
   }
 
   /**
@@ -120,31 +187,28 @@ export class SystemsService {
       if (input.version !== undefined && current.version !== input.version) throw new StaleVersion(current.version);
       if (!canChangeStatus(current.status, input.status)) {
         const allowed = systemStatuses.filter((s) => canChangeStatus(current.status, s));
-        throw new Conflict('INVALID_STATUS_CHANGE',
-          current.status === 'written_off' ? 'A written-off system is final; its status cannot change' : `The system is already ${current.status}`,
-          { from: current.status, to: input.status, allowed });
+        throw new Conflict(
+          'INVALID_STATUS_CHANGE',
+          current.status === 'written_off'
+            ? 'A written-off system is final; its status cannot change'
+            : `The system is already ${current.status}`,
+          { from: current.status, to: input.status, allowed },
+        );
       }
       // while a repair job is open the status follows the job (its transitions set it), never a hand edit
       const [openJob]: Array<{ number: string }> = await m.query(
-        `SELECT number FROM repair_jobs WHERE system_id = $1 AND status = ANY($2::text[])`, [id, openRepairJobStatuses]);
+        `SELECT number FROM repair_jobs WHERE system_id = $1 AND status = ANY($2::text[])`,
+        [id, openRepairJobStatuses],
+      );
       if (openJob) {
-        throw new Conflict('STATUS_FOLLOWS_JOB',
+        throw new Conflict(
+          'STATUS_FOLLOWS_JOB',
           `Repair job ${openJob.number} is open: the system's status follows the job; move, complete or cancel the job instead`,
-          { jobNumber: openJob.number, allowed: [] });
+          { jobNumber: openJob.number, allowed: [] },
+        );
       }
-      await m.query(
-        `UPDATE systems SET status = $2, status_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, input.status]);
-      await m.query(
-        `INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id) VALUES ($1, $2, $3, $4, $5)`,
-        [id, current.status, input.status, input.reason, user.id]);
-      const after = await this.get(id, user, m);
-      await this.audit.record({
-        action: 'update', entityType: 'system', entityId: id,
-        before: { status: current.status, version: current.version },
-        after: { status: after.status, version: after.version, reason: input.reason },
-      }, m);
-      return after;
+      await changeSystemStatus(m, { systemId: id, status: input.status, reason: input.reason, actorId: user.id });
+      return this.get(id, user, m);
     });
   }
 
@@ -170,14 +234,22 @@ export class SystemsService {
        )
        SELECT e.*, u.display_name AS actor_name FROM events e LEFT JOIN users u ON u.id = e.actor_id
         ORDER BY e.at DESC, e.seq DESC`,
-      [id]);
+      [id],
+    );
     const personal = user.role !== 'partner';
     return rows.map((r) => ({
-      kind: r.kind, at: r.at.toISOString(),
-      actorId: personal ? r.actor_id : null, actorName: personal ? r.actor_name : null,
+      kind: r.kind,
+      at: r.at.toISOString(),
+      actorId: personal ? r.actor_id : null,
+      actorName: personal ? r.actor_name : null,
       ...(r.kind === 'status' ? { fromStatus: r.from_status, toStatus: r.to_status, reason: r.reason } : {}),
       ...(r.kind === 'barrel_change'
-        ? { oldBarrelSerial: r.old_barrel_serial, newBarrelSerial: r.new_barrel_serial, barrelEfcAtChange: num(r.barrel_efc_at_change) } : {}),
+        ? {
+            oldBarrelSerial: r.old_barrel_serial,
+            newBarrelSerial: r.new_barrel_serial,
+            barrelEfcAtChange: num(r.barrel_efc_at_change),
+          }
+        : {}),
       ...(r.kind === 'usage' ? { date: r.date, rounds: r.rounds, efc: num(r.efc) } : {}),
     }));
   }
@@ -192,9 +264,14 @@ export class SystemsService {
     }[groupBy];
     const rows: Array<{ key: string | null; label: string; status: SystemStatus; n: number }> = await this.db.query(
       `SELECT ${group.key} AS key, ${group.label} AS label, s.status, count(*)::int AS n
-         FROM systems s ${group.join} ${whereSql(scopeConditions(user, p, 'read'))}
-        GROUP BY 1, 2, 3`, p.values);
-    const groups = new Map<string, { key: string | null; label: string; counts: Partial<Record<SystemStatus, number>> }>();
+         FROM systems s ${group.join} ${whereSql(systemScope(user, p))}
+        GROUP BY 1, 2, 3`,
+      p.values,
+    );
+    const groups = new Map<
+      string,
+      { key: string | null; label: string; counts: Partial<Record<SystemStatus, number>> }
+    >();
     const overall: Partial<Record<SystemStatus, number>> = {};
     for (const r of rows) {
       const g = groups.get(String(r.key)) ?? { key: r.key, label: r.label, counts: {} };
@@ -214,7 +291,7 @@ export class SystemsService {
   /** 404 unless the system exists and the user may read it. */
   async assertVisible(id: string, user: Actor, m: Manager = this.db.manager): Promise<void> {
     const p = new SqlParams();
-    const where = [`s.id = ${p.add(id)}::uuid`, ...scopeConditions(user, p, 'read')];
+    const where = [`s.id = ${p.add(id)}::uuid`, ...systemScope(user, p)];
     const [row] = await m.query(`SELECT 1 FROM systems s ${whereSql(where)}`, p.values);
     if (!row) throw new NotFound('System');
   }
@@ -225,7 +302,7 @@ export class SystemsService {
    */
   async lockForAction(m: Manager, id: string, user: Actor): Promise<{ status: SystemStatus; version: number }> {
     const p = new SqlParams();
-    const where = [`s.id = ${p.add(id)}::uuid`, ...scopeConditions(user, p, 'act')];
+    const where = [`s.id = ${p.add(id)}::uuid`, ...systemScope(user, p, { purpose: 'act' })];
     const [row] = await m.query(`SELECT s.status, s.version FROM systems s ${whereSql(where)} FOR UPDATE`, p.values);
     if (!row) throw new NotFound('System');
     return row;
@@ -233,19 +310,23 @@ export class SystemsService {
 
   private async page(q: ExportSystemsQuery, cursor: string | undefined, limit: number, user: Actor, m: Manager) {
     const p = new SqlParams();
-    const where = [...scopeConditions(user, p, 'read'), ...filterConditions(q, p)];
+    const where = [...systemScope(user, p), ...filterConditions(q, p)];
     const { orderBy, after } = keyset(q.sort, q.order, cursor, p);
     if (after) where.push(after);
-    const rows: SystemRow[] = await m.query(`${SYSTEM_SELECT} ${whereSql(where)} ${orderBy} LIMIT ${p.add(limit + 1)}`, p.values);
+    const rows: SystemRow[] = await m.query(
+      `${SYSTEM_SELECT} ${whereSql(where)} ${orderBy} LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeSystemCursor(q.sort, q.order, sortKeyOf(last, q.sort), last.id) : null;
+    const nextCursor =
+      rows.length > limit && last ? encodeSystemCursor(q.sort, q.order, sortKeyOf(last, q.sort), last.id) : null;
     return { rows: items, nextCursor };
   }
 
   private findRows(m: Manager, id: string, user: Actor): Promise<SystemRow[]> {
     const p = new SqlParams();
-    const where = [`s.id = ${p.add(id)}::uuid`, ...scopeConditions(user, p, 'read')];
+    const where = [`s.id = ${p.add(id)}::uuid`, ...systemScope(user, p)];
     return m.query(`${SYSTEM_SELECT} ${whereSql(where)}`, p.values);
   }
 
@@ -253,22 +334,31 @@ export class SystemsService {
   private async withForecasts(rows: SystemRow[], m: Manager): Promise<SystemResponse[]> {
     if (rows.length === 0) return [];
     const today = utcToday();
-    const usage: UsageWindowRow[] = await m.query(USAGE_WINDOW_SQL, [rows.map((r) => r.id), today, FORECAST_WINDOW_DAYS]);
+    const usage: UsageWindowRow[] = await m.query(USAGE_WINDOW_SQL, [
+      rows.map((r) => r.id),
+      today,
+      FORECAST_WINDOW_DAYS,
+    ]);
     const byId = new Map(usage.map((u) => [u.system_id, u]));
     return rows.map((r) => toSystemResponse(r, byId.get(r.id), today));
   }
 
   /** Every named reference must exist: one query, each missing one a 400 on its field. */
-  private async checkReferences(m: Manager, refs: { modelId?: string; donorPartnerId?: string; unitId?: string | null; facilityId?: string | null }) {
+  private async checkReferences(
+    m: Manager,
+    refs: { modelId?: string; donorPartnerId?: string; unitId?: string | null; facilityId?: string | null },
+  ) {
     const [found] = await m.query(
       `SELECT ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM system_models WHERE id = $1)) AS "modelId",
               ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM partners WHERE id = $2)) AS "donorPartnerId",
               ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM units WHERE id = $3)) AS "unitId",
               ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM facilities WHERE id = $4)) AS "facilityId"`,
-      [refs.modelId ?? null, refs.donorPartnerId ?? null, refs.unitId ?? null, refs.facilityId ?? null]);
-    const messages = { modelId: 'No such system model', donorPartnerId: 'No such partner', unitId: 'No such unit', facilityId: 'No such facility' };
-    const errors: FieldError[] = (Object.keys(messages) as Array<keyof typeof messages>)
-      .filter((k) => found[k] === false).map((k) => ({ path: k, message: messages[k] }));
+      [refs.modelId ?? null, refs.donorPartnerId ?? null, refs.unitId ?? null, refs.facilityId ?? null],
+    );
+    const fields = ['modelId', 'donorPartnerId', 'unitId', 'facilityId'] as const;
+    const errors: FieldErrorInput[] = fields
+      .filter((k) => found[k] === false)
+      .map((k) => ({ path: k, code: 'not_found' }));
     if (errors.length) throw new ValidationFailed(errors);
   }
 }

@@ -1,44 +1,28 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  type CreateUsageReportInput, createUsageReportInputSchema, type CurrentUser as CurrentUserShape, idParamSchema,
-  type ListUsageReportsQuery, listUsageReportsQuerySchema, type UsageWeeklyQuery, usageWeeklyQuerySchema,
-} from '@jv/contracts';
-import { Allow, CurrentUser } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { type CurrentUser as CurrentUserShape, endpoints } from '@jv/contracts';
+import { CurrentUser } from '../../common/auth.decorators';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { UsageReportsService } from './usage-reports.service';
 
+const ep = endpoints.systems;
+
 /** Usage reports of one system: rounds fired per day, and the weekly totals for the chart. */
-@Controller('v1/systems/:id')
+@Controller()
 export class UsageReportsController {
   constructor(@Inject(UsageReportsService) private readonly usage: UsageReportsService) {}
 
-  @Post('usage-reports')
-  @Allow('usageReports', 'write')
-  create(
-    @Param(zodPipe(idParamSchema)) { id }: { id: string },
-    @Body(zodPipe(createUsageReportInputSchema)) body: CreateUsageReportInput,
-    @CurrentUser() user: CurrentUserShape,
-  ) {
-    return this.usage.create(id, body, user);
+  @Endpoint(ep.createUsageReport)
+  create(@Input() { params, body }: In<typeof ep.createUsageReport>, @CurrentUser() user: CurrentUserShape) {
+    return this.usage.create(params.id, body, user);
   }
 
-  @Get('usage-reports')
-  @Allow('usageReports', 'read')
-  list(
-    @Param(zodPipe(idParamSchema)) { id }: { id: string },
-    @Query(zodPipe(listUsageReportsQuerySchema)) q: ListUsageReportsQuery,
-    @CurrentUser() user: CurrentUserShape,
-  ) {
-    return this.usage.list(id, q, user);
+  @Endpoint(ep.usageReports)
+  list(@Input() { params, query }: In<typeof ep.usageReports>, @CurrentUser() user: CurrentUserShape) {
+    return this.usage.list(params.id, query, user);
   }
 
-  @Get('usage-weekly')
-  @Allow('usageReports', 'read')
-  weekly(
-    @Param(zodPipe(idParamSchema)) { id }: { id: string },
-    @Query(zodPipe(usageWeeklyQuerySchema)) q: UsageWeeklyQuery,
-    @CurrentUser() user: CurrentUserShape,
-  ) {
-    return this.usage.weekly(id, q.weeks, user);
+  @Endpoint(ep.usageWeekly)
+  weekly(@Input() { params, query }: In<typeof ep.usageWeekly>, @CurrentUser() user: CurrentUserShape) {
+    return this.usage.weekly(params.id, query.weeks, user);
   }
 }

@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  CreateUsageReportInput, CurrentUser, ListUsageReportsQuery, Page, UsageReportResponse, UsageWeek,
+  CreateUsageReportInput,
+  CurrentUser,
+  ListUsageReportsQuery,
+  Page,
+  UsageReportResponse,
+  UsageWeek,
 } from '@jv/contracts';
 import type { DataSource } from 'typeorm';
-import { Conflict, ValidationFailed } from '../../common/errors';
+import { Conflict, fieldErrors, ValidationFailed } from '../../common/errors';
 import { returnedRows } from '../../common/optimistic';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { SqlParams, whereSql } from '../../common/sql';
@@ -14,15 +19,28 @@ import { utcToday } from './systems.query';
 
 type Actor = Pick<CurrentUser, 'id' | 'role' | 'partnerId' | 'facilityIds'>;
 
-interface UsageRow { id: string; system_id: string; date: string; rounds: number; efc: string; reported_by: string | null; created_at: Date }
+interface UsageRow {
+  id: string;
+  system_id: string;
+  date: string;
+  rounds: number;
+  efc: string;
+  reported_by: string | null;
+  created_at: Date;
+}
 
 const USAGE_COLUMNS = `id::text AS id, system_id, date::text AS date, rounds, efc, reported_by, created_at`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const toResponse = (r: UsageRow, user: Actor): UsageReportResponse => ({
-  id: r.id, systemId: r.system_id, date: r.date, rounds: r.rounds, efc: Number(r.efc),
+  id: r.id,
+  systemId: r.system_id,
+  date: r.date,
+  rounds: r.rounds,
+  efc: Number(r.efc),
   // who reported is personal data: partner users do not get it
-  reportedById: user.role === 'partner' ? null : r.reported_by, createdAt: r.created_at.toISOString(),
+  reportedById: user.role === 'partner' ? null : r.reported_by,
+  createdAt: r.created_at.toISOString(),
 });
 
 /** Rounds fired per system and day ("Ukraine's reporting on use"); each report raises total and barrel EFC. */
@@ -39,26 +57,49 @@ export class UsageReportsService {
    * second report for the day (409), insert the report, raise the counters, write the audit row.
    */
   async create(systemId: string, input: CreateUsageReportInput, user: Actor): Promise<UsageReportResponse> {
-    if (input.date > utcToday()) throw new ValidationFailed([{ path: 'date', message: 'The date cannot be in the future' }]);
+    if (input.date > utcToday()) throw new ValidationFailed([{ path: 'date', code: 'in_future' }]);
     return this.db.transaction(async (m) => {
       const system = await this.systems.lockForAction(m, systemId, user);
-      if (system.status === 'written_off') throw new Conflict('SYSTEM_WRITTEN_OFF', 'A written-off system takes no usage reports');
-      const [existing] = await m.query(`SELECT 1 FROM usage_reports WHERE system_id = $1 AND date = $2`, [systemId, input.date]);
+      if (system.status === 'written_off')
+        throw new Conflict('SYSTEM_WRITTEN_OFF', 'A written-off system takes no usage reports', {});
+      const [existing] = await m.query(`SELECT 1 FROM usage_reports WHERE system_id = $1 AND date = $2`, [
+        systemId,
+        input.date,
+      ]);
       if (existing) {
-        throw new Conflict('DUPLICATE_USAGE_DAY', `The system already has a usage report for ${input.date}`,
-          { errors: [{ path: 'date', message: 'A report for this day already exists' }] });
+        throw new Conflict(
+          'DUPLICATE_USAGE_DAY',
+          `The system already has a usage report for ${input.date}`,
+          { date: input.date },
+          { errors: fieldErrors([{ path: 'date', code: 'duplicate' }]) },
+        );
       }
       const [row]: UsageRow[] = await m.query(
         `INSERT INTO usage_reports (system_id, date, rounds, efc, reported_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${USAGE_COLUMNS}`,
-        [systemId, input.date, input.rounds, input.efc, user.id]);
-      const [counters] = returnedRows<{ total_efc: string; barrel_efc: string; version: number }>(await m.query(
-        `UPDATE systems SET total_efc = total_efc + $2, barrel_efc = barrel_efc + $2, version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING total_efc, barrel_efc, version`, [systemId, input.efc]));
+        [systemId, input.date, input.rounds, input.efc, user.id],
+      );
+      const [counters] = returnedRows<{ total_efc: string; barrel_efc: string; version: number }>(
+        await m.query(
+          `UPDATE systems SET total_efc = total_efc + $2, barrel_efc = barrel_efc + $2, version = version + 1, updated_at = now()
+          WHERE id = $1 RETURNING total_efc, barrel_efc, version`,
+          [systemId, input.efc],
+        ),
+      );
       const report = toResponse(row, user);
-      await this.audit.record({
-        action: 'create', entityType: 'usage_report', entityId: report.id,
-        after: { ...report, totalEfc: Number(counters.total_efc), barrelEfc: Number(counters.barrel_efc), systemVersion: counters.version },
-      }, m);
+      await this.audit.record(
+        {
+          action: 'create',
+          entityType: 'usage_report',
+          entityId: report.id,
+          after: {
+            ...report,
+            totalEfc: Number(counters.total_efc),
+            barrelEfc: Number(counters.barrel_efc),
+            systemVersion: counters.version,
+          },
+        },
+        m,
+      );
       return report;
     });
   }
@@ -72,7 +113,9 @@ export class UsageReportsService {
     if (q.to) where.push(`date <= ${p.add(q.to)}::date`);
     if (q.cursor) where.push(`date < ${p.add(decodeDateCursor(q.cursor))}::date`);
     const rows: UsageRow[] = await this.db.query(
-      `SELECT ${USAGE_COLUMNS} FROM usage_reports ${whereSql(where)} ORDER BY date DESC LIMIT ${p.add(q.limit + 1)}`, p.values);
+      `SELECT ${USAGE_COLUMNS} FROM usage_reports ${whereSql(where)} ORDER BY date DESC LIMIT ${p.add(q.limit + 1)}`,
+      p.values,
+    );
     const items = rows.slice(0, q.limit).map((r) => toResponse(r, user));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.date]) : null };
@@ -86,7 +129,8 @@ export class UsageReportsService {
          FROM generate_series(date_trunc('week', $2::timestamp) - ($3::int - 1) * interval '1 week', date_trunc('week', $2::timestamp), interval '1 week') AS w(week)
          LEFT JOIN usage_reports r ON r.system_id = $1 AND r.date >= w.week::date AND r.date < (w.week + interval '1 week')::date
         GROUP BY w.week ORDER BY w.week`,
-      [systemId, utcToday(), weeks]);
+      [systemId, utcToday(), weeks],
+    );
     return rows.map((r) => ({ weekStart: r.week_start, rounds: r.rounds, efc: r.efc }));
   }
 }
@@ -95,7 +139,7 @@ export class UsageReportsService {
 export function decodeDateCursor(cursor: string): string {
   const v = decodeCursor<unknown[]>(cursor);
   if (v.length !== 1 || typeof v[0] !== 'string' || !DATE.test(v[0]) || Number.isNaN(Date.parse(v[0]))) {
-    throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor' }]);
+    throw new ValidationFailed([{ path: 'cursor', code: 'invalid_cursor' }]);
   }
   return v[0];
 }

@@ -1,37 +1,31 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  type CreateUnitInput, createUnitInputSchema, idParamSchema, type ListUnitsQuery, listUnitsQuerySchema,
-  type UpdateUnitInput, updateUnitInputSchema,
-} from '@jv/contracts';
-import { Allow } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { endpoints } from '@jv/contracts';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { UnitsService } from './units.service';
 
-@Controller('v1/units')
+const ep = endpoints.units;
+
+@Controller()
 export class UnitsController {
   constructor(@Inject(UnitsService) private readonly units: UnitsService) {}
 
-  @Get()
-  @Allow('referenceData', 'read')
-  list(@Query(zodPipe(listUnitsQuerySchema)) q: ListUnitsQuery) {
-    return this.units.list(q);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>) {
+    return this.units.list(query);
   }
 
-  @Get(':id')
-  @Allow('referenceData', 'read')
-  get(@Param(zodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.units.get(id);
+  @Endpoint(ep.get)
+  get(@Input() { params }: In<typeof ep.get>) {
+    return this.units.get(params.id);
   }
 
-  @Post()
-  @Allow('referenceData', 'write')
-  create(@Body(zodPipe(createUnitInputSchema)) body: CreateUnitInput) {
+  @Endpoint(ep.create)
+  create(@Input() { body }: In<typeof ep.create>) {
     return this.units.create(body);
   }
 
-  @Patch(':id')
-  @Allow('referenceData', 'write')
-  update(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @Body(zodPipe(updateUnitInputSchema)) body: UpdateUnitInput) {
-    return this.units.update(id, body);
+  @Endpoint(ep.update)
+  update(@Input() { params, body }: In<typeof ep.update>) {
+    return this.units.update(params.id, body);
   }
 }

@@ -1,55 +1,42 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  type CreateUserInput, createUserInputSchema, type CurrentUser as CurrentUserShape, idParamSchema, type ListUsersQuery,
-  listUsersQuerySchema, type ResetPasswordInput, resetPasswordInputSchema, type UpdateUserInput, updateUserInputSchema,
-} from '@jv/contracts';
-import { Allow, CurrentUser } from '../../common/auth.decorators';
-import { zodPipe } from '../../common/zod-validation.pipe';
+import { Controller, Inject } from '@nestjs/common';
+import { type CurrentUser as CurrentUserShape, endpoints } from '@jv/contracts';
+import { CurrentUser } from '../../common/auth.decorators';
+import { Endpoint, Input, type In } from '../../common/endpoint';
 import { UsersService } from './users.service';
 
-@Controller('v1/users')
+const ep = endpoints.users;
+
+@Controller()
 export class UsersController {
   constructor(@Inject(UsersService) private readonly users: UsersService) {}
 
-  @Get()
-  @Allow('users', 'read')
-  list(@Query(zodPipe(listUsersQuerySchema)) q: ListUsersQuery) {
-    return this.users.list(q);
+  @Endpoint(ep.list)
+  list(@Input() { query }: In<typeof ep.list>) {
+    return this.users.list(query);
   }
 
-  @Get(':id')
-  @Allow('users', 'read')
-  get(@Param(zodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.users.get(id);
+  @Endpoint(ep.get)
+  get(@Input() { params }: In<typeof ep.get>) {
+    return this.users.get(params.id);
   }
 
-  @Post()
-  @Allow('users', 'write')
-  create(@Body(zodPipe(createUserInputSchema)) body: CreateUserInput) {
+  @Endpoint(ep.create)
+  create(@Input() { body }: In<typeof ep.create>) {
     return this.users.create(body);
   }
 
-  @Patch(':id')
-  @Allow('users', 'write')
-  update(
-    @Param(zodPipe(idParamSchema)) { id }: { id: string },
-    @Body(zodPipe(updateUserInputSchema)) body: UpdateUserInput,
-    @CurrentUser() actor: CurrentUserShape,
-  ) {
-    return this.users.update(id, body, actor);
+  @Endpoint(ep.update)
+  update(@Input() { params, body }: In<typeof ep.update>, @CurrentUser() actor: CurrentUserShape) {
+    return this.users.update(params.id, body, actor);
   }
 
-  @Post(':id/reset-password')
-  @Allow('users', 'write')
-  @HttpCode(204)
-  async resetPassword(@Param(zodPipe(idParamSchema)) { id }: { id: string }, @Body(zodPipe(resetPasswordInputSchema)) body: ResetPasswordInput) {
-    await this.users.resetPassword(id, body);
+  @Endpoint(ep.resetPassword)
+  async resetPassword(@Input() { params, body }: In<typeof ep.resetPassword>) {
+    await this.users.resetPassword(params.id, body);
   }
 
-  @Post(':id/revoke-sessions')
-  @Allow('users', 'write')
-  @HttpCode(204)
-  async revokeSessions(@Param(zodPipe(idParamSchema)) { id }: { id: string }) {
-    await this.users.revokeSessions(id);
+  @Endpoint(ep.revokeSessions)
+  async revokeSessions(@Input() { params }: In<typeof ep.revokeSessions>) {
+    await this.users.revokeSessions(params.id);
   }
 }

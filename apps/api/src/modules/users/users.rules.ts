@@ -1,5 +1,5 @@
 import type { Role, UserResponse } from '@jv/contracts';
-import type { FieldError } from '../../common/errors';
+import type { FieldErrorInput } from '../../common/errors';
 
 /** A `users` row as read with USER_COLUMNS (never the password hash). */
 export interface UserRow {
@@ -17,7 +17,8 @@ export interface UserRow {
   updated_at: Date;
 }
 
-export const USER_COLUMNS = 'id, email, display_name, role, locale, facility_ids, partner_id, active, last_login_at, version, created_at, updated_at';
+export const USER_COLUMNS =
+  'id, email, display_name, role, locale, facility_ids, partner_id, active, last_login_at, version, created_at, updated_at';
 
 export interface UserScope {
   role: Role;
@@ -35,19 +36,20 @@ export function normalizeScope(s: UserScope): UserScope {
 }
 
 /** What a role needs of its scope (the same rule the create contract refines). */
-export function scopeErrors(s: UserScope): FieldError[] {
-  const errors: FieldError[] = [];
-  if (s.role === 'workshop' && s.facilityIds.length === 0) errors.push({ path: 'facilityIds', message: 'A workshop user needs at least one facility' });
-  if (s.role === 'partner' && !s.partnerId) errors.push({ path: 'partnerId', message: 'A partner user needs a partner country' });
+export function scopeErrors(s: UserScope): FieldErrorInput[] {
+  const errors: FieldErrorInput[] = [];
+  if (s.role === 'workshop' && s.facilityIds.length === 0)
+    errors.push({ path: 'facilityIds', code: 'workshop_needs_facility' });
+  if (s.role === 'partner' && !s.partnerId) errors.push({ path: 'partnerId', code: 'partner_needs_country' });
   return errors;
 }
 
 /** Field errors for facility ids that do not exist or are not repair workshops; `found` maps id → kind. */
-export function facilityErrors(facilityIds: string[], found: ReadonlyMap<string, string>): FieldError[] {
-  return facilityIds.flatMap((id, i): FieldError[] => {
+export function facilityErrors(facilityIds: string[], found: ReadonlyMap<string, string>): FieldErrorInput[] {
+  return facilityIds.flatMap((id, i): FieldErrorInput[] => {
     const kind = found.get(id);
-    if (kind === undefined) return [{ path: `facilityIds.${i}`, message: 'No such facility' }];
-    if (kind !== 'repair_workshop') return [{ path: `facilityIds.${i}`, message: 'Workshop users can only be assigned to repair workshops' }];
+    if (kind === undefined) return [{ path: `facilityIds.${i}`, code: 'not_found' }];
+    if (kind !== 'repair_workshop') return [{ path: `facilityIds.${i}`, code: 'workshop_facility_only' }];
     return [];
   });
 }
@@ -59,11 +61,16 @@ export const sameSet = (a: readonly string[], b: readonly string[]) => {
 };
 
 /** Whether a change to a user must end their sessions: disabled, or another role or scope. */
-export function mustRevokeSessions(before: UserScope & { active: boolean }, after: UserScope & { active: boolean }): boolean {
-  return (before.active && !after.active)
-    || before.role !== after.role
-    || before.partnerId !== after.partnerId
-    || !sameSet(before.facilityIds, after.facilityIds);
+export function mustRevokeSessions(
+  before: UserScope & { active: boolean },
+  after: UserScope & { active: boolean },
+): boolean {
+  return (
+    (before.active && !after.active) ||
+    before.role !== after.role ||
+    before.partnerId !== after.partnerId ||
+    !sameSet(before.facilityIds, after.facilityIds)
+  );
 }
 
 /** Escapes LIKE wildcards so `q` matches literally. */

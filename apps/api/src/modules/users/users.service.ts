@@ -1,19 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  CreateUserInput, CurrentUser, ListUsersQuery, Page, ResetPasswordInput, UpdateUserInput, UserResponse,
+  CreateUserInput,
+  CurrentUser,
+  ListUsersQuery,
+  Page,
+  ResetPasswordInput,
+  UpdateUserInput,
+  UserResponse,
 } from '@jv/contracts';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { z } from 'zod';
-import { Conflict, type FieldError, NotFound, StaleVersion, ValidationFailed } from '../../common/errors';
+import {
+  AppError,
+  type FieldErrorInput,
+  fieldErrors,
+  NotFound,
+  StaleVersion,
+  ValidationFailed,
+} from '../../common/errors';
 import { returnedRows, updateVersioned } from '../../common/optimistic';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
 import {
-  facilityErrors, likePattern, mustRevokeSessions, normalizeScope, sameSet, scopeErrors, toUserResponse, USER_COLUMNS,
-  type UserRow, type UserScope,
+  facilityErrors,
+  likePattern,
+  mustRevokeSessions,
+  normalizeScope,
+  sameSet,
+  scopeErrors,
+  toUserResponse,
+  USER_COLUMNS,
+  type UserRow,
+  type UserScope,
 } from './users.rules';
 
 const cursorSchema = z.tuple([z.string(), z.uuid()]);
@@ -34,13 +55,19 @@ export class UsersService {
   async list(q: ListUsersQuery): Promise<Page<UserResponse>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
-    if (q.q) { const x = p(likePattern(q.q)); where.push(`(email ILIKE ${x} OR display_name ILIKE ${x})`); }
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (q.q) {
+      const x = p(likePattern(q.q));
+      where.push(`(email ILIKE ${x} OR display_name ILIKE ${x})`);
+    }
     if (q.role) where.push(`role = ${p(q.role)}`);
     if (q.active) where.push(`active = ${p(q.active === 'true')}`);
     if (q.cursor) {
       const parsed = cursorSchema.safeParse(decodeCursor(q.cursor));
-      if (!parsed.success) throw new ValidationFailed([{ path: 'cursor', message: 'Invalid cursor' }]);
+      if (!parsed.success) throw new ValidationFailed([{ path: 'cursor', code: 'invalid_cursor' }]);
       where.push(`(email, id) > (${p(parsed.data[0])}, ${p(parsed.data[1])})`);
     }
     const rows: UserRow[] = await this.db.query(
@@ -61,16 +88,31 @@ export class UsersService {
 
   async create(input: CreateUserInput): Promise<UserResponse> {
     const email = input.email.trim().toLowerCase();
-    const scope = normalizeScope({ role: input.role, facilityIds: input.facilityIds ?? [], partnerId: input.partnerId ?? null });
+    const scope = normalizeScope({
+      role: input.role,
+      facilityIds: input.facilityIds ?? [],
+      partnerId: input.partnerId ?? null,
+    });
     const passwordHash = await hashPassword(input.password); // slow on purpose: outside the transaction
     return this.db.transaction(async (m) => {
-      await this.checkScope(m, scope, { facilityIds: scope.role === 'workshop' ? input.facilityIds ?? [] : [], partnerId: scope.partnerId });
+      await this.checkScope(m, scope, {
+        facilityIds: scope.role === 'workshop' ? (input.facilityIds ?? []) : [],
+        partnerId: scope.partnerId,
+      });
       let row: UserRow;
       try {
         [row] = await m.query(
           `INSERT INTO users (email, display_name, role, locale, facility_ids, partner_id, password_hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
-          [email, input.displayName, scope.role, input.locale ?? 'uk', scope.facilityIds, scope.partnerId, passwordHash],
+          [
+            email,
+            input.displayName,
+            scope.role,
+            input.locale ?? 'uk',
+            scope.facilityIds,
+            scope.partnerId,
+            passwordHash,
+          ],
         );
       } catch (e) {
         if (isUniqueViolation(e)) throw duplicateEmail();
@@ -95,10 +137,16 @@ export class UsersService {
       });
       const active = input.active ?? before.active;
       if (id === actor.id) {
-        const refused: FieldError[] = [];
-        if (!active) refused.push({ path: 'active', message: 'You cannot disable your own account' });
-        if (next.role !== 'admin') refused.push({ path: 'role', message: 'You cannot remove your own admin role' });
-        if (refused.length) throw new ValidationFailed(refused, refused.map((e) => e.message).join('; '));
+        const refused: FieldErrorInput[] = [];
+        if (!active) refused.push({ path: 'active', code: 'own_account_active' });
+        if (next.role !== 'admin') refused.push({ path: 'role', code: 'own_admin_role' });
+        if (refused.length)
+          throw new ValidationFailed(
+            refused,
+            fieldErrors(refused)
+              .map((e) => e.message)
+              .join('; '),
+          );
       }
       // references are checked when the request names them; stored values were checked when saved
       await this.checkScope(m, next, {
@@ -115,7 +163,12 @@ export class UsersService {
         changedBefore[field] = before[field];
         changedAfter[field] = value;
       };
-      change('displayName', 'display_name', input.displayName, input.displayName === undefined || input.displayName === before.displayName);
+      change(
+        'displayName',
+        'display_name',
+        input.displayName,
+        input.displayName === undefined || input.displayName === before.displayName,
+      );
       change('locale', 'locale', input.locale, input.locale === undefined || input.locale === before.locale);
       change('role', 'role', next.role, next.role === before.role);
       change('facilityIds', 'facility_ids', next.facilityIds, sameSet(next.facilityIds, before.facilityIds));
@@ -128,8 +181,16 @@ export class UsersService {
       if (mustRevokeSessions(before, { ...next, active })) {
         await this.sessions.revokeAllForUser(id, m);
       }
-      await this.audit.record({ action: 'update', entityType: 'user', entityId: id,
-        before: { ...changedBefore, version: before.version }, after: { ...changedAfter, version: after.version } }, m);
+      await this.audit.record(
+        {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          before: { ...changedBefore, version: before.version },
+          after: { ...changedAfter, version: after.version },
+        },
+        m,
+      );
       return after;
     });
   }
@@ -138,11 +199,18 @@ export class UsersService {
   async resetPassword(id: string, input: ResetPasswordInput): Promise<void> {
     const passwordHash = await hashPassword(input.password);
     await this.db.transaction(async (m) => {
-      const rows = returnedRows<{ id: string }>(await m.query(
-        `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING id`, [id, passwordHash]));
+      const rows = returnedRows<{ id: string }>(
+        await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING id`, [
+          id,
+          passwordHash,
+        ]),
+      );
       if (rows.length === 0) throw new NotFound('User');
       const sessionsRevoked = await this.sessions.revokeAllForUser(id, m);
-      await this.audit.record({ action: 'password_reset', entityType: 'user', entityId: id, after: { sessionsRevoked } }, m);
+      await this.audit.record(
+        { action: 'password_reset', entityType: 'user', entityId: id, after: { sessionsRevoked } },
+        m,
+      );
     });
   }
 
@@ -165,20 +233,29 @@ export class UsersService {
    * The role's scope rule, then the references named in the request: facilities must exist and be
    * repair workshops (`facilityIds.N`), the partner must exist (`partnerId`).
    */
-  private async checkScope(m: EntityManager, scope: UserScope, named: { facilityIds: string[]; partnerId: string | null }): Promise<void> {
+  private async checkScope(
+    m: EntityManager,
+    scope: UserScope,
+    named: { facilityIds: string[]; partnerId: string | null },
+  ): Promise<void> {
     const errors = scopeErrors(scope);
     if (named.facilityIds.length > 0) {
-      const found: Array<{ id: string; kind: string }> = await m.query(`SELECT id, kind FROM facilities WHERE id = ANY($1::uuid[])`, [named.facilityIds]);
+      const found: Array<{ id: string; kind: string }> = await m.query(
+        `SELECT id, kind FROM facilities WHERE id = ANY($1::uuid[])`,
+        [named.facilityIds],
+      );
       errors.push(...facilityErrors(named.facilityIds, new Map(found.map((f) => [f.id, f.kind]))));
     }
     if (named.partnerId) {
       const [partner] = await m.query(`SELECT 1 FROM partners WHERE id = $1`, [named.partnerId]);
-      if (!partner) errors.push({ path: 'partnerId', message: 'No such partner' });
+      if (!partner) errors.push({ path: 'partnerId', code: 'not_found' });
     }
     if (errors.length) throw new ValidationFailed(errors);
   }
 }
 
 function duplicateEmail() {
-  return new Conflict('DUPLICATE', 'A user with this email already exists', { errors: [{ path: 'email', message: 'Already in use' }] });
+  return new AppError('DUPLICATE', {}, 'A user with this email already exists', {
+    errors: fieldErrors([{ path: 'email', code: 'duplicate' }]),
+  });
 }

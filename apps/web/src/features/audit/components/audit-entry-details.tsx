@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@jv/contracts';
+import { RecordRef } from './record-ref';
 
 function Json({ value }: { value: unknown }) {
   const { t } = useTranslation();
@@ -7,7 +8,7 @@ function Json({ value }: { value: unknown }) {
   return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
 }
 
-/** Before/after of one audit entry, side by side, plus where the change came from. */
+/** Before/after of one audit entry, side by side, plus where the change came from (whole ids, to copy). */
 export function AuditEntryDetails({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   return (
@@ -24,9 +25,13 @@ export function AuditEntryDetails({ entry }: { entry: AuditEntry }) {
       </div>
       <dl className="meta-list">
         <dt>{t('audit.entityId')}</dt>
-        <dd className="mono">{entry.entityId ?? t('common.none')}</dd>
+        <dd>
+          <RecordRef type={entry.entityType} id={entry.entityId} full />
+        </dd>
         <dt>{t('audit.actorId')}</dt>
-        <dd className="mono">{entry.actorId ?? t('common.none')}</dd>
+        <dd>
+          <RecordRef type="user" id={entry.actorId} full />
+        </dd>
         <dt>{t('audit.requestId')}</dt>
         <dd className="mono">{entry.requestId ?? t('common.none')}</dd>
       </dl>

@@ -9,7 +9,9 @@ import { useEnumLabel, useEnumOptions } from '../../../components/use-enum-label
 import { useFormatters } from '../../../lib/format';
 import { compactFilters, enumParam, useSearchFilters, uuidParam } from '../../../lib/use-search-filters';
 import { useAuditLog } from '../api/get-audit-log';
+import { auditEntityTypes } from '../audit-entities';
 import { AuditEntryDetails } from '../components/audit-entry-details';
+import { RecordRef } from '../components/record-ref';
 
 const FILTERS = ['entityType', 'entityId', 'action', 'actorId', 'from', 'to'] as const;
 
@@ -26,6 +28,11 @@ export function AuditPage() {
   const enumLabel = useEnumLabel();
   const { values, setFilter, setFilters } = useSearchFilters(FILTERS);
   const actionOptions = useEnumOptions('auditAction', auditActions);
+  const entityOptions = useEnumOptions('auditEntity', auditEntityTypes);
+  // a kind the app does not know yet (from a shared link) stays selectable
+  if (values.entityType && !entityOptions.some((o) => o.value === values.entityType)) {
+    entityOptions.push({ value: values.entityType, label: values.entityType });
+  }
   const actorIdInvalid = values.actorId !== '' && !uuidParam(values.actorId);
 
   const query = useAuditLog(
@@ -42,9 +49,18 @@ export function AuditPage() {
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: t('audit.at'), className: 'nowrap', cell: (e) => fmt.dateTime(e.at) },
     { key: 'actor', header: t('audit.actor'), cell: (e) => e.actorEmail ?? t('audit.system') },
-    { key: 'action', header: t('audit.action'), cell: (e) => <span className={`badge badge-action-${e.action}`}>{enumLabel('auditAction', e.action)}</span> },
-    { key: 'entityType', header: t('audit.entityType'), className: 'mono', cell: (e) => e.entityType },
-    { key: 'entityId', header: t('audit.entityId'), className: 'mono truncate', cell: (e) => e.entityId ?? t('common.none') },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      cell: (e) => <span className={`badge badge-action-${e.action}`}>{enumLabel('auditAction', e.action)}</span>,
+    },
+    { key: 'entityType', header: t('audit.entityType'), cell: (e) => enumLabel('auditEntity', e.entityType) },
+    {
+      key: 'entityId',
+      header: t('audit.entityId'),
+      className: 'nowrap',
+      cell: (e) => <RecordRef type={e.entityType} id={e.entityId} />,
+    },
     { key: 'ip', header: t('audit.ip'), className: 'mono nowrap', cell: (e) => e.ip ?? t('common.none') },
   ];
 
@@ -54,9 +70,26 @@ export function AuditPage() {
     <section>
       <PageHeader title={t('audit.title')} />
       <ListToolbar>
-        <FilterInput name="entityType" label={t('audit.entityType')} value={values.entityType} onChange={(v) => setFilter('entityType', v)} />
-        <FilterInput name="entityId" label={t('audit.entityId')} value={values.entityId} onChange={(v) => setFilter('entityId', v)} />
-        <FilterSelect name="action" label={t('audit.action')} value={values.action} options={actionOptions} onChange={(v) => setFilter('action', v)} />
+        <FilterSelect
+          name="entityType"
+          label={t('audit.entityType')}
+          value={values.entityType}
+          options={entityOptions}
+          onChange={(v) => setFilter('entityType', v)}
+        />
+        <FilterInput
+          name="entityId"
+          label={t('audit.entityId')}
+          value={values.entityId}
+          onChange={(v) => setFilter('entityId', v)}
+        />
+        <FilterSelect
+          name="action"
+          label={t('audit.action')}
+          value={values.action}
+          options={actionOptions}
+          onChange={(v) => setFilter('action', v)}
+        />
         <FilterInput
           name="actorId"
           label={t('audit.actorId')}
@@ -64,11 +97,27 @@ export function AuditPage() {
           onChange={(v) => setFilter('actorId', v)}
           error={actorIdInvalid ? t('audit.invalidActorId') : undefined}
         />
-        <FilterInput name="from" type="date" label={t('audit.from')} value={values.from} onChange={(v) => setFilter('from', v)} />
-        <FilterInput name="to" type="date" label={t('audit.to')} value={values.to} onChange={(v) => setFilter('to', v)} />
+        <FilterInput
+          name="from"
+          type="date"
+          label={t('audit.from')}
+          value={values.from}
+          onChange={(v) => setFilter('from', v)}
+        />
+        <FilterInput
+          name="to"
+          type="date"
+          label={t('audit.to')}
+          value={values.to}
+          onChange={(v) => setFilter('to', v)}
+        />
         {anyFilter ? (
           <div className="toolbar-item toolbar-item-end">
-            <Button variant="ghost" onClick={() => setFilters(Object.fromEntries(FILTERS.map((f) => [f, ''])))} data-testid="clear-filters">
+            <Button
+              variant="ghost"
+              onClick={() => setFilters(Object.fromEntries(FILTERS.map((f) => [f, ''])))}
+              data-testid="clear-filters"
+            >
               {t('common.clearFilters')}
             </Button>
           </div>

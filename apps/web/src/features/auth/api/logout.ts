@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 
-/** POST /auth/logout — 204; the cache is cleared whatever the answer, so no data outlives the session. */
-export const logout = () => api.post<void>('/auth/logout');
-
+/** `endpoints.auth.logout` → 204; the cache is cleared whatever the answer, so no data outlives the session. */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: logout,
+    mutationFn: () => api(endpoints.auth.logout),
     onSettled: () => queryClient.removeQueries(),
   });
 }

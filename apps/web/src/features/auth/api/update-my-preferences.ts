@@ -1,17 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CurrentUser, UpdateMyPreferencesInput } from '@jv/contracts';
+import { endpoints, type UpdateMyPreferencesInput } from '@jv/contracts';
 import { currentUiLocale, setUiLocale } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
 import { sessionKeys } from '../../../lib/query-keys';
 
-/** PATCH /auth/me/preferences — the UI switches at once and goes back if the server refuses. */
-export const updateMyPreferences = (input: UpdateMyPreferencesInput) =>
-  api.patch<CurrentUser>('/auth/me/preferences', input);
-
+/** `endpoints.auth.updatePreferences`: the UI switches at once and goes back if the server refuses. */
 export function useUpdateMyPreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updateMyPreferences,
+    mutationFn: (input: UpdateMyPreferencesInput) => api(endpoints.auth.updatePreferences, { body: input }),
     onMutate: (input) => {
       const previous = currentUiLocale();
       setUiLocale(input.locale);

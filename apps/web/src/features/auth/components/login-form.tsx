@@ -56,7 +56,13 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: CurrentUser) => v
         {...register('password')}
         data-testid="login-password"
       />
-      <Button type="submit" variant="primary" className="btn-block" busy={loginMutation.isPending} data-testid="login-submit">
+      <Button
+        type="submit"
+        variant="primary"
+        className="btn-block"
+        busy={loginMutation.isPending}
+        data-testid="login-submit"
+      >
         {loginMutation.isPending ? t('auth.submitting') : t('auth.submit')}
       </Button>
     </form>

@@ -24,12 +24,17 @@ export function HomePage() {
 
   return (
     <section data-testid="home-page">
-      <PageHeader title={t('home.welcome', { name: user.displayName })} description={t('home.yourRole', { role: enumLabel('role', user.role) })} />
+      <PageHeader
+        title={t('home.welcome', { name: user.displayName })}
+        description={t('home.yourRole', { role: enumLabel('role', user.role) })}
+      />
       <div className="card-grid">
         <article className="card">
           <h2>{t('home.whatYouCanDo')}</h2>
           <p data-testid="role-description">{enumLabel('roleDescription', user.role)}</p>
-          {user.role === 'workshop' ? <p className="muted">{t('home.facilitiesCount', { count: user.facilityIds.length })}</p> : null}
+          {user.role === 'workshop' ? (
+            <p className="muted">{t('home.facilitiesCount', { count: user.facilityIds.length })}</p>
+          ) : null}
         </article>
         <nav className="card" aria-labelledby="quick-links">
           <h2 id="quick-links">{t('home.quickLinks')}</h2>

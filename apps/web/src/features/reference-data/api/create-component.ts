@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateComponentInput, ComponentResponse } from '@jv/contracts';
+import { endpoints, type CreateComponentInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { componentKeys } from '../../../lib/query-keys';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
@@ -9,14 +9,12 @@ export interface CreateComponentVariables {
   idempotencyKey: string;
 }
 
-/** POST /components — sent with an Idempotency-Key, so a retried create never duplicates. */
-export const createComponent = ({ input, idempotencyKey }: CreateComponentVariables) =>
-  api.post<ComponentResponse>('/components', input, { idempotencyKey });
-
+/** `endpoints.components.create`, sent with an Idempotency-Key, so a retried create never duplicates. */
 export function useCreateComponent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createComponent,
+    mutationFn: ({ input, idempotencyKey }: CreateComponentVariables) =>
+      api(endpoints.components.create, { body: input }, { idempotencyKey }),
     retry: retryCreateOnNetworkError,
     onSuccess: (created) => {
       queryClient.setQueryData(componentKeys.detail(created.id), created);

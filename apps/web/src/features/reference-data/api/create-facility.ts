@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateFacilityInput, FacilityResponse } from '@jv/contracts';
+import { endpoints, type CreateFacilityInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { facilityKeys } from '../../../lib/query-keys';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
@@ -9,14 +9,12 @@ export interface CreateFacilityVariables {
   idempotencyKey: string;
 }
 
-/** POST /facilities — sent with an Idempotency-Key, so a retried create never duplicates. */
-export const createFacility = ({ input, idempotencyKey }: CreateFacilityVariables) =>
-  api.post<FacilityResponse>('/facilities', input, { idempotencyKey });
-
+/** `endpoints.facilities.create`, sent with an Idempotency-Key, so a retried create never duplicates. */
 export function useCreateFacility() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createFacility,
+    mutationFn: ({ input, idempotencyKey }: CreateFacilityVariables) =>
+      api(endpoints.facilities.create, { body: input }, { idempotencyKey }),
     retry: retryCreateOnNetworkError,
     onSuccess: (created) => {
       queryClient.setQueryData(facilityKeys.detail(created.id), created);

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateJointVentureInput, JointVentureResponse } from '@jv/contracts';
+import { endpoints, type CreateJointVentureInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { jointVentureKeys } from '../../../lib/query-keys';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
@@ -9,14 +9,12 @@ export interface CreateJointVentureVariables {
   idempotencyKey: string;
 }
 
-/** POST /joint-ventures — sent with an Idempotency-Key, so a retried create never duplicates. */
-export const createJointVenture = ({ input, idempotencyKey }: CreateJointVentureVariables) =>
-  api.post<JointVentureResponse>('/joint-ventures', input, { idempotencyKey });
-
+/** `endpoints.jointVentures.create`, sent with an Idempotency-Key, so a retried create never duplicates. */
 export function useCreateJointVenture() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createJointVenture,
+    mutationFn: ({ input, idempotencyKey }: CreateJointVentureVariables) =>
+      api(endpoints.jointVentures.create, { body: input }, { idempotencyKey }),
     retry: retryCreateOnNetworkError,
     onSuccess: (created) => {
       queryClient.setQueryData(jointVentureKeys.detail(created.id), created);

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreatePartnerInput, PartnerResponse } from '@jv/contracts';
+import { endpoints, type CreatePartnerInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { partnerKeys } from '../../../lib/query-keys';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
@@ -9,14 +9,12 @@ export interface CreatePartnerVariables {
   idempotencyKey: string;
 }
 
-/** POST /partners — sent with an Idempotency-Key, so a retried create never duplicates. */
-export const createPartner = ({ input, idempotencyKey }: CreatePartnerVariables) =>
-  api.post<PartnerResponse>('/partners', input, { idempotencyKey });
-
+/** `endpoints.partners.create`, sent with an Idempotency-Key, so a retried create never duplicates. */
 export function useCreatePartner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createPartner,
+    mutationFn: ({ input, idempotencyKey }: CreatePartnerVariables) =>
+      api(endpoints.partners.create, { body: input }, { idempotencyKey }),
     retry: retryCreateOnNetworkError,
     onSuccess: (created) => {
       queryClient.setQueryData(partnerKeys.detail(created.id), created);

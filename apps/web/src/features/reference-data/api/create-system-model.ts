@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateSystemModelInput, SystemModelResponse } from '@jv/contracts';
+import { endpoints, type CreateSystemModelInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { systemModelKeys } from '../../../lib/query-keys';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
@@ -9,14 +9,12 @@ export interface CreateSystemModelVariables {
   idempotencyKey: string;
 }
 
-/** POST /system-models — sent with an Idempotency-Key, so a retried create never duplicates. */
-export const createSystemModel = ({ input, idempotencyKey }: CreateSystemModelVariables) =>
-  api.post<SystemModelResponse>('/system-models', input, { idempotencyKey });
-
+/** `endpoints.systemModels.create`, sent with an Idempotency-Key, so a retried create never duplicates. */
 export function useCreateSystemModel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createSystemModel,
+    mutationFn: ({ input, idempotencyKey }: CreateSystemModelVariables) =>
+      api(endpoints.systemModels.create, { body: input }, { idempotencyKey }),
     retry: retryCreateOnNetworkError,
     onSuccess: (created) => {
       queryClient.setQueryData(systemModelKeys.detail(created.id), created);

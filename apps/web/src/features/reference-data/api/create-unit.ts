@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateUnitInput, UnitResponse } from '@jv/contracts';
+import { endpoints, type CreateUnitInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { unitKeys } from '../../../lib/query-keys';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
@@ -9,14 +9,12 @@ export interface CreateUnitVariables {
   idempotencyKey: string;
 }
 
-/** POST /units — sent with an Idempotency-Key, so a retried create never duplicates. */
-export const createUnit = ({ input, idempotencyKey }: CreateUnitVariables) =>
-  api.post<UnitResponse>('/units', input, { idempotencyKey });
-
+/** `endpoints.units.create`, sent with an Idempotency-Key, so a retried create never duplicates. */
 export function useCreateUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createUnit,
+    mutationFn: ({ input, idempotencyKey }: CreateUnitVariables) =>
+      api(endpoints.units.create, { body: input }, { idempotencyKey }),
     retry: retryCreateOnNetworkError,
     onSuccess: (created) => {
       queryClient.setQueryData(unitKeys.detail(created.id), created);

@@ -1,12 +1,13 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { ListComponentsQuery, ComponentResponse } from '@jv/contracts';
+import { endpoints, type ListComponentsQuery } from '@jv/contracts';
 import { componentKeys, type ListFilters } from '../../../lib/query-keys';
 import { pagedQueryOptions } from '../../../lib/paged-query';
 
 export type ComponentFilters = ListFilters<ListComponentsQuery>;
 
-/** GET /components — keyset-paged list with search and filters. */
+/** The component catalog (`endpoints.components.list`): keyset-paged, with search and filters. */
 export const componentsQueryOptions = (filters: ComponentFilters) =>
-  pagedQueryOptions<ComponentResponse, ReturnType<typeof componentKeys.list>>(componentKeys.list(filters), '/components', filters);
+  pagedQueryOptions(componentKeys.list(filters), endpoints.components.list, filters);
 
-export const useComponents = (filters: ComponentFilters) => useInfiniteQuery({ ...componentsQueryOptions(filters), placeholderData: keepPreviousData });
+export const useComponents = (filters: ComponentFilters) =>
+  useInfiniteQuery({ ...componentsQueryOptions(filters), placeholderData: keepPreviousData });

@@ -1,12 +1,13 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { ListFacilitiesQuery, FacilityResponse } from '@jv/contracts';
+import { endpoints, type ListFacilitiesQuery } from '@jv/contracts';
 import { facilityKeys, type ListFilters } from '../../../lib/query-keys';
 import { pagedQueryOptions } from '../../../lib/paged-query';
 
 export type FacilityFilters = ListFilters<ListFacilitiesQuery>;
 
-/** GET /facilities — keyset-paged list with search and filters. */
+/** Facilities (`endpoints.facilities.list`): keyset-paged, with search and filters. */
 export const facilitiesQueryOptions = (filters: FacilityFilters) =>
-  pagedQueryOptions<FacilityResponse, ReturnType<typeof facilityKeys.list>>(facilityKeys.list(filters), '/facilities', filters);
+  pagedQueryOptions(facilityKeys.list(filters), endpoints.facilities.list, filters);
 
-export const useFacilities = (filters: FacilityFilters) => useInfiniteQuery({ ...facilitiesQueryOptions(filters), placeholderData: keepPreviousData });
+export const useFacilities = (filters: FacilityFilters) =>
+  useInfiniteQuery({ ...facilitiesQueryOptions(filters), placeholderData: keepPreviousData });

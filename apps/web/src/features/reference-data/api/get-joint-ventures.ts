@@ -1,12 +1,13 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { ListJointVenturesQuery, JointVentureResponse } from '@jv/contracts';
+import { endpoints, type ListJointVenturesQuery } from '@jv/contracts';
 import { jointVentureKeys, type ListFilters } from '../../../lib/query-keys';
 import { pagedQueryOptions } from '../../../lib/paged-query';
 
 export type JointVentureFilters = ListFilters<ListJointVenturesQuery>;
 
-/** GET /joint-ventures — keyset-paged list with search and filters. */
+/** Joint ventures (`endpoints.jointVentures.list`): keyset-paged, with search and filters. */
 export const jointVenturesQueryOptions = (filters: JointVentureFilters) =>
-  pagedQueryOptions<JointVentureResponse, ReturnType<typeof jointVentureKeys.list>>(jointVentureKeys.list(filters), '/joint-ventures', filters);
+  pagedQueryOptions(jointVentureKeys.list(filters), endpoints.jointVentures.list, filters);
 
-export const useJointVentures = (filters: JointVentureFilters) => useInfiniteQuery({ ...jointVenturesQueryOptions(filters), placeholderData: keepPreviousData });
+export const useJointVentures = (filters: JointVentureFilters) =>
+  useInfiniteQuery({ ...jointVenturesQueryOptions(filters), placeholderData: keepPreviousData });

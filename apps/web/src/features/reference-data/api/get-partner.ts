@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { PartnerResponse } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { partnerKeys } from '../../../lib/query-keys';
 
-/** GET /partners/{id} */
-export const getPartner = (id: string, signal?: AbortSignal) => api.get<PartnerResponse>(`/partners/${encodeURIComponent(id)}`, undefined, signal);
-
+/** One partner country (`endpoints.partners.get`). */
 export const partnerQueryOptions = (id: string) =>
-  queryOptions({ queryKey: partnerKeys.detail(id), queryFn: ({ signal }) => getPartner(id, signal) });
+  queryOptions({
+    queryKey: partnerKeys.detail(id),
+    queryFn: ({ signal }) => api(endpoints.partners.get, { params: { id } }, { signal }),
+  });
 
 export const usePartner = (id: string | undefined) => useQuery({ ...partnerQueryOptions(id ?? ''), enabled: !!id });

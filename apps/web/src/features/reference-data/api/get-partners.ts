@@ -1,12 +1,13 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { ListPartnersQuery, PartnerResponse } from '@jv/contracts';
+import { endpoints, type ListPartnersQuery } from '@jv/contracts';
 import { partnerKeys, type ListFilters } from '../../../lib/query-keys';
 import { pagedQueryOptions } from '../../../lib/paged-query';
 
 export type PartnerFilters = ListFilters<ListPartnersQuery>;
 
-/** GET /partners — keyset-paged list with search and filters. */
+/** Partner countries (`endpoints.partners.list`): keyset-paged, with search and filters. */
 export const partnersQueryOptions = (filters: PartnerFilters) =>
-  pagedQueryOptions<PartnerResponse, ReturnType<typeof partnerKeys.list>>(partnerKeys.list(filters), '/partners', filters);
+  pagedQueryOptions(partnerKeys.list(filters), endpoints.partners.list, filters);
 
-export const usePartners = (filters: PartnerFilters) => useInfiniteQuery({ ...partnersQueryOptions(filters), placeholderData: keepPreviousData });
+export const usePartners = (filters: PartnerFilters) =>
+  useInfiniteQuery({ ...partnersQueryOptions(filters), placeholderData: keepPreviousData });

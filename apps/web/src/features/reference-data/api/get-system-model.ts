@@ -1,12 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { SystemModelResponse } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { systemModelKeys } from '../../../lib/query-keys';
 
-/** GET /system-models/{id} */
-export const getSystemModel = (id: string, signal?: AbortSignal) => api.get<SystemModelResponse>(`/system-models/${encodeURIComponent(id)}`, undefined, signal);
-
+/** One system model (`endpoints.systemModels.get`). */
 export const systemModelQueryOptions = (id: string) =>
-  queryOptions({ queryKey: systemModelKeys.detail(id), queryFn: ({ signal }) => getSystemModel(id, signal) });
+  queryOptions({
+    queryKey: systemModelKeys.detail(id),
+    queryFn: ({ signal }) => api(endpoints.systemModels.get, { params: { id } }, { signal }),
+  });
 
-export const useSystemModel = (id: string | undefined) => useQuery({ ...systemModelQueryOptions(id ?? ''), enabled: !!id });
+export const useSystemModel = (id: string | undefined) =>
+  useQuery({ ...systemModelQueryOptions(id ?? ''), enabled: !!id });

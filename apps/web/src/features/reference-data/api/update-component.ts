@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ComponentResponse, UpdateComponentInput } from '@jv/contracts';
+import { endpoints, type UpdateComponentInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { componentKeys } from '../../../lib/query-keys';
 
@@ -9,14 +9,12 @@ export interface UpdateComponentVariables {
   input: UpdateComponentInput;
 }
 
-/** PATCH /components/{id} */
-export const updateComponent = ({ id, input }: UpdateComponentVariables) =>
-  api.patch<ComponentResponse>(`/components/${encodeURIComponent(id)}`, input);
-
+/** `endpoints.components.update` */
 export function useUpdateComponent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updateComponent,
+    mutationFn: ({ id, input }: UpdateComponentVariables) =>
+      api(endpoints.components.update, { params: { id }, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(componentKeys.detail(updated.id), updated);
       return Promise.all([

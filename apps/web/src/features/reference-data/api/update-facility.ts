@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FacilityResponse, UpdateFacilityInput } from '@jv/contracts';
+import { endpoints, type UpdateFacilityInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { facilityKeys } from '../../../lib/query-keys';
 
@@ -9,14 +9,12 @@ export interface UpdateFacilityVariables {
   input: UpdateFacilityInput;
 }
 
-/** PATCH /facilities/{id} */
-export const updateFacility = ({ id, input }: UpdateFacilityVariables) =>
-  api.patch<FacilityResponse>(`/facilities/${encodeURIComponent(id)}`, input);
-
+/** `endpoints.facilities.update` */
 export function useUpdateFacility() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updateFacility,
+    mutationFn: ({ id, input }: UpdateFacilityVariables) =>
+      api(endpoints.facilities.update, { params: { id }, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(facilityKeys.detail(updated.id), updated);
       return Promise.all([

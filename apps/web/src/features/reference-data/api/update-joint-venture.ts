@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { JointVentureResponse, UpdateJointVentureInput } from '@jv/contracts';
+import { endpoints, type UpdateJointVentureInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { jointVentureKeys } from '../../../lib/query-keys';
 
@@ -9,14 +9,12 @@ export interface UpdateJointVentureVariables {
   input: UpdateJointVentureInput;
 }
 
-/** PATCH /joint-ventures/{id} */
-export const updateJointVenture = ({ id, input }: UpdateJointVentureVariables) =>
-  api.patch<JointVentureResponse>(`/joint-ventures/${encodeURIComponent(id)}`, input);
-
+/** `endpoints.jointVentures.update` */
 export function useUpdateJointVenture() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updateJointVenture,
+    mutationFn: ({ id, input }: UpdateJointVentureVariables) =>
+      api(endpoints.jointVentures.update, { params: { id }, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(jointVentureKeys.detail(updated.id), updated);
       return Promise.all([

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PartnerResponse, UpdatePartnerInput } from '@jv/contracts';
+import { endpoints, type UpdatePartnerInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { partnerKeys } from '../../../lib/query-keys';
 
@@ -9,14 +9,12 @@ export interface UpdatePartnerVariables {
   input: UpdatePartnerInput;
 }
 
-/** PATCH /partners/{id} */
-export const updatePartner = ({ id, input }: UpdatePartnerVariables) =>
-  api.patch<PartnerResponse>(`/partners/${encodeURIComponent(id)}`, input);
-
+/** `endpoints.partners.update` */
 export function useUpdatePartner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updatePartner,
+    mutationFn: ({ id, input }: UpdatePartnerVariables) =>
+      api(endpoints.partners.update, { params: { id }, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(partnerKeys.detail(updated.id), updated);
       return Promise.all([

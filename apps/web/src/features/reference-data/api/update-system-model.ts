@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SystemModelResponse, UpdateSystemModelInput } from '@jv/contracts';
+import { endpoints, type UpdateSystemModelInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { systemModelKeys } from '../../../lib/query-keys';
 
@@ -9,14 +9,12 @@ export interface UpdateSystemModelVariables {
   input: UpdateSystemModelInput;
 }
 
-/** PATCH /system-models/{id} */
-export const updateSystemModel = ({ id, input }: UpdateSystemModelVariables) =>
-  api.patch<SystemModelResponse>(`/system-models/${encodeURIComponent(id)}`, input);
-
+/** `endpoints.systemModels.update` */
 export function useUpdateSystemModel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updateSystemModel,
+    mutationFn: ({ id, input }: UpdateSystemModelVariables) =>
+      api(endpoints.systemModels.update, { params: { id }, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(systemModelKeys.detail(updated.id), updated);
       return Promise.all([

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UnitResponse, UpdateUnitInput } from '@jv/contracts';
+import { endpoints, type UpdateUnitInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { unitKeys } from '../../../lib/query-keys';
 
@@ -9,14 +9,11 @@ export interface UpdateUnitVariables {
   input: UpdateUnitInput;
 }
 
-/** PATCH /units/{id} */
-export const updateUnit = ({ id, input }: UpdateUnitVariables) =>
-  api.patch<UnitResponse>(`/units/${encodeURIComponent(id)}`, input);
-
+/** `endpoints.units.update` */
 export function useUpdateUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updateUnit,
+    mutationFn: ({ id, input }: UpdateUnitVariables) => api(endpoints.units.update, { params: { id }, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(unitKeys.detail(updated.id), updated);
       return Promise.all([

@@ -17,7 +17,10 @@ export function ComponentForm({ record }: { record?: ComponentResponse }) {
   const { t } = useTranslation();
   const categoryOptions = useEnumOptions('componentCategory', componentCategories);
   const models = useSystemModelOptions();
-  const modelOptions = (models.data ?? []).map((m) => ({ value: m.id, label: `${m.designation} (${m.originPartnerCode})` }));
+  const modelOptions = (models.data ?? []).map((m) => ({
+    value: m.id,
+    label: `${m.designation} (${m.originPartnerCode})`,
+  }));
 
   const { form, errors, onSubmit, formError, isSaving } = useRecordForm({
     schema: createComponentInputSchema,
@@ -31,7 +34,10 @@ export function ComponentForm({ record }: { record?: ComponentResponse }) {
           compatibleModelIds: record.compatibleModelIds,
         }
       : { partNumber: '', name: '', unitOfIssue: '', compatibleModelIds: [] },
-    record, create: useCreateComponent(), update: useUpdateComponent(), listPath: LIST,
+    record,
+    create: useCreateComponent(),
+    update: useUpdateComponent(),
+    listPath: LIST,
   });
 
   return (
@@ -57,7 +63,13 @@ export function ComponentForm({ record }: { record?: ComponentResponse }) {
           error={errors.category}
           {...form.register('category')}
         />
-        <TextField label={t('reference.components.unitOfIssue')} required maxLength={20} error={errors.unitOfIssue} {...form.register('unitOfIssue')} />
+        <TextField
+          label={t('reference.components.unitOfIssue')}
+          required
+          maxLength={20}
+          error={errors.unitOfIssue}
+          {...form.register('unitOfIssue')}
+        />
       </div>
       <Controller
         control={form.control}

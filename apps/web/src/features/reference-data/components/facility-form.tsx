@@ -38,7 +38,10 @@ export function FacilityForm({ record }: { record?: FacilityResponse }) {
           trainingSeats: record.trainingSeats,
         }
       : { code: '', name: '', jointVentureId: null, repairBays: 0, trainingSeats: 0 },
-    record, create: useCreateFacility(), update: useUpdateFacility(), listPath: LIST,
+    record,
+    create: useCreateFacility(),
+    update: useUpdateFacility(),
+    listPath: LIST,
   });
 
   return (

@@ -20,7 +20,8 @@ export function JointVentureForm({ record }: { record?: JointVentureResponse }) 
   const partners = usePartnerOptions();
   const partnerOptions = (partners.data ?? []).map((p) => ({ value: p.id, label: partnerLabel(p) }));
   for (const p of record?.partners ?? []) {
-    if (!partnerOptions.some((o) => o.value === p.partnerId)) partnerOptions.push({ value: p.partnerId, label: partnerLabel({ code: p.partnerCode, name: p.partnerName }) });
+    if (!partnerOptions.some((o) => o.value === p.partnerId))
+      partnerOptions.push({ value: p.partnerId, label: partnerLabel({ code: p.partnerCode, name: p.partnerName }) });
   }
 
   const { form, errors, onSubmit, formError, isSaving } = useRecordForm({
@@ -34,8 +35,17 @@ export function JointVentureForm({ record }: { record?: JointVentureResponse }) 
           scopes: record.scopes,
           establishedOn: record.establishedOn,
         }
-      : { name: '', ukrainianCompany: '', partners: [{ partnerId: '', companyName: '' }], scopes: [], establishedOn: '' },
-    record, create: useCreateJointVenture(), update: useUpdateJointVenture(), listPath: LIST,
+      : {
+          name: '',
+          ukrainianCompany: '',
+          partners: [{ partnerId: '', companyName: '' }],
+          scopes: [],
+          establishedOn: '',
+        },
+    record,
+    create: useCreateJointVenture(),
+    update: useUpdateJointVenture(),
+    listPath: LIST,
   });
   const rows = useFieldArray({ control: form.control, name: 'partners' });
   const partnersError = errors.partners?.root ?? (errors.partners?.message ? errors.partners : undefined);
@@ -45,14 +55,28 @@ export function JointVentureForm({ record }: { record?: JointVentureResponse }) 
       <FormAlert formError={formError} />
       <div className="form-grid">
         <TextField label={t('reference.jointVentures.name')} required error={errors.name} {...form.register('name')} />
-        <TextField label={t('reference.jointVentures.ukrainianCompany')} required error={errors.ukrainianCompany} {...form.register('ukrainianCompany')} />
-        <TextField label={t('reference.jointVentures.establishedOn')} type="date" required error={errors.establishedOn} {...form.register('establishedOn')} />
+        <TextField
+          label={t('reference.jointVentures.ukrainianCompany')}
+          required
+          error={errors.ukrainianCompany}
+          {...form.register('ukrainianCompany')}
+        />
+        <TextField
+          label={t('reference.jointVentures.establishedOn')}
+          type="date"
+          required
+          error={errors.establishedOn}
+          {...form.register('establishedOn')}
+        />
       </div>
 
       <fieldset className={`field row-editor${partnersError ? ' field-invalid' : ''}`} data-testid="field-partners">
         <legend>
           {t('reference.jointVentures.partners')}
-          <span className="required" aria-hidden="true"> *</span>
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
         </legend>
         {rows.fields.map((row, index) => (
           <div className="row-editor-row" key={row.id} data-testid="partner-row">
@@ -80,7 +104,13 @@ export function JointVentureForm({ record }: { record?: JointVentureResponse }) 
               error={errors.partners?.[index]?.companyName}
               {...form.register(`partners.${index}.companyName`)}
             />
-            <Button variant="ghost" className="row-remove" onClick={() => rows.remove(index)} disabled={rows.fields.length <= 1} aria-label={t('reference.jointVentures.removePartner')}>
+            <Button
+              variant="ghost"
+              className="row-remove"
+              onClick={() => rows.remove(index)}
+              disabled={rows.fields.length <= 1}
+              aria-label={t('reference.jointVentures.removePartner')}
+            >
               {t('common.remove')}
             </Button>
           </div>
@@ -90,7 +120,11 @@ export function JointVentureForm({ record }: { record?: JointVentureResponse }) 
             {partnersError.type === 'server' ? partnersError.message : t('validation.jvPartnersRequired')}
           </p>
         ) : null}
-        <Button onClick={() => rows.append({ partnerId: '', companyName: '' })} disabled={rows.fields.length >= 10} data-testid="add-partner">
+        <Button
+          onClick={() => rows.append({ partnerId: '', companyName: '' })}
+          disabled={rows.fields.length >= 10}
+          data-testid="add-partner"
+        >
           {t('reference.jointVentures.addPartner')}
         </Button>
       </fieldset>

@@ -18,7 +18,10 @@ export function PartnerForm({ record }: { record?: PartnerResponse }) {
     schema: createPartnerInputSchema,
     fields: FIELDS,
     defaultValues: record ? { code: record.code, name: record.name, role: record.role } : { code: '', name: '' },
-    record, create: useCreatePartner(), update: useUpdatePartner(), listPath: LIST,
+    record,
+    create: useCreatePartner(),
+    update: useUpdatePartner(),
+    listPath: LIST,
   });
 
   return (

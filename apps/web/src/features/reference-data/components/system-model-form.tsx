@@ -34,14 +34,22 @@ export function SystemModelForm({ record }: { record?: SystemModelResponse }) {
           barrelLifeEfc: record.barrelLifeEfc,
         }
       : { designation: '', originPartnerId: '' },
-    record, create: useCreateSystemModel(), update: useUpdateSystemModel(), listPath: LIST,
+    record,
+    create: useCreateSystemModel(),
+    update: useUpdateSystemModel(),
+    listPath: LIST,
   });
 
   return (
     <form className="record-form" noValidate onSubmit={onSubmit}>
       <FormAlert formError={formError} />
       <div className="form-grid">
-        <TextField label={t('reference.systemModels.designation')} required error={errors.designation} {...form.register('designation')} />
+        <TextField
+          label={t('reference.systemModels.designation')}
+          required
+          error={errors.designation}
+          {...form.register('designation')}
+        />
         <SelectField
           label={t('reference.systemModels.kind')}
           required

@@ -16,7 +16,10 @@ export function UnitForm({ record }: { record?: UnitResponse }) {
     schema: createUnitInputSchema,
     fields: FIELDS,
     defaultValues: record ? { code: record.code, name: record.name } : { code: '', name: '' },
-    record, create: useCreateUnit(), update: useUpdateUnit(), listPath: LIST,
+    record,
+    create: useCreateUnit(),
+    update: useUpdateUnit(),
+    listPath: LIST,
   });
 
   return (

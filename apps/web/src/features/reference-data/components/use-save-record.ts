@@ -68,7 +68,12 @@ interface RecordFormOptions<In extends FieldValues, Out> extends Omit<SaveRecord
  * A reference-data form: react-hook-form with the contract's zod schema, the server's field errors on
  * the same fields (the rest in the banner), and create-or-update on submit.
  */
-export function useRecordForm<In extends FieldValues, Out>({ schema, defaultValues, fields, ...saveOptions }: RecordFormOptions<In, Out>) {
+export function useRecordForm<In extends FieldValues, Out>({
+  schema,
+  defaultValues,
+  fields,
+  ...saveOptions
+}: RecordFormOptions<In, Out>) {
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, fields);
   const { save, isSaving } = useSaveRecord<Out>({ ...saveOptions, onError: handleError });

@@ -25,21 +25,37 @@ export function ComponentsPage() {
   const { values, setFilter } = useSearchFilters(['q', 'category', 'modelId'] as const);
   const onSearch = useCallback((q: string) => setFilter('q', q), [setFilter]);
   const query = useComponents(
-    compactFilters({ q: values.q, category: enumParam(values.category, componentCategories), modelId: uuidParam(values.modelId) }),
+    compactFilters({
+      q: values.q,
+      category: enumParam(values.category, componentCategories),
+      modelId: uuidParam(values.modelId),
+    }),
   );
   const categoryOptions = useEnumOptions('componentCategory', componentCategories);
   const models = useSystemModelOptions();
   const modelName = new Map((models.data ?? []).map((m) => [m.id, m.designation]));
 
   const columns: Column<ComponentResponse>[] = [
-    { key: 'partNumber', header: t('reference.components.partNumber'), className: 'nowrap mono', cell: (c) => c.partNumber },
+    {
+      key: 'partNumber',
+      header: t('reference.components.partNumber'),
+      className: 'nowrap mono',
+      cell: (c) => c.partNumber,
+    },
     { key: 'name', header: t('reference.components.name'), cell: (c) => c.name },
-    { key: 'category', header: t('reference.components.category'), cell: (c) => enumLabel('componentCategory', c.category) },
+    {
+      key: 'category',
+      header: t('reference.components.category'),
+      cell: (c) => enumLabel('componentCategory', c.category),
+    },
     { key: 'unit', header: t('reference.components.unitOfIssue'), cell: (c) => c.unitOfIssue },
     {
       key: 'models',
       header: t('reference.components.compatibleModels'),
-      cell: (c) => (c.compatibleModelIds.length ? c.compatibleModelIds.map((id) => modelName.get(id) ?? id).join(', ') : t('common.none')),
+      cell: (c) =>
+        c.compatibleModelIds.length
+          ? c.compatibleModelIds.map((id) => modelName.get(id) ?? id).join(', ')
+          : t('common.none'),
     },
     ...useEditColumn<ComponentResponse>(canWrite),
   ];
@@ -48,7 +64,13 @@ export function ComponentsPage() {
     <section>
       <PageHeader
         title={t('reference.components.title')}
-        actions={canWrite ? <ButtonLink to="new" variant="primary" data-testid="new-button">{t('common.new')}</ButtonLink> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink to="new" variant="primary" data-testid="new-button">
+              {t('common.new')}
+            </ButtonLink>
+          ) : null
+        }
       />
       <FlashNotice />
       <ListToolbar>
@@ -68,7 +90,13 @@ export function ComponentsPage() {
           onChange={(v) => setFilter('modelId', v)}
         />
       </ListToolbar>
-      <ListView query={query} caption={t('reference.components.title')} columns={columns} getRowId={(c) => c.id} emptyMessage={t('reference.components.empty')} />
+      <ListView
+        query={query}
+        caption={t('reference.components.title')}
+        columns={columns}
+        getRowId={(c) => c.id}
+        emptyMessage={t('reference.components.empty')}
+      />
     </section>
   );
 }
@@ -78,7 +106,12 @@ export function ComponentFormPage() {
   const { id } = useParams();
   const query = useComponent(id);
   return (
-    <RecordFormPage id={id} query={query} newTitle={t('reference.components.newTitle')} editTitle={t('reference.components.editTitle')}>
+    <RecordFormPage
+      id={id}
+      query={query}
+      newTitle={t('reference.components.newTitle')}
+      editTitle={t('reference.components.editTitle')}
+    >
       {(record) => <ComponentForm key={record?.id ?? 'new'} record={record} />}
     </RecordFormPage>
   );

@@ -27,7 +27,11 @@ export function FacilitiesPage() {
   const { values, setFilter } = useSearchFilters(['q', 'kind', 'jointVentureId'] as const);
   const onSearch = useCallback((q: string) => setFilter('q', q), [setFilter]);
   const query = useFacilities(
-    compactFilters({ q: values.q, kind: enumParam(values.kind, facilityKinds), jointVentureId: uuidParam(values.jointVentureId) }),
+    compactFilters({
+      q: values.q,
+      kind: enumParam(values.kind, facilityKinds),
+      jointVentureId: uuidParam(values.jointVentureId),
+    }),
   );
   const kindOptions = useEnumOptions('facilityKind', facilityKinds);
   const jointVentures = useJointVentureOptions();
@@ -38,8 +42,18 @@ export function FacilitiesPage() {
     { key: 'kind', header: t('reference.facilities.kind'), cell: (f) => enumLabel('facilityKind', f.kind) },
     { key: 'oblast', header: t('reference.facilities.oblast'), cell: (f) => enumLabel('oblast', f.oblast) },
     { key: 'jv', header: t('reference.facilities.jointVenture'), cell: (f) => f.jointVentureName ?? t('common.none') },
-    { key: 'bays', header: t('reference.facilities.repairBays'), className: 'num', cell: (f) => fmt.number(f.repairBays) },
-    { key: 'seats', header: t('reference.facilities.trainingSeats'), className: 'num', cell: (f) => fmt.number(f.trainingSeats) },
+    {
+      key: 'bays',
+      header: t('reference.facilities.repairBays'),
+      className: 'num',
+      cell: (f) => fmt.number(f.repairBays),
+    },
+    {
+      key: 'seats',
+      header: t('reference.facilities.trainingSeats'),
+      className: 'num',
+      cell: (f) => fmt.number(f.trainingSeats),
+    },
     ...useEditColumn<FacilityResponse>(canWrite),
   ];
 
@@ -47,12 +61,24 @@ export function FacilitiesPage() {
     <section>
       <PageHeader
         title={t('reference.facilities.title')}
-        actions={canWrite ? <ButtonLink to="new" variant="primary" data-testid="new-button">{t('common.new')}</ButtonLink> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink to="new" variant="primary" data-testid="new-button">
+              {t('common.new')}
+            </ButtonLink>
+          ) : null
+        }
       />
       <FlashNotice />
       <ListToolbar>
         <SearchBox value={values.q} onSearch={onSearch} />
-        <FilterSelect name="kind" label={t('reference.facilities.kind')} value={values.kind} options={kindOptions} onChange={(v) => setFilter('kind', v)} />
+        <FilterSelect
+          name="kind"
+          label={t('reference.facilities.kind')}
+          value={values.kind}
+          options={kindOptions}
+          onChange={(v) => setFilter('kind', v)}
+        />
         <FilterSelect
           name="jointVentureId"
           label={t('reference.facilities.jointVenture')}
@@ -61,7 +87,13 @@ export function FacilitiesPage() {
           onChange={(v) => setFilter('jointVentureId', v)}
         />
       </ListToolbar>
-      <ListView query={query} caption={t('reference.facilities.title')} columns={columns} getRowId={(f) => f.id} emptyMessage={t('reference.facilities.empty')} />
+      <ListView
+        query={query}
+        caption={t('reference.facilities.title')}
+        columns={columns}
+        getRowId={(f) => f.id}
+        emptyMessage={t('reference.facilities.empty')}
+      />
     </section>
   );
 }
@@ -71,7 +103,12 @@ export function FacilityFormPage() {
   const { id } = useParams();
   const query = useFacility(id);
   return (
-    <RecordFormPage id={id} query={query} newTitle={t('reference.facilities.newTitle')} editTitle={t('reference.facilities.editTitle')}>
+    <RecordFormPage
+      id={id}
+      query={query}
+      newTitle={t('reference.facilities.newTitle')}
+      editTitle={t('reference.facilities.editTitle')}
+    >
       {(record) => <FacilityForm key={record?.id ?? 'new'} record={record} />}
     </RecordFormPage>
   );

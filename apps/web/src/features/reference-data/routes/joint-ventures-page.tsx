@@ -45,8 +45,17 @@ export function JointVenturesPage() {
         </ul>
       ),
     },
-    { key: 'scopes', header: t('reference.jointVentures.scopes'), cell: (jv) => jv.scopes.map((s) => enumLabel('jvScope', s)).join(', ') },
-    { key: 'established', header: t('reference.jointVentures.establishedOn'), className: 'nowrap', cell: (jv) => fmt.date(jv.establishedOn) },
+    {
+      key: 'scopes',
+      header: t('reference.jointVentures.scopes'),
+      cell: (jv) => jv.scopes.map((s) => enumLabel('jvScope', s)).join(', '),
+    },
+    {
+      key: 'established',
+      header: t('reference.jointVentures.establishedOn'),
+      className: 'nowrap',
+      cell: (jv) => fmt.date(jv.establishedOn),
+    },
     ...useEditColumn<JointVentureResponse>(canWrite),
   ];
 
@@ -54,7 +63,13 @@ export function JointVenturesPage() {
     <section>
       <PageHeader
         title={t('reference.jointVentures.title')}
-        actions={canWrite ? <ButtonLink to="new" variant="primary" data-testid="new-button">{t('common.new')}</ButtonLink> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink to="new" variant="primary" data-testid="new-button">
+              {t('common.new')}
+            </ButtonLink>
+          ) : null
+        }
       />
       <FlashNotice />
       <ListToolbar>
@@ -67,7 +82,13 @@ export function JointVenturesPage() {
           onChange={(v) => setFilter('partnerId', v)}
         />
       </ListToolbar>
-      <ListView query={query} caption={t('reference.jointVentures.title')} columns={columns} getRowId={(jv) => jv.id} emptyMessage={t('reference.jointVentures.empty')} />
+      <ListView
+        query={query}
+        caption={t('reference.jointVentures.title')}
+        columns={columns}
+        getRowId={(jv) => jv.id}
+        emptyMessage={t('reference.jointVentures.empty')}
+      />
     </section>
   );
 }
@@ -77,7 +98,12 @@ export function JointVentureFormPage() {
   const { id } = useParams();
   const query = useJointVenture(id);
   return (
-    <RecordFormPage id={id} query={query} newTitle={t('reference.jointVentures.newTitle')} editTitle={t('reference.jointVentures.editTitle')}>
+    <RecordFormPage
+      id={id}
+      query={query}
+      newTitle={t('reference.jointVentures.newTitle')}
+      editTitle={t('reference.jointVentures.editTitle')}
+    >
       {(record) => <JointVentureForm key={record?.id ?? 'new'} record={record} />}
     </RecordFormPage>
   );

@@ -37,14 +37,32 @@ export function PartnersPage() {
     <section>
       <PageHeader
         title={t('reference.partners.title')}
-        actions={canWrite ? <ButtonLink to="new" variant="primary" data-testid="new-button">{t('common.new')}</ButtonLink> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink to="new" variant="primary" data-testid="new-button">
+              {t('common.new')}
+            </ButtonLink>
+          ) : null
+        }
       />
       <FlashNotice />
       <ListToolbar>
         <SearchBox value={values.q} onSearch={onSearch} />
-        <FilterSelect name="role" label={t('reference.partners.role')} value={values.role} options={roleOptions} onChange={(v) => setFilter('role', v)} />
+        <FilterSelect
+          name="role"
+          label={t('reference.partners.role')}
+          value={values.role}
+          options={roleOptions}
+          onChange={(v) => setFilter('role', v)}
+        />
       </ListToolbar>
-      <ListView query={query} caption={t('reference.partners.title')} columns={columns} getRowId={(p) => p.id} emptyMessage={t('reference.partners.empty')} />
+      <ListView
+        query={query}
+        caption={t('reference.partners.title')}
+        columns={columns}
+        getRowId={(p) => p.id}
+        emptyMessage={t('reference.partners.empty')}
+      />
     </section>
   );
 }
@@ -54,7 +72,12 @@ export function PartnerFormPage() {
   const { id } = useParams();
   const query = usePartner(id);
   return (
-    <RecordFormPage id={id} query={query} newTitle={t('reference.partners.newTitle')} editTitle={t('reference.partners.editTitle')}>
+    <RecordFormPage
+      id={id}
+      query={query}
+      newTitle={t('reference.partners.newTitle')}
+      editTitle={t('reference.partners.editTitle')}
+    >
       {(record) => <PartnerForm key={record?.id ?? 'new'} record={record} />}
     </RecordFormPage>
   );

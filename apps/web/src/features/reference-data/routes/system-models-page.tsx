@@ -27,7 +27,11 @@ export function SystemModelsPage() {
   const { values, setFilter } = useSearchFilters(['q', 'kind', 'originPartnerId'] as const);
   const onSearch = useCallback((q: string) => setFilter('q', q), [setFilter]);
   const query = useSystemModels(
-    compactFilters({ q: values.q, kind: enumParam(values.kind, systemKinds), originPartnerId: uuidParam(values.originPartnerId) }),
+    compactFilters({
+      q: values.q,
+      kind: enumParam(values.kind, systemKinds),
+      originPartnerId: uuidParam(values.originPartnerId),
+    }),
   );
   const kindOptions = useEnumOptions('systemKind', systemKinds);
   const partners = usePartnerOptions();
@@ -35,9 +39,24 @@ export function SystemModelsPage() {
   const columns: Column<SystemModelResponse>[] = [
     { key: 'designation', header: t('reference.systemModels.designation'), cell: (m) => m.designation },
     { key: 'kind', header: t('reference.systemModels.kind'), cell: (m) => enumLabel('systemKind', m.kind) },
-    { key: 'caliber', header: t('reference.systemModels.caliberMm'), className: 'num', cell: (m) => fmt.number(m.caliberMm) },
-    { key: 'origin', header: t('reference.systemModels.originPartner'), className: 'nowrap mono', cell: (m) => m.originPartnerCode },
-    { key: 'barrel', header: t('reference.systemModels.barrelLifeEfc'), className: 'num', cell: (m) => fmt.number(m.barrelLifeEfc) },
+    {
+      key: 'caliber',
+      header: t('reference.systemModels.caliberMm'),
+      className: 'num',
+      cell: (m) => fmt.number(m.caliberMm),
+    },
+    {
+      key: 'origin',
+      header: t('reference.systemModels.originPartner'),
+      className: 'nowrap mono',
+      cell: (m) => m.originPartnerCode,
+    },
+    {
+      key: 'barrel',
+      header: t('reference.systemModels.barrelLifeEfc'),
+      className: 'num',
+      cell: (m) => fmt.number(m.barrelLifeEfc),
+    },
     ...useEditColumn<SystemModelResponse>(canWrite),
   ];
 
@@ -45,12 +64,24 @@ export function SystemModelsPage() {
     <section>
       <PageHeader
         title={t('reference.systemModels.title')}
-        actions={canWrite ? <ButtonLink to="new" variant="primary" data-testid="new-button">{t('common.new')}</ButtonLink> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink to="new" variant="primary" data-testid="new-button">
+              {t('common.new')}
+            </ButtonLink>
+          ) : null
+        }
       />
       <FlashNotice />
       <ListToolbar>
         <SearchBox value={values.q} onSearch={onSearch} />
-        <FilterSelect name="kind" label={t('reference.systemModels.kind')} value={values.kind} options={kindOptions} onChange={(v) => setFilter('kind', v)} />
+        <FilterSelect
+          name="kind"
+          label={t('reference.systemModels.kind')}
+          value={values.kind}
+          options={kindOptions}
+          onChange={(v) => setFilter('kind', v)}
+        />
         <FilterSelect
           name="originPartnerId"
           label={t('reference.systemModels.originPartner')}
@@ -59,7 +90,13 @@ export function SystemModelsPage() {
           onChange={(v) => setFilter('originPartnerId', v)}
         />
       </ListToolbar>
-      <ListView query={query} caption={t('reference.systemModels.title')} columns={columns} getRowId={(m) => m.id} emptyMessage={t('reference.systemModels.empty')} />
+      <ListView
+        query={query}
+        caption={t('reference.systemModels.title')}
+        columns={columns}
+        getRowId={(m) => m.id}
+        emptyMessage={t('reference.systemModels.empty')}
+      />
     </section>
   );
 }
@@ -69,7 +106,12 @@ export function SystemModelFormPage() {
   const { id } = useParams();
   const query = useSystemModel(id);
   return (
-    <RecordFormPage id={id} query={query} newTitle={t('reference.systemModels.newTitle')} editTitle={t('reference.systemModels.editTitle')}>
+    <RecordFormPage
+      id={id}
+      query={query}
+      newTitle={t('reference.systemModels.newTitle')}
+      editTitle={t('reference.systemModels.editTitle')}
+    >
       {(record) => <SystemModelForm key={record?.id ?? 'new'} record={record} />}
     </RecordFormPage>
   );

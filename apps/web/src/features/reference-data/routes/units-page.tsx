@@ -33,13 +33,25 @@ export function UnitsPage() {
     <section>
       <PageHeader
         title={t('reference.units.title')}
-        actions={canWrite ? <ButtonLink to="new" variant="primary" data-testid="new-button">{t('common.new')}</ButtonLink> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink to="new" variant="primary" data-testid="new-button">
+              {t('common.new')}
+            </ButtonLink>
+          ) : null
+        }
       />
       <FlashNotice />
       <ListToolbar>
         <SearchBox value={values.q} onSearch={onSearch} />
       </ListToolbar>
-      <ListView query={query} caption={t('reference.units.title')} columns={columns} getRowId={(u) => u.id} emptyMessage={t('reference.units.empty')} />
+      <ListView
+        query={query}
+        caption={t('reference.units.title')}
+        columns={columns}
+        getRowId={(u) => u.id}
+        emptyMessage={t('reference.units.empty')}
+      />
     </section>
   );
 }
@@ -49,7 +61,12 @@ export function UnitFormPage() {
   const { id } = useParams();
   const query = useUnit(id);
   return (
-    <RecordFormPage id={id} query={query} newTitle={t('reference.units.newTitle')} editTitle={t('reference.units.editTitle')}>
+    <RecordFormPage
+      id={id}
+      query={query}
+      newTitle={t('reference.units.newTitle')}
+      editTitle={t('reference.units.editTitle')}
+    >
       {(record) => <UnitForm key={record?.id ?? 'new'} record={record} />}
     </RecordFormPage>
   );

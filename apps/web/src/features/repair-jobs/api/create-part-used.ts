@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreatePartUsedInput, PartUsedResponse } from '@jv/contracts';
+import { endpoints, type CreatePartUsedInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
 import { repairJobKeys } from './keys';
@@ -10,9 +10,9 @@ export interface CreatePartUsedVariables {
   idempotencyKey: string;
 }
 
-/** POST /repair-jobs/{id}/parts-used `{ componentId, quantity }` — only components of the system's model. */
+/** Records a part fitted on a job `{ componentId, quantity }` — only components of the system's model. */
 export const createPartUsed = ({ jobId, input, idempotencyKey }: CreatePartUsedVariables) =>
-  api.post<PartUsedResponse>(`/repair-jobs/${encodeURIComponent(jobId)}/parts-used`, input, { idempotencyKey });
+  api(endpoints.repairJobs.createPartUsed, { params: { id: jobId }, body: input }, { idempotencyKey });
 
 export function useCreatePartUsed() {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreatePreventivePlanInput, PreventivePlanResponse } from '@jv/contracts';
+import { endpoints, type CreatePreventivePlanInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
 import { preventivePlanKeys } from './keys';
@@ -9,9 +9,9 @@ export interface CreatePreventivePlanVariables {
   idempotencyKey: string;
 }
 
-/** POST /preventive-plans (admin) */
+/** Adds a preventive plan (admin). */
 export const createPreventivePlan = ({ input, idempotencyKey }: CreatePreventivePlanVariables) =>
-  api.post<PreventivePlanResponse>('/preventive-plans', input, { idempotencyKey });
+  api(endpoints.preventivePlans.create, { body: input }, { idempotencyKey });
 
 export function useCreatePreventivePlan() {
   const queryClient = useQueryClient();

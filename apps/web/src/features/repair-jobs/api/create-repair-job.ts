@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateRepairJobInput, RepairJobResponse } from '@jv/contracts';
+import { endpoints, type CreateRepairJobInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
 import { repairJobKeys, systemsRootKey } from './keys';
@@ -9,9 +9,9 @@ export interface CreateRepairJobVariables {
   idempotencyKey: string;
 }
 
-/** POST /repair-jobs — with an Idempotency-Key (workshops have poor connections). */
+/** Opens a job — with an Idempotency-Key (workshops have poor connections). */
 export const createRepairJob = ({ input, idempotencyKey }: CreateRepairJobVariables) =>
-  api.post<RepairJobResponse>('/repair-jobs', input, { idempotencyKey });
+  api(endpoints.repairJobs.create, { body: input }, { idempotencyKey });
 
 export function useCreateRepairJob() {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateWorkLogInput, WorkLogResponse } from '@jv/contracts';
+import { endpoints, type CreateWorkLogInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
 import { repairJobKeys } from './keys';
@@ -10,9 +10,9 @@ export interface CreateWorkLogVariables {
   idempotencyKey: string;
 }
 
-/** POST /repair-jobs/{id}/work-logs `{ date, hours, note }` — the signed-in user is the technician. */
+/** Logs work on a job `{ date, hours, note }` — the signed-in user is the technician. */
 export const createWorkLog = ({ jobId, input, idempotencyKey }: CreateWorkLogVariables) =>
-  api.post<WorkLogResponse>(`/repair-jobs/${encodeURIComponent(jobId)}/work-logs`, input, { idempotencyKey });
+  api(endpoints.repairJobs.createWorkLog, { params: { id: jobId }, body: input }, { idempotencyKey });
 
 export function useCreateWorkLog() {
   const queryClient = useQueryClient();

@@ -1,8 +1,10 @@
-import { buildUrl, type QueryParams } from '../../../lib/api-client';
+import { endpoints } from '@jv/contracts';
+import { endpointUrl } from '../../../lib/api-client';
 import type { RepairJobFilters } from './keys';
 
 /**
- * GET /repair-jobs/export.csv?<the list's filters> — a plain link: the browser downloads it with the
- * session cookie, streaming, without holding the whole file in memory.
+ * The CSV export of the list's filters — a plain link: the browser downloads it with the session
+ * cookie, streaming, without holding the whole file in memory.
  */
-export const repairJobsExportUrl = (filters: RepairJobFilters) => buildUrl('/repair-jobs/export.csv', filters as QueryParams);
+export const repairJobsExportUrl = (filters: RepairJobFilters) =>
+  endpointUrl(endpoints.repairJobs.export, { query: filters });

@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ComponentResponse, Page } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { LOOKUP_LIMIT } from '../../../lib/lookups';
 import { componentKeys } from '../../../lib/query-keys';
 
-/** GET /components?modelId=<system model>&limit=200 — the parts that fit the job's system. */
+/** The parts that fit the job's system: components of its model (`modelId=…&limit=200`). */
 export const getCompatibleComponents = (modelId: string, signal?: AbortSignal) =>
-  api.get<Page<ComponentResponse>>('/components', { modelId, limit: LOOKUP_LIMIT }, signal).then((page) => page.items);
+  api(endpoints.components.list, { query: { modelId, limit: LOOKUP_LIMIT } }, { signal }).then((page) => page.items);
 
 export const compatibleComponentsQueryOptions = (modelId: string) =>
   queryOptions({

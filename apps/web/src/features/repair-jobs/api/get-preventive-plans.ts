@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { PreventivePlanResponse } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { pagedQueryOptions } from '../../../lib/paged-query';
 import { preventivePlanKeys } from './keys';
 
@@ -7,13 +7,9 @@ export interface PreventivePlanFilters {
   modelId?: string;
 }
 
-/** GET /preventive-plans — keyset-paged `{ items, nextCursor }`. */
+/** Preventive plans — keyset-paged `{ items, nextCursor }`. */
 export const preventivePlansQueryOptions = (filters: PreventivePlanFilters) =>
-  pagedQueryOptions<PreventivePlanResponse, ReturnType<typeof preventivePlanKeys.list>>(
-    preventivePlanKeys.list(filters),
-    '/preventive-plans',
-    filters,
-    200,
-  );
+  pagedQueryOptions(preventivePlanKeys.list(filters), endpoints.preventivePlans.list, filters, { pageSize: 200 });
 
-export const usePreventivePlans = (filters: PreventivePlanFilters) => useInfiniteQuery(preventivePlansQueryOptions(filters));
+export const usePreventivePlans = (filters: PreventivePlanFilters) =>
+  useInfiniteQuery(preventivePlansQueryOptions(filters));

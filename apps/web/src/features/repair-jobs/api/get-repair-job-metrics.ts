@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { RepairJobMetrics, RepairJobMetricsQuery } from '@jv/contracts';
+import { endpoints, type RepairJobMetricsQuery } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { repairJobKeys } from './keys';
 
-/** GET /repair-jobs/metrics?facilityId&from&to — backlog, turnaround, awaiting-parts time, throughput. */
+/** Backlog, turnaround, awaiting-parts time and throughput (`facilityId`, `from`, `to`). */
 export const getRepairJobMetrics = (query: RepairJobMetricsQuery, signal?: AbortSignal) =>
-  api.get<RepairJobMetrics>('/repair-jobs/metrics', { ...query }, signal);
+  api(endpoints.repairJobs.metrics, { query }, { signal });
 
 export const repairJobMetricsQueryOptions = (query: RepairJobMetricsQuery) =>
   queryOptions({ queryKey: repairJobKeys.metrics(query), queryFn: ({ signal }) => getRepairJobMetrics(query, signal) });

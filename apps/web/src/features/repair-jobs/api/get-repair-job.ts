@@ -1,13 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { RepairJobDetail } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { repairJobKeys } from './keys';
 
-/** GET /repair-jobs/{id} — the job with its transitions and the time spent in each state. */
-export const getRepairJob = (id: string, signal?: AbortSignal) =>
-  api.get<RepairJobDetail>(`/repair-jobs/${encodeURIComponent(id)}`, undefined, signal);
-
+/** The job with its transitions, the time spent in each state, and its system, model and facility. */
 export const repairJobQueryOptions = (id: string) =>
-  queryOptions({ queryKey: repairJobKeys.detail(id), queryFn: ({ signal }) => getRepairJob(id, signal) });
+  queryOptions({
+    queryKey: repairJobKeys.detail(id),
+    queryFn: ({ signal }) => api(endpoints.repairJobs.get, { params: { id } }, { signal }),
+  });
 
-export const useRepairJob = (id: string | undefined) => useQuery({ ...repairJobQueryOptions(id ?? ''), enabled: !!id });
+/** A job's page shows its state: it always asks again when it mounts, never trusting an earlier answer. */
+export const useRepairJob = (id: string | undefined) =>
+  useQuery({ ...repairJobQueryOptions(id ?? ''), enabled: !!id, refetchOnMount: 'always' });

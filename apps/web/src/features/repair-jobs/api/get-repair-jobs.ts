@@ -1,10 +1,12 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { RepairJobResponse } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { pagedQueryOptions } from '../../../lib/paged-query';
 import { repairJobKeys, type RepairJobFilters } from './keys';
 
-/** GET /repair-jobs — keyset-paged, sorted by priority then age, filtered on the server. */
+/** Repair jobs — keyset-paged, sorted by priority then age, filtered on the server. */
 export const repairJobsQueryOptions = (filters: RepairJobFilters) =>
-  pagedQueryOptions<RepairJobResponse, ReturnType<typeof repairJobKeys.list>>(repairJobKeys.list(filters), '/repair-jobs', filters);
+  pagedQueryOptions(repairJobKeys.list(filters), endpoints.repairJobs.list, filters);
 
-export const useRepairJobs = (filters: RepairJobFilters) => useInfiniteQuery({ ...repairJobsQueryOptions(filters), placeholderData: keepPreviousData });
+/** The list shows jobs' states: it always asks again when it mounts, never trusting an earlier answer. */
+export const useRepairJobs = (filters: RepairJobFilters) =>
+  useInfiniteQuery({ ...repairJobsQueryOptions(filters), placeholderData: keepPreviousData, refetchOnMount: 'always' });

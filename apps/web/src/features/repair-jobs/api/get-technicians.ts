@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { TechnicianList } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 
-/** GET /repair-jobs/technicians?facilityId= — the workshop staff of one facility (admins; workshop users for their own). */
+/** The workshop staff of one facility (admins; workshop users for their own). */
 export const getTechnicians = (facilityId: string, signal?: AbortSignal) =>
-  api.get<TechnicianList>('/repair-jobs/technicians', { facilityId }, signal).then((r) => r.items);
+  api(endpoints.repairJobs.technicians, { query: { facilityId } }, { signal }).then((r) => r.items);
 
 export const techniciansQueryOptions = (facilityId: string) =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PreventiveRunResult } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { repairJobKeys, systemsRootKey } from './keys';
 
-/** POST /preventive-plans/run (admin) — opens a `preventive` job for every system that is due. */
-export const runPreventivePlans = () => api.post<PreventiveRunResult>('/preventive-plans/run');
+/** Runs the preventive scheduler now (admin): opens a `preventive` job for every system that is due. */
+export const runPreventivePlans = () => api(endpoints.preventivePlans.run);
 
 export function useRunPreventivePlans() {
   const queryClient = useQueryClient();

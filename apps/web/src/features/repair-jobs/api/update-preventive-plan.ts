@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PreventivePlanResponse, UpdatePreventivePlanInput } from '@jv/contracts';
+import { endpoints, type UpdatePreventivePlanInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { preventivePlanKeys } from './keys';
 
@@ -9,9 +9,9 @@ export interface UpdatePreventivePlanVariables {
   input: UpdatePreventivePlanInput;
 }
 
-/** PATCH /preventive-plans/{id} (admin) */
+/** Changes a preventive plan (admin). */
 export const updatePreventivePlan = ({ id, input }: UpdatePreventivePlanVariables) =>
-  api.patch<PreventivePlanResponse>(`/preventive-plans/${encodeURIComponent(id)}`, input);
+  api(endpoints.preventivePlans.update, { params: { id }, body: input });
 
 export function useUpdatePreventivePlan() {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RepairJobDetail, RepairJobResponse, UpdateRepairJobInput } from '@jv/contracts';
+import { endpoints, type RepairJobDetail, type UpdateRepairJobInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { repairJobKeys } from './keys';
 
@@ -9,17 +9,19 @@ export interface UpdateRepairJobVariables {
   input: UpdateRepairJobInput;
 }
 
-/** PATCH /repair-jobs/{id} — priority, reported fault, diagnosis, technicians. */
+/** Changes priority, reported fault, diagnosis or technicians of a job. */
 export const updateRepairJob = ({ id, input }: UpdateRepairJobVariables) =>
-  api.patch<RepairJobResponse>(`/repair-jobs/${encodeURIComponent(id)}`, input);
+  api(endpoints.repairJobs.update, { params: { id }, body: input });
 
 export function useUpdateRepairJob() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateRepairJob,
     onSuccess: (updated) => {
-      // the detail keeps its transitions; the job's own fields come from the answer at once
-      queryClient.setQueryData<RepairJobDetail>(repairJobKeys.detail(updated.id), (old) => (old ? { ...old, ...updated } : old));
+      // the detail keeps its transitions and its system's and facility's names; the job's own fields come from the answer at once
+      queryClient.setQueryData<RepairJobDetail>(repairJobKeys.detail(updated.id), (old) =>
+        old ? { ...old, ...updated } : old,
+      );
       return queryClient.invalidateQueries({ queryKey: repairJobKeys.all });
     },
   });

@@ -19,6 +19,11 @@ export function useJobFacilityOptions() {
     };
     const ids = user.role === 'workshop' ? user.facilityIds : facilities.map((f) => f.id);
     const options: Option[] = ids.map((id) => ({ value: id, label: label(id) }));
-    return { options, isPending: query.isPending && user.role !== 'workshop', error: query.error, codeOf: (id: string) => byId.get(id)?.code ?? id };
+    return {
+      options,
+      isPending: query.isPending && user.role !== 'workshop',
+      error: query.error,
+      codeOf: (id: string) => byId.get(id)?.code ?? id,
+    };
   }, [query.data, query.isPending, query.error, user.role, user.facilityIds]);
 }

@@ -7,7 +7,17 @@ import { TransitionButtons, type OpenMove } from './transition-buttons';
 import { ageOf, useDuration } from './use-duration';
 
 /** A job on the board: number, system, kind, priority, age, marks, and a button per allowed move. */
-export function JobCard({ job, canWork, now, onMove }: { job: RepairJobResponse; canWork: boolean; now: number; onMove: OpenMove }) {
+export function JobCard({
+  job,
+  canWork,
+  now,
+  onMove,
+}: {
+  job: RepairJobResponse;
+  canWork: boolean;
+  now: number;
+  onMove: OpenMove;
+}) {
   const { t } = useTranslation();
   const labels = useJobLabels();
   const duration = useDuration();
@@ -43,7 +53,9 @@ export function JobCard({ job, canWork, now, onMove }: { job: RepairJobResponse;
           {partsReady ? <PartsReadyMark /> : null}
         </p>
       ) : null}
-      {job.technicians.length > 0 ? <p className="job-card-techs muted">{job.technicians.map((tech) => tech.displayName).join(', ')}</p> : null}
+      {job.technicians.length > 0 ? (
+        <p className="job-card-techs muted">{job.technicians.map((tech) => tech.displayName).join(', ')}</p>
+      ) : null}
       {canWork ? <TransitionButtons job={job} onMove={onMove} className="job-card-moves" /> : null}
     </article>
   );

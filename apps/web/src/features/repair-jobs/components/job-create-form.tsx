@@ -11,11 +11,10 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormActions, SelectField } from '../../../components/form-fields';
 import { isApiError } from '../../../lib/api-client';
 import { useServerFormErrors } from '../../../lib/form-errors';
-import { useLocalizedJobError } from './job-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreateRepairJob } from '../api/create-repair-job';
-import { useSystem, type SystemOption } from '../api/search-systems';
+import { usePreselectedSystem, type SystemOption } from '../api/search-systems';
 import { useJobFacilityOptions } from './facility-options';
 import { useJobLabels } from './job-labels';
 import { SystemPicker } from './system-picker';
@@ -41,9 +40,11 @@ export function JobCreateForm({ initialFacilityId, initialSystemId }: JobCreateF
   const createJob = useCreateRepairJob();
   const idempotency = useIdempotencyKey();
   const [system, setSystem] = useState<SystemOption | null>(null);
-  const preselected = useSystem(initialSystemId);
+  const preselected = usePreselectedSystem(initialSystemId);
 
-  const firstFacility = facilities.options.find((o) => o.value === initialFacilityId)?.value ?? (user.role === 'workshop' ? user.facilityIds[0] : undefined);
+  const firstFacility =
+    facilities.options.find((o) => o.value === initialFacilityId)?.value ??
+    (user.role === 'workshop' ? user.facilityIds[0] : undefined);
   const form = useForm<Values, unknown, CreateRepairJobInput>({
     resolver: zodResolver(createRepairJobInputSchema),
     defaultValues: {
@@ -56,21 +57,27 @@ export function JobCreateForm({ initialFacilityId, initialSystemId }: JobCreateF
     },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
-  const localized = useLocalizedJobError();
   const { errors } = form.formState;
   const facilityId = form.watch('facilityId');
   const alertRef = useRef<HTMLDivElement>(null);
 
   // a refusal that belongs to no field (one open job per system, stale data…) is shown at the top
   useEffect(() => {
-    if (formError && !(isApiError(formError.error) && formError.error.status === 400 && formError.unmatched.length === 0)) {
+    if (
+      formError &&
+      !(isApiError(formError.error) && formError.error.status === 400 && formError.unmatched.length === 0)
+    ) {
       alertRef.current?.scrollIntoView({ block: 'center' });
     }
   }, [formError]);
 
   // an admin's facility list arrives after the form: start on the board's facility once it is known
   useEffect(() => {
-    if (!form.getValues('facilityId') && initialFacilityId && facilities.options.some((o) => o.value === initialFacilityId)) {
+    if (
+      !form.getValues('facilityId') &&
+      initialFacilityId &&
+      facilities.options.some((o) => o.value === initialFacilityId)
+    ) {
       form.setValue('facilityId', initialFacilityId);
     }
   }, [facilities.options, initialFacilityId, form]);
@@ -100,7 +107,7 @@ export function JobCreateForm({ initialFacilityId, initialSystemId }: JobCreateF
         onSuccess: (created) => navigate(`/repair-jobs/${created.id}`, { state: flash('created') }),
         onError: (error) => {
           idempotency.renewAfter(error);
-          handleError(localized(error));
+          handleError(error);
         },
       },
     );
@@ -126,21 +133,48 @@ export function JobCreateForm({ initialFacilityId, initialSystemId }: JobCreateF
           <SystemPicker
             value={system}
             onChange={choose}
-            error={errors.systemId ? (errors.systemId.type === 'server' ? errors.systemId.message : t('repairJobs.create.systemRequired')) : undefined}
+            error={
+              errors.systemId
+                ? errors.systemId.type === 'server'
+                  ? errors.systemId.message
+                  : t('repairJobs.create.systemRequired')
+                : undefined
+            }
             facilityCode={facilities.codeOf}
-            statusLabel={(s) => labels.systemStatus(s as SystemOption['status'])}
+            statusLabel={labels.systemStatus}
           />
         )}
       />
       <div className="form-grid">
-        <SelectField label={t('repairJobs.fields.kind')} required options={labels.kindOptions} error={errors.kind} {...form.register('kind')} />
-        <SelectField label={t('repairJobs.fields.priority')} required options={labels.priorityOptions} error={errors.priority} {...form.register('priority')} />
+        <SelectField
+          label={t('repairJobs.fields.kind')}
+          required
+          options={labels.kindOptions}
+          error={errors.kind}
+          {...form.register('kind')}
+        />
+        <SelectField
+          label={t('repairJobs.fields.priority')}
+          required
+          options={labels.priorityOptions}
+          error={errors.priority}
+          {...form.register('priority')}
+        />
       </div>
-      <TextAreaField label={t('repairJobs.fields.reportedFault')} required rows={5} maxLength={4000} error={errors.reportedFault} {...form.register('reportedFault')} />
+      <TextAreaField
+        label={t('repairJobs.fields.reportedFault')}
+        required
+        rows={5}
+        maxLength={4000}
+        error={errors.reportedFault}
+        {...form.register('reportedFault')}
+      />
       <Controller
         control={form.control}
         name="technicianIds"
-        render={({ field }) => <TechniciansField value={field.value ?? []} onChange={field.onChange} facilityId={facilityId || undefined} />}
+        render={({ field }) => (
+          <TechniciansField value={field.value ?? []} onChange={field.onChange} facilityId={facilityId || undefined} />
+        )}
       />
       <FormActions>
         <Button type="submit" variant="primary" busy={createJob.isPending} data-testid="save-button">

@@ -39,7 +39,15 @@ export function JobDetailsForm({ job }: { job: RepairJobDetail }) {
   const onSubmit = form.handleSubmit((values) => {
     clearFormError();
     update.mutate(
-      { id: job.id, input: { version: job.version, priority: values.priority, reportedFault: values.reportedFault, diagnosis: values.diagnosis || null } },
+      {
+        id: job.id,
+        input: {
+          version: job.version,
+          priority: values.priority,
+          reportedFault: values.reportedFault,
+          diagnosis: values.diagnosis || null,
+        },
+      },
       { onError: handleError },
     );
   });
@@ -48,9 +56,28 @@ export function JobDetailsForm({ job }: { job: RepairJobDetail }) {
     <form className="job-details-form" noValidate onSubmit={onSubmit} data-testid="job-details-form">
       <FormAlert formError={formError} />
       {update.isSuccess && !isDirty ? <Notice kind="success">{t('common.saved')}</Notice> : null}
-      <SelectField label={t('repairJobs.fields.priority')} required options={labels.priorityOptions} error={errors.priority} {...form.register('priority')} />
-      <TextAreaField label={t('repairJobs.fields.reportedFault')} required rows={3} maxLength={4000} error={errors.reportedFault} {...form.register('reportedFault')} />
-      <TextAreaField label={t('repairJobs.fields.diagnosis')} rows={4} maxLength={4000} error={errors.diagnosis} {...form.register('diagnosis')} />
+      <SelectField
+        label={t('repairJobs.fields.priority')}
+        required
+        options={labels.priorityOptions}
+        error={errors.priority}
+        {...form.register('priority')}
+      />
+      <TextAreaField
+        label={t('repairJobs.fields.reportedFault')}
+        required
+        rows={3}
+        maxLength={4000}
+        error={errors.reportedFault}
+        {...form.register('reportedFault')}
+      />
+      <TextAreaField
+        label={t('repairJobs.fields.diagnosis')}
+        rows={4}
+        maxLength={4000}
+        error={errors.diagnosis}
+        {...form.register('diagnosis')}
+      />
       <FormActions>
         <Button type="submit" variant="primary" busy={update.isPending} disabled={!isDirty} data-testid="details-save">
           {update.isPending ? t('common.saving') : t('repairJobs.detail.saveDetails')}
@@ -68,7 +95,9 @@ export function JobDetailsView({ job }: { job: RepairJobDetail }) {
       <dt>{t('repairJobs.fields.reportedFault')}</dt>
       <dd data-testid="job-reported-fault">{job.reportedFault}</dd>
       <dt>{t('repairJobs.fields.diagnosis')}</dt>
-      <dd data-testid="job-diagnosis">{job.diagnosis ?? <span className="muted">{t('repairJobs.detail.noDiagnosis')}</span>}</dd>
+      <dd data-testid="job-diagnosis">
+        {job.diagnosis ?? <span className="muted">{t('repairJobs.detail.noDiagnosis')}</span>}
+      </dd>
     </dl>
   );
 }

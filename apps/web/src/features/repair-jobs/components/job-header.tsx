@@ -5,8 +5,8 @@ import { useFormatters } from '../../../lib/format';
 import { useJobLabels } from './job-labels';
 import { JobStatusBadge, OverdueMark, PartsReadyMark, PriorityBadge } from './job-badges';
 
-/** The top of a job's page: number, status, priority, kind, system, facility, dates and hours. */
-export function JobHeader({ job, facilityName }: { job: RepairJobDetail; facilityName?: string }) {
+/** The top of a job's page: number, status, priority, kind, system, facility, dates and hours — all from the job's answer. */
+export function JobHeader({ job }: { job: RepairJobDetail }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const labels = useJobLabels();
@@ -41,8 +41,13 @@ export function JobHeader({ job, facilityName }: { job: RepairJobDetail; facilit
         <div>
           <dt>{t('repairJobs.fields.facility')}</dt>
           <dd>
-            <span className="mono">{job.facilityCode}</span>
-            {facilityName ? <span className="muted"> — {facilityName}</span> : null}
+            <span className="mono" data-testid="job-facility-code">
+              {job.facilityCode}
+            </span>
+            <span className="muted" data-testid="job-facility-name">
+              {' — '}
+              {job.facilityName}
+            </span>
           </dd>
         </div>
         <div>
@@ -53,7 +58,9 @@ export function JobHeader({ job, facilityName }: { job: RepairJobDetail; facilit
           <dt>{t('repairJobs.fields.dueAt')}</dt>
           <dd className={job.overdue ? 'rj-text-danger' : undefined} data-testid="job-due">
             {fmt.dateTime(job.dueAt)}
-            {job.overdue ? <strong> ({t('repairJobs.detail.overdueSince', { date: fmt.dateTime(job.dueAt) })})</strong> : null}
+            {job.overdue ? (
+              <strong> ({t('repairJobs.detail.overdueSince', { date: fmt.dateTime(job.dueAt) })})</strong>
+            ) : null}
           </dd>
         </div>
         {job.closedAt ? (

@@ -1,6 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { repairJobKinds, repairJobPriorities, type RepairJobKindValue, type RepairJobPriorityValue, type SystemStatusValue } from '@jv/contracts';
+import {
+  repairJobKinds,
+  repairJobPriorities,
+  type RepairJobKindValue,
+  type RepairJobPriorityValue,
+  type SystemStatusValue,
+} from '@jv/contracts';
 import { repairJobStatuses, type RepairJobStatus } from '@jv/domain';
 import type { Option } from '../../../components/form-fields';
 

@@ -49,7 +49,8 @@ export function TimeInStates({ job }: { job: RepairJobDetail }) {
     .filter((s) => openRepairJobStatuses.includes(s) && (job.timeInStates[s] ?? 0) > 0)
     .map((s: RepairJobStatus) => ({ status: s, ms: job.timeInStates[s] ?? 0 }));
   const max = Math.max(1, ...entries.map((e) => e.ms));
-  const turnaround = job.closedAt && job.status === 'completed' ? Date.parse(job.closedAt) - Date.parse(job.openedAt) : null;
+  const turnaround =
+    job.closedAt && job.status === 'completed' ? Date.parse(job.closedAt) - Date.parse(job.openedAt) : null;
 
   return (
     <div data-testid="time-in-states">
@@ -61,7 +62,11 @@ export function TimeInStates({ job }: { job: RepairJobDetail }) {
             <div key={e.status} className="state-time" data-status={e.status}>
               <dt>{labels.status(e.status)}</dt>
               <dd>
-                <span className={`state-bar state-bar-${e.status}`} style={{ width: `${Math.max(4, (e.ms / max) * 100)}%` }} aria-hidden="true" />
+                <span
+                  className={`state-bar state-bar-${e.status}`}
+                  style={{ width: `${Math.max(4, (e.ms / max) * 100)}%` }}
+                  aria-hidden="true"
+                />
                 <span className="state-time-value">{duration(e.ms)}</span>
               </dd>
             </div>

@@ -9,7 +9,6 @@ import { SelectField, TextField } from '../../../components/form-fields';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/states';
 import { useFormatters } from '../../../lib/format';
 import { useServerFormErrors } from '../../../lib/form-errors';
-import { useLocalizedJobError } from './job-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
 import { useCreatePartUsed } from '../api/create-part-used';
 import { useCompatibleComponents } from '../api/get-compatible-components';
@@ -57,8 +56,8 @@ export function PartsList({ query }: { query: ReturnType<typeof usePartsUsed> })
   );
 }
 
-/** "Add part": a component that fits the system's model, and a quantity. */
-export function PartsForm({ jobId, modelId, modelPending }: { jobId: string; modelId: string | undefined; modelPending: boolean }) {
+/** "Add part": a component that fits the system's model (the job's `modelId`), and a quantity. */
+export function PartsForm({ jobId, modelId }: { jobId: string; modelId: string }) {
   const { t } = useTranslation();
   const components = useCompatibleComponents(modelId);
   const addPart = useCreatePartUsed();
@@ -68,7 +67,6 @@ export function PartsForm({ jobId, modelId, modelPending }: { jobId: string; mod
     defaultValues: { componentId: '', quantity: 1, componentRequestId: null },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
-  const localized = useLocalizedJobError();
   const { errors } = form.formState;
   const options = (components.data ?? []).map((c) => ({ value: c.id, label: `${c.partNumber} — ${c.name}` }));
 
@@ -83,7 +81,7 @@ export function PartsForm({ jobId, modelId, modelPending }: { jobId: string; mod
         },
         onError: (error) => {
           idempotency.renewAfter(error);
-          handleError(localized(error));
+          handleError(error);
         },
       },
     );
@@ -93,8 +91,9 @@ export function PartsForm({ jobId, modelId, modelPending }: { jobId: string; mod
     <form className="parts-form" noValidate onSubmit={onSubmit} data-testid="parts-form">
       <h3>{t('repairJobs.parts.add')}</h3>
       <FormAlert formError={formError} />
-      {addPart.isSuccess && !form.formState.isDirty ? <Notice kind="success">{t('repairJobs.parts.added')}</Notice> : null}
-      {!modelId && !modelPending ? <Notice kind="error">{t('repairJobs.parts.modelUnknown')}</Notice> : null}
+      {addPart.isSuccess && !form.formState.isDirty ? (
+        <Notice kind="success">{t('repairJobs.parts.added')}</Notice>
+      ) : null}
       {components.isError ? <ErrorState error={components.error} onRetry={() => void components.refetch()} /> : null}
       {components.isSuccess && options.length === 0 ? <Notice>{t('repairJobs.parts.noCompatible')}</Notice> : null}
       <div className="parts-grid">
@@ -118,7 +117,14 @@ export function PartsForm({ jobId, modelId, modelPending }: { jobId: string; mod
           error={errors.quantity}
           {...form.register('quantity', { valueAsNumber: true })}
         />
-        <Button type="submit" variant="primary" className="parts-submit" busy={addPart.isPending} disabled={options.length === 0} data-testid="parts-submit">
+        <Button
+          type="submit"
+          variant="primary"
+          className="parts-submit"
+          busy={addPart.isPending}
+          disabled={options.length === 0}
+          data-testid="parts-submit"
+        >
           {addPart.isPending ? t('repairJobs.parts.submitting') : t('repairJobs.parts.submit')}
         </Button>
       </div>

@@ -19,19 +19,34 @@ const FIELDS = ['modelId', 'name', 'intervalDays', 'intervalEfc', 'active'] as c
 const optionalNumber = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
 /** Create or edit a preventive plan (admin): model, name, every N days and/or every N EFC, active. */
-export function PlanForm({ plan, onSaved, onCancel }: { plan?: PreventivePlanResponse; onSaved: () => void; onCancel: () => void }) {
+export function PlanForm({
+  plan,
+  onSaved,
+  onCancel,
+}: {
+  plan?: PreventivePlanResponse;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const models = useSystemModelOptions();
   const create = useCreatePreventivePlan();
   const update = useUpdatePreventivePlan();
   const idempotency = useIdempotencyKey();
   const modelOptions = (models.data ?? []).map((m) => ({ value: m.id, label: m.designation }));
-  if (plan && !modelOptions.some((o) => o.value === plan.modelId)) modelOptions.unshift({ value: plan.modelId, label: plan.modelDesignation });
+  if (plan && !modelOptions.some((o) => o.value === plan.modelId))
+    modelOptions.unshift({ value: plan.modelId, label: plan.modelDesignation });
 
   const form = useForm<Values, unknown, Output>({
     resolver: zodResolver(createPreventivePlanInputSchema),
     defaultValues: plan
-      ? { modelId: plan.modelId, name: plan.name, intervalDays: plan.intervalDays, intervalEfc: plan.intervalEfc, active: plan.active }
+      ? {
+          modelId: plan.modelId,
+          name: plan.name,
+          intervalDays: plan.intervalDays,
+          intervalEfc: plan.intervalEfc,
+          active: plan.active,
+        }
       : { modelId: '', name: '', intervalDays: null, intervalEfc: null, active: true },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
@@ -40,7 +55,10 @@ export function PlanForm({ plan, onSaved, onCancel }: { plan?: PreventivePlanRes
   const onSubmit = form.handleSubmit((input) => {
     clearFormError();
     if (plan) {
-      update.mutate({ id: plan.id, input: { ...input, version: plan.version } }, { onSuccess: onSaved, onError: handleError });
+      update.mutate(
+        { id: plan.id, input: { ...input, version: plan.version } },
+        { onSuccess: onSaved, onError: handleError },
+      );
     } else {
       create.mutate(
         { input, idempotencyKey: idempotency.key },
@@ -69,7 +87,13 @@ export function PlanForm({ plan, onSaved, onCancel }: { plan?: PreventivePlanRes
           error={errors.modelId}
           {...form.register('modelId')}
         />
-        <TextField label={t('repairJobs.plans.name')} required maxLength={160} error={errors.name} {...form.register('name')} />
+        <TextField
+          label={t('repairJobs.plans.name')}
+          required
+          maxLength={160}
+          error={errors.name}
+          {...form.register('name')}
+        />
         <TextField
           label={t('repairJobs.plans.intervalDays')}
           type="number"

@@ -11,7 +11,13 @@ export function RepairJobsLayout() {
   const links = [
     { to: '/repair-jobs/board', label: t('repairJobs.nav.board'), testId: 'subnav-board', end: true, show: true },
     { to: '/repair-jobs?open=true', label: t('repairJobs.nav.list'), testId: 'subnav-list', end: true, show: true },
-    { to: '/repair-jobs/dashboard', label: t('repairJobs.nav.dashboard'), testId: 'subnav-dashboard', end: true, show: metrics },
+    {
+      to: '/repair-jobs/dashboard',
+      label: t('repairJobs.nav.dashboard'),
+      testId: 'subnav-dashboard',
+      end: true,
+      show: metrics,
+    },
     { to: '/repair-jobs/plans', label: t('repairJobs.nav.plans'), testId: 'subnav-plans', end: true, show: plans },
   ].filter((l) => l.show);
 

@@ -8,7 +8,15 @@ import { TransitionButtons, type OpenMove } from './transition-buttons';
  * signer logged work on the job, and (WORK_LOG_REQUIRED) when nobody did. The rule is explained up
  * front; the button stays, so the API's answer is what counts.
  */
-export function SignOffSection({ job, workLogs, onMove }: { job: RepairJobDetail; workLogs: WorkLogList | undefined; onMove: OpenMove }) {
+export function SignOffSection({
+  job,
+  workLogs,
+  onMove,
+}: {
+  job: RepairJobDetail;
+  workLogs: WorkLogList | undefined;
+  onMove: OpenMove;
+}) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const iLogged = !!workLogs?.items.some((log) => log.technicianId === user.id);
@@ -29,7 +37,13 @@ export function SignOffSection({ job, workLogs, onMove }: { job: RepairJobDetail
           {t('repairJobs.signOff.noLogs')}
         </p>
       ) : null}
-      <TransitionButtons job={job} onMove={onMove} only={(to) => to === 'completed'} labelFor={() => t('repairJobs.signOff.submit')} className="sign-off-actions" />
+      <TransitionButtons
+        job={job}
+        onMove={onMove}
+        only={(to) => to === 'completed'}
+        labelFor={() => t('repairJobs.signOff.submit')}
+        className="sign-off-actions"
+      />
     </section>
   );
 }

@@ -13,11 +13,11 @@ interface SystemPickerProps {
   error?: string;
   /** Facility codes for the "at <facility>" hint of each option. */
   facilityCode?: (id: string) => string;
-  statusLabel?: (status: string) => string;
+  statusLabel?: (status: SystemOption['status']) => string;
 }
 
 /**
- * Finds a system by (part of) its serial number: a debounced GET /systems?q=, big tappable options
+ * Finds a system by (part of) its serial number: a debounced search of the systems list, big tappable options
  * (`system-option`), and the choice shown with a "Change" button.
  */
 export function SystemPicker({ value, onChange, error, facilityCode, statusLabel }: SystemPickerProps) {
@@ -37,7 +37,11 @@ export function SystemPicker({ value, onChange, error, facilityCode, statusLabel
   const describe = (s: SystemOption) =>
     [
       s.modelDesignation,
-      s.facilityId ? t('repairJobs.create.systemAtFacility', { facility: s.facilityCode ?? facilityCode?.(s.facilityId) ?? s.facilityId }) : null,
+      s.facilityId
+        ? t('repairJobs.create.systemAtFacility', {
+            facility: s.facilityCode ?? facilityCode?.(s.facilityId) ?? s.facilityId,
+          })
+        : null,
       statusLabel ? t('repairJobs.create.systemStatus', { status: statusLabel(s.status) }) : null,
     ]
       .filter(Boolean)
@@ -73,7 +77,10 @@ export function SystemPicker({ value, onChange, error, facilityCode, statusLabel
     <div className={`field system-picker${error ? ' field-invalid' : ''}`}>
       <label htmlFor={inputId}>
         {t('repairJobs.create.systemSearch')}
-        <span className="required" aria-hidden="true"> *</span>
+        <span className="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
       </label>
       <input
         id={inputId}
@@ -106,14 +113,26 @@ export function SystemPicker({ value, onChange, error, facilityCode, statusLabel
         </p>
       )}
       <div id={resultsId} className="system-results" aria-live="polite">
-        {term && search.isFetching && items.length === 0 ? <p className="muted">{t('repairJobs.create.searching')}</p> : null}
+        {term && search.isFetching && items.length === 0 ? (
+          <p className="muted">{t('repairJobs.create.searching')}</p>
+        ) : null}
         {term && search.isError ? <ErrorState error={search.error} onRetry={() => void search.refetch()} /> : null}
-        {term && search.isSuccess && items.length === 0 ? <p className="muted" data-testid="system-none">{t('repairJobs.create.noSystems')}</p> : null}
+        {term && search.isSuccess && items.length === 0 ? (
+          <p className="muted" data-testid="system-none">
+            {t('repairJobs.create.noSystems')}
+          </p>
+        ) : null}
         {term && items.length > 0 ? (
           <ul className="system-options">
             {items.map((s) => (
               <li key={s.id}>
-                <button type="button" className="system-option" data-testid="system-option" data-system-id={s.id} onClick={() => onChange(s)}>
+                <button
+                  type="button"
+                  className="system-option"
+                  data-testid="system-option"
+                  data-system-id={s.id}
+                  onClick={() => onChange(s)}
+                >
                   <strong className="mono">{s.serialNumber}</strong>
                   <span className="muted">{describe(s)}</span>
                 </button>

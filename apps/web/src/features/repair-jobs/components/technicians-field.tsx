@@ -11,13 +11,14 @@ interface TechniciansFieldProps {
   assigned?: ReadonlyArray<{ id: string; displayName: string }>;
 }
 
-/** Technicians of a job: the workshop staff of the job's facility (GET /repair-jobs/technicians). */
+/** Technicians of a job: the workshop staff of the job's facility (`endpoints.repairJobs.technicians`). */
 export function TechniciansField({ value, onChange, facilityId, assigned = [] }: TechniciansFieldProps) {
   const { t } = useTranslation();
   const users = useTechnicians(facilityId);
 
   const options: Option[] = (users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }));
-  for (const a of assigned) if (!options.some((o) => o.value === a.id)) options.push({ value: a.id, label: a.displayName });
+  for (const a of assigned)
+    if (!options.some((o) => o.value === a.id)) options.push({ value: a.id, label: a.displayName });
 
   return (
     <CheckboxListField

@@ -22,7 +22,10 @@ export function TechniciansPanel({ job, canWork }: { job: RepairJobDetail; canWo
 
   const save = (technicianIds: string[]) => {
     clearFormError();
-    update.mutate({ id: job.id, input: { version: job.version, technicianIds } }, { onSuccess: () => setDraft(null), onError: handleError });
+    update.mutate(
+      { id: job.id, input: { version: job.version, technicianIds } },
+      { onSuccess: () => setDraft(null), onError: handleError },
+    );
   };
 
   const names =
@@ -52,13 +55,21 @@ export function TechniciansPanel({ job, canWork }: { job: RepairJobDetail; canWo
           variant={assigned ? 'secondary' : 'primary'}
           busy={update.isPending}
           data-testid={assigned ? 'unassign-me' : 'assign-me'}
-          onClick={() => save(assigned ? job.technicianIds.filter((id) => id !== user.id) : [...job.technicianIds, user.id])}
+          onClick={() =>
+            save(assigned ? job.technicianIds.filter((id) => id !== user.id) : [...job.technicianIds, user.id])
+          }
         >
           {assigned ? t('repairJobs.detail.unassignMe') : t('repairJobs.detail.assignMe')}
         </Button>
       ) : null}
       <TechniciansField value={value} onChange={setDraft} facilityId={job.facilityId} assigned={job.technicians} />
-      <Button variant="primary" busy={update.isPending} disabled={draft === null} data-testid="technicians-save" onClick={() => save(value)}>
+      <Button
+        variant="primary"
+        busy={update.isPending}
+        disabled={draft === null}
+        data-testid="technicians-save"
+        onClick={() => save(value)}
+      >
         {t('repairJobs.detail.saveTechnicians')}
       </Button>
     </>

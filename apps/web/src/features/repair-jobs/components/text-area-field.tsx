@@ -17,7 +17,12 @@ export function TextAreaField({ label, name, error, hint, ref, required, rows = 
     <div className={`field${message ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       <textarea
         id={id}

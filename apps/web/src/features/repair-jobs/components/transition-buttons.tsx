@@ -50,7 +50,10 @@ export function TransitionButtons({ job, onMove, only, labelFor, className }: Tr
  * job, which may take its card to another column (or close the section), and the refusal must stay
  * on screen. `latest` finds the job's fresh copy, so a retry carries the current version.
  */
-export function useTransitionDialog(latest: (id: string) => DialogJob | undefined): { openMove: OpenMove; dialog: ReactNode } {
+export function useTransitionDialog(latest: (id: string) => DialogJob | undefined): {
+  openMove: OpenMove;
+  dialog: ReactNode;
+} {
   const [move, setMove] = useState<{ job: DialogJob; to: RepairJobStatus } | null>(null);
   const job = move ? (latest(move.job.id) ?? move.job) : null;
   const dialog = move && job ? <TransitionDialog job={job} to={move.to} onClose={() => setMove(null)} /> : null;

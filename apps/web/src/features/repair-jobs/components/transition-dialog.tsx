@@ -1,12 +1,18 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import type { RepairJobResponse } from '@jv/contracts';
+import { z } from 'zod';
+import { repairJobTransitionInputSchema, rule, type RepairJobResponse } from '@jv/contracts';
 import type { RepairJobStatus } from '@jv/domain';
 import { Button } from '../../../components/button';
-import { useErrorMessage } from '../../../components/use-error-message';
-import { isApiError, isStaleVersion, type FieldError } from '../../../lib/api-client';
+import { FormAlert } from '../../../components/form-alert';
+import { TextField } from '../../../components/form-fields';
+import { isApiError } from '../../../lib/api-client';
+import { useServerFormErrors } from '../../../lib/form-errors';
 import { useTransitionRepairJob } from '../api/transition-repair-job';
 import { useJobLabels } from './job-labels';
+import { TextAreaField } from './text-area-field';
 
 type Job = Pick<RepairJobResponse, 'id' | 'number' | 'status' | 'kind' | 'version'>;
 
@@ -17,24 +23,50 @@ interface TransitionDialogProps {
 }
 
 /** Whether completing this job needs the new barrel's serial number. */
-export const needsBarrelSerial = (job: Pick<Job, 'kind'>, to: RepairJobStatus) => to === 'completed' && job.kind === 'barrel_change';
+export const needsBarrelSerial = (job: Pick<Job, 'kind'>, to: RepairJobStatus) =>
+  to === 'completed' && job.kind === 'barrel_change';
+
+const { comment, newBarrelSerial, version } = repairJobTransitionInputSchema.shape;
+
+/**
+ * The dialog's fields, checked with the transition contract's own rules: the comment (required to
+ * cancel, as the API requires it), the new barrel serial (required to complete a barrel change) and
+ * the version of the job the move is meant for.
+ */
+function transitionFormSchema(cancelling: boolean, barrel: boolean) {
+  return z
+    .object({
+      comment: comment.unwrap().unwrap(),
+      newBarrelSerial: barrel ? newBarrelSerial.unwrap() : z.string(),
+      version: version.unwrap(),
+    })
+    .refine((v) => !cancelling || v.comment !== '', { path: ['comment'], ...rule('comment_required') });
+}
+type Schema = ReturnType<typeof transitionFormSchema>;
+const FIELDS = ['comment', 'newBarrelSerial'] as const;
 
 /**
  * The small modal of one move: a comment (required to cancel), the new barrel serial when a barrel
- * change is completed, and the API's refusal (409 with its reason) in plain words.
+ * change is completed, and the API's refusal (409 with its reason) in the user's language.
  */
 export function TransitionDialog({ job, to, onClose }: TransitionDialogProps) {
   const { t } = useTranslation();
   const labels = useJobLabels();
-  const errorMessage = useErrorMessage();
   const transition = useTransitionRepairJob();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [comment, setComment] = useState('');
-  const [barrelSerial, setBarrelSerial] = useState('');
-  const [problem, setProblem] = useState<{ message: string; fields: FieldError[] } | null>(null);
   const cancelling = to === 'cancelled';
   const barrel = needsBarrelSerial(job, to);
+  const schema = useMemo(() => transitionFormSchema(cancelling, barrel), [cancelling, barrel]);
+  // a refused move reloads the job: a retry carries the version it has now, and keeps what was typed
+  const values = useMemo(() => ({ comment: '', newBarrelSerial: '', version: job.version }), [job.version]);
+  const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
+    resolver: zodResolver(schema),
+    values,
+    resetOptions: { keepDirtyValues: true, keepErrors: true },
+  });
+  const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
+  const { errors } = form.formState;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -42,57 +74,21 @@ export function TransitionDialog({ job, to, onClose }: TransitionDialogProps) {
     return () => dialog?.close();
   }, []);
 
-  const describe = (error: unknown): string => {
-    if (isStaleVersion(error)) return t('repairJobs.transition.stale');
-    if (isApiError(error)) {
-      switch (error.code) {
-        case 'INVALID_TRANSITION': {
-          const allowed = error.allowed.map((s) => labels.status(s as RepairJobStatus)).join(', ');
-          return allowed ? t('repairJobs.transition.invalid', { allowed }) : t('repairJobs.transition.invalidNone');
-        }
-        case 'FOUR_EYES':
-          return t('repairJobs.transition.fourEyes');
-        case 'WORK_LOG_REQUIRED':
-          return t('repairJobs.transition.workLogRequired');
-        case 'COMMENT_REQUIRED':
-          return t('repairJobs.transition.commentMissing');
-        case 'JOB_CLOSED':
-          return t('repairJobs.errors.jobClosed');
-        default:
-          break;
-      }
-    }
-    return errorMessage(error);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = comment.trim();
-    const serial = barrelSerial.trim();
-    if (cancelling && !trimmed) {
-      setProblem({ message: t('repairJobs.transition.commentMissing'), fields: [{ path: 'comment', message: '' }] });
-      return;
-    }
-    if (barrel && !serial) {
-      setProblem({ message: t('repairJobs.transition.newBarrelSerialMissing'), fields: [{ path: 'newBarrelSerial', message: '' }] });
-      return;
-    }
-    setProblem(null);
+  const onSubmit = form.handleSubmit((values) => {
+    clearFormError();
     transition.mutate(
-      { id: job.id, input: { to, comment: trimmed || null, version: job.version, ...(barrel ? { newBarrelSerial: serial } : {}) } },
       {
-        onSuccess: onClose,
-        onError: (error) =>
-          setProblem({ message: describe(error), fields: isApiError(error) && error.status === 400 ? error.fieldErrors : [] }),
+        id: job.id,
+        input: {
+          to,
+          comment: values.comment || null,
+          version: values.version,
+          ...(barrel ? { newBarrelSerial: values.newBarrelSerial } : {}),
+        },
       },
+      { onSuccess: onClose, onError: handleError },
     );
-  };
-
-  const fieldProblem = (name: string) => problem?.fields.find((f) => f.path === name || f.path.startsWith(`${name}.`));
-  const commentProblem = fieldProblem('comment');
-  const serialProblem = fieldProblem('newBarrelSerial');
-  const otherFieldProblems = (problem?.fields ?? []).filter((f) => f.message && f !== commentProblem && f !== serialProblem);
-  const serverDetail = isApiError(transition.error) && transition.error.status === 409 ? transition.error.detail : undefined;
+  });
 
   return (
     <dialog
@@ -105,75 +101,52 @@ export function TransitionDialog({ job, to, onClose }: TransitionDialogProps) {
         if (!transition.isPending) onClose();
       }}
     >
-      <form method="dialog" noValidate onSubmit={submit}>
-        <h2 id={titleId}>{t('repairJobs.transition.title', { number: job.number, from: labels.status(job.status), to: labels.status(to) })}</h2>
-        <div className={`field${commentProblem ? ' field-invalid' : ''}`}>
-          <label htmlFor="field-comment">
-            {cancelling ? t('repairJobs.transition.commentRequired') : t('repairJobs.transition.comment')}
-            {cancelling ? <span className="required" aria-hidden="true"> *</span> : null}
-          </label>
-          <textarea
-            id="field-comment"
-            data-testid="field-comment"
-            rows={3}
-            maxLength={2000}
-            value={comment}
-            aria-required={cancelling || undefined}
-            aria-invalid={commentProblem ? true : undefined}
-            aria-describedby={commentProblem ? 'transition-error' : cancelling ? undefined : 'field-comment-hint'}
-            onChange={(e) => setComment(e.target.value)}
-          />
-          {!cancelling && !commentProblem ? (
-            <p className="field-hint" id="field-comment-hint">
-              {t('repairJobs.transition.commentHint')}
-            </p>
-          ) : null}
-          {commentProblem?.message ? <p className="field-error">{commentProblem.message}</p> : null}
-        </div>
+      <form method="dialog" noValidate onSubmit={onSubmit}>
+        <h2 id={titleId}>
+          {t('repairJobs.transition.title', {
+            number: job.number,
+            from: labels.status(job.status),
+            to: labels.status(to),
+          })}
+        </h2>
+        <TextAreaField
+          label={cancelling ? t('repairJobs.transition.commentRequired') : t('repairJobs.transition.comment')}
+          required={cancelling}
+          hint={cancelling ? undefined : t('repairJobs.transition.commentHint')}
+          rows={3}
+          maxLength={2000}
+          error={errors.comment}
+          {...form.register('comment')}
+        />
         {barrel ? (
-          <div className={`field${serialProblem ? ' field-invalid' : ''}`}>
-            <label htmlFor="field-newBarrelSerial">
-              {t('repairJobs.fields.newBarrelSerial')}
-              <span className="required" aria-hidden="true"> *</span>
-            </label>
-            <input
-              id="field-newBarrelSerial"
-              data-testid="field-newBarrelSerial"
-              maxLength={60}
-              autoCapitalize="characters"
-              autoComplete="off"
-              className="input-code"
-              value={barrelSerial}
-              aria-required
-              aria-invalid={serialProblem ? true : undefined}
-              aria-describedby={serialProblem ? 'transition-error' : 'field-newBarrelSerial-hint'}
-              onChange={(e) => setBarrelSerial(e.target.value)}
-            />
-            {!serialProblem ? (
-              <p className="field-hint" id="field-newBarrelSerial-hint">
-                {t('repairJobs.transition.newBarrelSerialHint')}
-              </p>
-            ) : null}
-            {serialProblem?.message ? <p className="field-error">{serialProblem.message}</p> : null}
-          </div>
+          <TextField
+            label={t('repairJobs.fields.newBarrelSerial')}
+            required
+            hint={t('repairJobs.transition.newBarrelSerialHint')}
+            maxLength={60}
+            autoCapitalize="characters"
+            autoComplete="off"
+            className="input-code"
+            error={errors.newBarrelSerial}
+            {...form.register('newBarrelSerial')}
+          />
         ) : null}
-        {problem ? (
-          <div className="notice notice-error" role="alert" id="transition-error" data-testid="transition-error" data-code={isApiError(transition.error) ? transition.error.code : undefined}>
-            <p>{problem.message}</p>
-            {otherFieldProblems.length > 0 ? (
-              <ul>
-                {otherFieldProblems.map((f) => (
-                  <li key={`${f.path}:${f.message}`}>
-                    {f.path ? <code>{f.path}</code> : null} {f.message}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {serverDetail && serverDetail !== problem.message ? <p className="muted">{t('repairJobs.transition.serverDetail', { detail: serverDetail })}</p> : null}
+        {formError ? (
+          <div
+            id="transition-error"
+            data-testid="transition-error"
+            data-code={isApiError(formError.error) ? formError.error.code : undefined}
+          >
+            <FormAlert formError={formError} />
           </div>
         ) : null}
         <div className="form-actions rj-dialog-actions">
-          <Button type="submit" variant={cancelling ? 'danger' : 'primary'} busy={transition.isPending} data-testid="transition-submit">
+          <Button
+            type="submit"
+            variant={cancelling ? 'danger' : 'primary'}
+            busy={transition.isPending}
+            data-testid="transition-submit"
+          >
             {transition.isPending ? t('repairJobs.transition.submitting') : t('repairJobs.transition.submit')}
           </Button>
           <Button variant="ghost" disabled={transition.isPending} onClick={onClose} data-testid="transition-cancel">

@@ -9,7 +9,8 @@ const DAY = 24 * HOUR;
 export function useDuration() {
   const { locale } = useFormatters();
   const units = useMemo(() => {
-    const unit = (u: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
+    const unit = (u: 'day' | 'hour' | 'minute') =>
+      new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
     return { day: unit('day'), hour: unit('hour'), minute: unit('minute') };
   }, [locale]);
 
@@ -33,4 +34,5 @@ export function ageOf(iso: string, now = Date.now()): number {
   return Number.isNaN(at) ? 0 : now - at;
 }
 
-export const hoursToMs = (hours: number | null | undefined) => (hours === null || hours === undefined ? null : hours * HOUR);
+export const hoursToMs = (hours: number | null | undefined) =>
+  hours === null || hours === undefined ? null : hours * HOUR;

@@ -9,7 +9,6 @@ import { TextField } from '../../../components/form-fields';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/states';
 import { useFormatters } from '../../../lib/format';
 import { useServerFormErrors } from '../../../lib/form-errors';
-import { useLocalizedJobError } from './job-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
 import { useCreateWorkLog } from '../api/create-work-log';
 import type { useWorkLogs } from '../api/get-work-logs';
@@ -90,13 +89,16 @@ export function WorkLogForm({ jobId }: { jobId: string }) {
     defaultValues: { date: today(), hours: 1, note: '' },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
-  const localized = useLocalizedJobError();
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((input) => {
     clearFormError();
     createLog.mutate(
-      { jobId, input: { ...input, note: input.note?.trim() ? input.note.trim() : null }, idempotencyKey: idempotency.key },
+      {
+        jobId,
+        input: { ...input, note: input.note?.trim() ? input.note.trim() : null },
+        idempotencyKey: idempotency.key,
+      },
       {
         onSuccess: () => {
           idempotency.renew();
@@ -104,7 +106,7 @@ export function WorkLogForm({ jobId }: { jobId: string }) {
         },
         onError: (error) => {
           idempotency.renewAfter(error);
-          handleError(localized(error));
+          handleError(error);
         },
       },
     );
@@ -114,9 +116,18 @@ export function WorkLogForm({ jobId }: { jobId: string }) {
     <form className="worklog-form" noValidate onSubmit={onSubmit} data-testid="worklog-form">
       <h3>{t('repairJobs.workLogs.add')}</h3>
       <FormAlert formError={formError} />
-      {createLog.isSuccess && !form.formState.isDirty ? <Notice kind="success">{t('repairJobs.workLogs.added')}</Notice> : null}
+      {createLog.isSuccess && !form.formState.isDirty ? (
+        <Notice kind="success">{t('repairJobs.workLogs.added')}</Notice>
+      ) : null}
       <div className="worklog-grid">
-        <TextField label={t('repairJobs.workLogs.date')} type="date" required max={today()} error={errors.date} {...form.register('date')} />
+        <TextField
+          label={t('repairJobs.workLogs.date')}
+          type="date"
+          required
+          max={today()}
+          error={errors.date}
+          {...form.register('date')}
+        />
         <Controller
           control={form.control}
           name="hours"
@@ -126,7 +137,10 @@ export function WorkLogForm({ jobId }: { jobId: string }) {
               <div className={`field hours-field${errors.hours ? ' field-invalid' : ''}`}>
                 <label htmlFor="field-hours">
                   {t('repairJobs.workLogs.hours')}
-                  <span className="required" aria-hidden="true"> *</span>
+                  <span className="required" aria-hidden="true">
+                    {' '}
+                    *
+                  </span>
                 </label>
                 <div className="rj-stepper">
                   <button
@@ -152,7 +166,9 @@ export function WorkLogForm({ jobId }: { jobId: string }) {
                     value={typeof field.value === 'number' && Number.isFinite(field.value) ? field.value : ''}
                     aria-invalid={errors.hours ? true : undefined}
                     aria-describedby={errors.hours ? 'field-hours-error' : 'field-hours-hint'}
-                    onChange={(e) => field.onChange(e.target.value === '' ? Number.NaN : Number(e.target.value.replace(',', '.')))}
+                    onChange={(e) =>
+                      field.onChange(e.target.value === '' ? Number.NaN : Number(e.target.value.replace(',', '.')))
+                    }
                     onBlur={field.onBlur}
                   />
                   <button
@@ -180,8 +196,20 @@ export function WorkLogForm({ jobId }: { jobId: string }) {
           }}
         />
       </div>
-      <TextAreaField label={t('repairJobs.workLogs.note')} rows={2} maxLength={2000} error={errors.note} {...form.register('note')} />
-      <Button type="submit" variant="primary" className="rj-btn-large" busy={createLog.isPending} data-testid="worklog-submit">
+      <TextAreaField
+        label={t('repairJobs.workLogs.note')}
+        rows={2}
+        maxLength={2000}
+        error={errors.note}
+        {...form.register('note')}
+      />
+      <Button
+        type="submit"
+        variant="primary"
+        className="rj-btn-large"
+        busy={createLog.isPending}
+        data-testid="worklog-submit"
+      >
         {createLog.isPending ? t('repairJobs.workLogs.submitting') : t('repairJobs.workLogs.submit')}
       </Button>
     </form>

@@ -11,7 +11,6 @@ import { useJobFacilityOptions } from '../components/facility-options';
 import { JobCard } from '../components/job-card';
 import { useJobLabels } from '../components/job-labels';
 import { useTransitionDialog } from '../components/transition-buttons';
-import { useOutdatedOnMount } from '../components/use-fresh-on-mount';
 import { useCanWorkOn } from '../components/use-job-access';
 
 /** /repair-jobs/board — one facility's open jobs, one column per open state, a button per allowed move. */
@@ -26,7 +25,8 @@ export function BoardPage() {
   // the URL's facility when it is one of the user's, else the first one (a workshop user's own first)
   const facilityId = known ? values.facilityId : facilities.options[0]?.value;
   const query = useBoardJobs(facilityId);
-  const outdated = useOutdatedOnMount(query);
+  // the board counts jobs per state: an answer cached from an earlier visit is not shown while it is asked again
+  const outdated = query.isFetching && !query.isFetchedAfterMount;
   const now = Date.now();
   const { openMove, dialog } = useTransitionDialog((id) => query.data?.items.find((j) => j.id === id));
 
@@ -41,7 +41,11 @@ export function BoardPage() {
         description={t('repairJobs.board.description')}
         actions={
           canWrite ? (
-            <ButtonLink to={facilityId && mayWork ? `/repair-jobs/new?facilityId=${facilityId}` : '/repair-jobs/new'} variant="primary" data-testid="new-job-button">
+            <ButtonLink
+              to={facilityId && mayWork ? `/repair-jobs/new?facilityId=${facilityId}` : '/repair-jobs/new'}
+              variant="primary"
+              data-testid="new-job-button"
+            >
               {t('repairJobs.newJob')}
             </ButtonLink>
           ) : null
@@ -66,8 +70,12 @@ export function BoardPage() {
         </div>
       </div>
       {facilities.isPending ? <LoadingState /> : null}
-      {!facilities.isPending && facilities.error && facilities.options.length === 0 ? <ErrorState error={facilities.error} /> : null}
-      {!facilities.isPending && !facilities.error && !facilityId ? <EmptyState message={t('repairJobs.board.noFacilities')} /> : null}
+      {!facilities.isPending && facilities.error && facilities.options.length === 0 ? (
+        <ErrorState error={facilities.error} />
+      ) : null}
+      {!facilities.isPending && !facilities.error && !facilityId ? (
+        <EmptyState message={t('repairJobs.board.noFacilities')} />
+      ) : null}
       {facilityId ? (
         query.isPending || outdated ? (
           <LoadingState />
@@ -83,7 +91,12 @@ export function BoardPage() {
                 </ButtonLink>
               </Notice>
             ) : null}
-            <div className={`board${query.isFetching ? ' list-busy' : ''}`} data-testid="board" data-facility-id={facilityId} aria-busy={query.isFetching || undefined}>
+            <div
+              className={`board${query.isFetching ? ' list-busy' : ''}`}
+              data-testid="board"
+              data-facility-id={facilityId}
+              aria-busy={query.isFetching || undefined}
+            >
               {openRepairJobStatuses.map((status) => {
                 const jobs = byStatus.get(status) ?? [];
                 return (
@@ -92,7 +105,10 @@ export function BoardPage() {
                     className={`board-column board-column-${status}`}
                     data-testid={`board-column-${status}`}
                     data-count={jobs.length}
-                    aria-label={t('repairJobs.board.columnCount', { count: jobs.length, status: labels.status(status) })}
+                    aria-label={t('repairJobs.board.columnCount', {
+                      count: jobs.length,
+                      status: labels.status(status),
+                    })}
                   >
                     <h2 className="board-column-head">
                       <span>{labels.status(status)}</span>
@@ -101,9 +117,17 @@ export function BoardPage() {
                       </span>
                     </h2>
                     <div className="board-cards">
-                      {jobs.length === 0 ? <p className="board-empty muted">{t('repairJobs.board.emptyColumn')}</p> : null}
+                      {jobs.length === 0 ? (
+                        <p className="board-empty muted">{t('repairJobs.board.emptyColumn')}</p>
+                      ) : null}
                       {jobs.map((job) => (
-                        <JobCard key={job.id} job={job} canWork={canWorkOn(job.facilityId)} now={now} onMove={openMove} />
+                        <JobCard
+                          key={job.id}
+                          job={job}
+                          canWork={canWorkOn(job.facilityId)}
+                          now={now}
+                          onMove={openMove}
+                        />
                       ))}
                     </div>
                   </section>

@@ -1,4 +1,15 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { RepairJobMetrics } from '@jv/contracts';
 import { openRepairJobStatuses } from '@jv/domain';
@@ -34,9 +45,27 @@ export function DashboardPage() {
     <section data-testid="metrics-dashboard">
       <PageHeader title={t('repairJobs.dashboard.title')} description={t('repairJobs.dashboard.description')} />
       <ListToolbar>
-        <FilterSelect name="facilityId" label={t('repairJobs.dashboard.facility')} value={values.facilityId} options={facilities.options} onChange={(v) => setFilter('facilityId', v)} />
-        <FilterInput name="from" type="date" label={t('repairJobs.dashboard.from')} value={values.from} onChange={(v) => setFilter('from', v)} />
-        <FilterInput name="to" type="date" label={t('repairJobs.dashboard.to')} value={values.to} onChange={(v) => setFilter('to', v)} />
+        <FilterSelect
+          name="facilityId"
+          label={t('repairJobs.dashboard.facility')}
+          value={values.facilityId}
+          options={facilities.options}
+          onChange={(v) => setFilter('facilityId', v)}
+        />
+        <FilterInput
+          name="from"
+          type="date"
+          label={t('repairJobs.dashboard.from')}
+          value={values.from}
+          onChange={(v) => setFilter('from', v)}
+        />
+        <FilterInput
+          name="to"
+          type="date"
+          label={t('repairJobs.dashboard.to')}
+          value={values.to}
+          onChange={(v) => setFilter('to', v)}
+        />
       </ListToolbar>
       {query.isPending ? (
         <LoadingState />
@@ -74,7 +103,9 @@ function Metrics({ metrics, facilityId }: { metrics: RepairJobMetrics; facilityI
       <div className="rj-metric-cards">
         <article className="card rj-metric-card" data-testid="metric-overdue">
           <h2>{t('repairJobs.dashboard.overdueOpen')}</h2>
-          <p className={`rj-metric-value${metrics.overdueOpen > 0 ? ' rj-text-danger' : ''}`}>{fmt.number(metrics.overdueOpen)}</p>
+          <p className={`rj-metric-value${metrics.overdueOpen > 0 ? ' rj-text-danger' : ''}`}>
+            {fmt.number(metrics.overdueOpen)}
+          </p>
           {metrics.overdueOpen > 0 ? (
             <ButtonLink to={overdueLink} variant="secondary">
               {t('repairJobs.dashboard.openOverdueList')}
@@ -143,7 +174,14 @@ function Metrics({ metrics, facilityId }: { metrics: RepairJobMetrics; facilityI
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />
-                <Line type="linear" dataKey="count" name={t('repairJobs.dashboard.completed')} stroke={STATUS_COLORS.quality_check} strokeWidth={3} dot={{ r: 4 }} />
+                <Line
+                  type="linear"
+                  dataKey="count"
+                  name={t('repairJobs.dashboard.completed')}
+                  stroke={STATUS_COLORS.quality_check}
+                  strokeWidth={3}
+                  dot={{ r: 4 }}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>

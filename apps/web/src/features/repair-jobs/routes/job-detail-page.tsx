@@ -6,14 +6,11 @@ import { FlashNotice } from '../../../components/flash-notice';
 import { ErrorState, LoadingState, Notice } from '../../../components/states';
 import { NotFoundPage } from '../../../components/status-pages';
 import { isApiError } from '../../../lib/api-client';
-import { useSystemModelOptions } from '../../../lib/lookups';
 import { useCan, useCurrentUser } from '../../../lib/session';
 import { uuidParam } from '../../../lib/use-search-filters';
 import { usePartsUsed } from '../api/get-parts-used';
 import { useRepairJob } from '../api/get-repair-job';
 import { useWorkLogs } from '../api/get-work-logs';
-import { useWorkshopFacilities } from '../api/get-workshop-facilities';
-import { useSystem } from '../api/search-systems';
 import { JobDetailsForm, JobDetailsView } from '../components/job-details-form';
 import { JobHeader } from '../components/job-header';
 import { JobTimeline, TimeInStates } from '../components/job-timeline';
@@ -21,18 +18,20 @@ import { PartsForm, PartsList } from '../components/parts-section';
 import { SignOffSection } from '../components/sign-off-section';
 import { TechniciansPanel } from '../components/technicians-panel';
 import { TransitionButtons, useTransitionDialog } from '../components/transition-buttons';
-import { useOutdatedOnMount } from '../components/use-fresh-on-mount';
 import { useCanWorkOn } from '../components/use-job-access';
 import { WorkLogForm, WorkLogList } from '../components/work-log-section';
 
-/** /repair-jobs/:id */
+/**
+ * /repair-jobs/:id — one request for the job and everything its header shows (system, model, facility);
+ * the work logs and the parts used are their own sections. The job is asked for again on every visit,
+ * and an answer cached from an earlier visit is not shown meanwhile: its state may have moved on.
+ */
 export function JobDetailPage() {
   const { id } = useParams();
   const jobId = uuidParam(id ?? '');
   const query = useRepairJob(jobId);
-  const outdated = useOutdatedOnMount(query);
   if (!jobId) return <NotFoundPage />;
-  if (query.isPending || outdated) return <LoadingState />;
+  if (query.isPending || (query.isFetching && !query.isFetchedAfterMount)) return <LoadingState />;
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -50,27 +49,24 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
   // work logs hold technicians' names: not loaded for partner users (no personal data)
   const workLogs = useWorkLogs(job.id, showPeople);
   const parts = usePartsUsed(job.id);
-  const facilities = useWorkshopFacilities();
-  const facilityName = facilities.data?.find((f) => f.id === job.facilityId)?.name;
-
-  // the parts list needs the system's model: from GET /systems/{id}, else by designation
-  const system = useSystem(open && canWork ? job.systemId : undefined);
-  const models = useSystemModelOptions(open && canWork && system.isError);
-  const modelId = system.data?.modelId ?? models.data?.find((m) => m.designation === job.modelDesignation)?.id;
-  const modelPending = system.isFetching || models.isFetching;
   const { openMove, dialog } = useTransitionDialog((id) => (id === job.id ? job : undefined));
   const signOff = canWork && job.status === 'quality_check' && job.allowedTransitions.includes('completed');
 
   return (
     <section className="job-detail" data-testid="job-detail" data-status={job.status}>
       <FlashNotice />
-      <JobHeader job={job} facilityName={facilityName} />
+      <JobHeader job={job} />
 
       {canWork && open ? (
         <section className="panel" aria-labelledby="job-actions-title">
           <h2 id="job-actions-title">{t('repairJobs.detail.actions')}</h2>
           {job.allowedTransitions.some((to) => !(signOff && to === 'completed')) ? (
-            <TransitionButtons job={job} onMove={openMove} only={(to) => !(signOff && to === 'completed')} className="job-detail-moves" />
+            <TransitionButtons
+              job={job}
+              onMove={openMove}
+              only={(to) => !(signOff && to === 'completed')}
+              className="job-detail-moves"
+            />
           ) : (
             <p className="muted">{t('repairJobs.detail.noActions')}</p>
           )}
@@ -93,13 +89,17 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
           <section className="panel" aria-labelledby="parts-title">
             <h2 id="parts-title">{t('repairJobs.parts.title')}</h2>
             <PartsList query={parts} />
-            {canWork && open ? <PartsForm jobId={job.id} modelId={modelId} modelPending={modelPending} /> : null}
+            {canWork && open ? <PartsForm jobId={job.id} modelId={job.modelId} /> : null}
           </section>
         </div>
         <div className="job-column">
           <section className="panel" aria-labelledby="details-title">
             <h2 id="details-title">{t('repairJobs.detail.detailsSection')}</h2>
-            {canWork && open ? <JobDetailsForm key={`${job.id}:${job.version}`} job={job} /> : <JobDetailsView job={job} />}
+            {canWork && open ? (
+              <JobDetailsForm key={`${job.id}:${job.version}`} job={job} />
+            ) : (
+              <JobDetailsView job={job} />
+            )}
           </section>
           {showPeople ? (
             <section className="panel" aria-labelledby="techs-title">

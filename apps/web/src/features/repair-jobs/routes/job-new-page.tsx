@@ -11,7 +11,10 @@ export function JobNewPage() {
   return (
     <section className="form-page">
       <PageHeader title={t('repairJobs.create.title')} description={t('repairJobs.create.description')} />
-      <JobCreateForm initialFacilityId={uuidParam(params.get('facilityId') ?? '')} initialSystemId={uuidParam(params.get('systemId') ?? '')} />
+      <JobCreateForm
+        initialFacilityId={uuidParam(params.get('facilityId') ?? '')}
+        initialSystemId={uuidParam(params.get('systemId') ?? '')}
+      />
     </section>
   );
 }

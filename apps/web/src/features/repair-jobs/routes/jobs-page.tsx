@@ -17,7 +17,6 @@ import { useRepairJobs } from '../api/get-repair-jobs';
 import { useJobFacilityOptions } from '../components/facility-options';
 import { OverdueMark, PartsReadyMark, PriorityBadge, JobStatusBadge } from '../components/job-badges';
 import { useJobLabels } from '../components/job-labels';
-import { useOutdatedOnMount } from '../components/use-fresh-on-mount';
 
 const FILTERS = ['q', 'facilityId', 'status', 'kind', 'priority', 'open', 'overdue', 'openedFrom', 'openedTo'] as const;
 const BOOL = ['true', 'false'] as const;
@@ -49,7 +48,8 @@ export function JobsPage() {
     [values],
   );
   const query = useRepairJobs(filters);
-  const outdated = useOutdatedOnMount(query);
+  // an answer cached from an earlier visit is not shown while it is asked again (the previous filters' rows are)
+  const outdated = query.isFetching && !query.isFetchedAfterMount && !query.isPlaceholderData;
 
   const columns: Column<RepairJobResponse>[] = [
     {
@@ -101,11 +101,17 @@ export function JobsPage() {
         </>
       ),
     },
-    { key: 'hours', header: t('repairJobs.fields.totalHours'), className: 'num', cell: (j) => fmt.number(j.totalHours) },
+    {
+      key: 'hours',
+      header: t('repairJobs.fields.totalHours'),
+      className: 'num',
+      cell: (j) => fmt.number(j.totalHours),
+    },
   ];
 
   const anyFilter = FILTERS.some((f) => values[f] !== '');
-  const yesNo = (group: 'openFilter' | 'overdueFilter') => BOOL.map((v) => ({ value: v, label: t(`repairJobs.${group}.${v}`) }));
+  const yesNo = (group: 'openFilter' | 'overdueFilter') =>
+    BOOL.map((v) => ({ value: v, label: t(`repairJobs.${group}.${v}`) }));
 
   return (
     <section>
@@ -128,23 +134,81 @@ export function JobsPage() {
       <FlashNotice />
       <ListToolbar>
         <SearchBox value={values.q} onSearch={onSearch} />
-        <FilterSelect name="facilityId" label={t('repairJobs.fields.facility')} value={values.facilityId} options={facilities.options} onChange={(v) => setFilter('facilityId', v)} />
-        <FilterSelect name="status" label={t('repairJobs.fields.status')} value={values.status} options={labels.statusOptions} onChange={(v) => setFilter('status', v)} />
-        <FilterSelect name="kind" label={t('repairJobs.fields.kind')} value={values.kind} options={labels.kindOptions} onChange={(v) => setFilter('kind', v)} />
-        <FilterSelect name="priority" label={t('repairJobs.fields.priority')} value={values.priority} options={labels.priorityOptions} onChange={(v) => setFilter('priority', v)} />
-        <FilterSelect name="open" label={t('repairJobs.fields.open')} value={values.open} options={yesNo('openFilter')} onChange={(v) => setFilter('open', v)} />
-        <FilterSelect name="overdue" label={t('repairJobs.fields.overdue')} value={values.overdue} options={yesNo('overdueFilter')} onChange={(v) => setFilter('overdue', v)} />
-        <FilterInput name="openedFrom" type="date" label={t('repairJobs.fields.openedFrom')} value={values.openedFrom} onChange={(v) => setFilter('openedFrom', v)} />
-        <FilterInput name="openedTo" type="date" label={t('repairJobs.fields.openedTo')} value={values.openedTo} onChange={(v) => setFilter('openedTo', v)} />
+        <FilterSelect
+          name="facilityId"
+          label={t('repairJobs.fields.facility')}
+          value={values.facilityId}
+          options={facilities.options}
+          onChange={(v) => setFilter('facilityId', v)}
+        />
+        <FilterSelect
+          name="status"
+          label={t('repairJobs.fields.status')}
+          value={values.status}
+          options={labels.statusOptions}
+          onChange={(v) => setFilter('status', v)}
+        />
+        <FilterSelect
+          name="kind"
+          label={t('repairJobs.fields.kind')}
+          value={values.kind}
+          options={labels.kindOptions}
+          onChange={(v) => setFilter('kind', v)}
+        />
+        <FilterSelect
+          name="priority"
+          label={t('repairJobs.fields.priority')}
+          value={values.priority}
+          options={labels.priorityOptions}
+          onChange={(v) => setFilter('priority', v)}
+        />
+        <FilterSelect
+          name="open"
+          label={t('repairJobs.fields.open')}
+          value={values.open}
+          options={yesNo('openFilter')}
+          onChange={(v) => setFilter('open', v)}
+        />
+        <FilterSelect
+          name="overdue"
+          label={t('repairJobs.fields.overdue')}
+          value={values.overdue}
+          options={yesNo('overdueFilter')}
+          onChange={(v) => setFilter('overdue', v)}
+        />
+        <FilterInput
+          name="openedFrom"
+          type="date"
+          label={t('repairJobs.fields.openedFrom')}
+          value={values.openedFrom}
+          onChange={(v) => setFilter('openedFrom', v)}
+        />
+        <FilterInput
+          name="openedTo"
+          type="date"
+          label={t('repairJobs.fields.openedTo')}
+          value={values.openedTo}
+          onChange={(v) => setFilter('openedTo', v)}
+        />
         {anyFilter ? (
           <div className="toolbar-item toolbar-item-end">
-            <Button variant="ghost" onClick={() => setFilters(Object.fromEntries(FILTERS.map((f) => [f, ''])))} data-testid="clear-filters">
+            <Button
+              variant="ghost"
+              onClick={() => setFilters(Object.fromEntries(FILTERS.map((f) => [f, ''])))}
+              data-testid="clear-filters"
+            >
               {t('common.clearFilters')}
             </Button>
           </div>
         ) : null}
       </ListToolbar>
-      <ListView query={outdated ? { ...query, isPending: true } : query} caption={t('repairJobs.list.title')} columns={columns} getRowId={(j) => j.id} emptyMessage={t('repairJobs.empty')} />
+      <ListView
+        query={outdated ? { ...query, isPending: true } : query}
+        caption={t('repairJobs.list.title')}
+        columns={columns}
+        getRowId={(j) => j.id}
+        emptyMessage={t('repairJobs.empty')}
+      />
     </section>
   );
 }

@@ -30,7 +30,12 @@ export function PlansPage() {
   const columns: Column<PreventivePlanResponse>[] = [
     { key: 'model', header: t('repairJobs.plans.model'), cell: (p) => p.modelDesignation },
     { key: 'name', header: t('repairJobs.plans.name'), cell: (p) => p.name },
-    { key: 'days', header: t('repairJobs.plans.intervalDays'), className: 'num', cell: (p) => fmt.number(p.intervalDays) },
+    {
+      key: 'days',
+      header: t('repairJobs.plans.intervalDays'),
+      className: 'num',
+      cell: (p) => fmt.number(p.intervalDays),
+    },
     { key: 'efc', header: t('repairJobs.plans.intervalEfc'), className: 'num', cell: (p) => fmt.number(p.intervalEfc) },
     {
       key: 'active',
@@ -85,7 +90,13 @@ export function PlansPage() {
               >
                 {t('repairJobs.plans.newPlan')}
               </Button>
-              <Button variant="primary" busy={run.isPending} data-testid="run-preventive" title={t('repairJobs.plans.runHelp')} onClick={() => run.mutate()}>
+              <Button
+                variant="primary"
+                busy={run.isPending}
+                data-testid="run-preventive"
+                title={t('repairJobs.plans.runHelp')}
+                onClick={() => run.mutate()}
+              >
                 {run.isPending ? t('repairJobs.plans.running') : t('repairJobs.plans.runNow')}
               </Button>
             </>
@@ -96,7 +107,9 @@ export function PlansPage() {
       {run.isSuccess ? (
         <Notice kind="success">
           <span data-testid="run-result" data-opened={run.data.opened}>
-            {run.data.opened > 0 ? t('repairJobs.plans.runResult', { count: run.data.opened }) : t('repairJobs.plans.runNone')}
+            {run.data.opened > 0
+              ? t('repairJobs.plans.runResult', { count: run.data.opened })
+              : t('repairJobs.plans.runNone')}
           </span>
           {run.data.jobNumbers.length > 0 ? (
             <span className="run-jobs">
@@ -117,11 +130,22 @@ export function PlansPage() {
       {saved && !editing ? <Notice kind="success">{t('repairJobs.plans.saved')}</Notice> : null}
       {editing ? (
         <div className="panel">
-          <PlanForm key={editing.plan?.id ?? 'new'} plan={editing.plan} onSaved={done} onCancel={() => setEditing(null)} />
+          <PlanForm
+            key={editing.plan?.id ?? 'new'}
+            plan={editing.plan}
+            onSaved={done}
+            onCancel={() => setEditing(null)}
+          />
         </div>
       ) : null}
       <div data-testid="plans-table">
-        <ListView query={query} caption={t('repairJobs.plans.title')} columns={columns} getRowId={(p) => p.id} emptyMessage={t('repairJobs.plans.empty')} />
+        <ListView
+          query={query}
+          caption={t('repairJobs.plans.title')}
+          columns={columns}
+          getRowId={(p) => p.id}
+          emptyMessage={t('repairJobs.plans.empty')}
+        />
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ChangeSystemStatusInput, SystemResponse } from '@jv/contracts';
+import { endpoints, type ChangeSystemStatusInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { systemKeys } from './system-keys';
 
@@ -9,9 +9,12 @@ export interface ChangeSystemStatusVariables {
   input: ChangeSystemStatusInput;
 }
 
-/** POST /systems/{id}/status (admin, logistics; workshop at its facilities) — kept in the history with the reason. */
+/**
+ * Changes the status with a reason (`endpoints.systems.changeStatus`; admin, logistics; workshop at its
+ * facilities) — kept in the history.
+ */
 export const changeSystemStatus = ({ id, input }: ChangeSystemStatusVariables) =>
-  api.post<SystemResponse>(`/systems/${encodeURIComponent(id)}/status`, input);
+  api(endpoints.systems.changeStatus, { params: { id }, body: input });
 
 export function useChangeSystemStatus() {
   const queryClient = useQueryClient();
@@ -19,9 +22,9 @@ export function useChangeSystemStatus() {
     mutationFn: changeSystemStatus,
     onSuccess: (updated, { id }) => {
       // the new version at once, so a second change from the same page is not refused as stale
-      if (updated && typeof updated === 'object' && 'version' in updated) queryClient.setQueryData(systemKeys.detail(id), updated);
+      queryClient.setQueryData(systemKeys.detail(id), updated);
       return Promise.all([
-        // the detail and everything under it (history) are refetched, whatever the answer's shape
+        // the detail and everything under it (history) are refetched
         queryClient.invalidateQueries({ queryKey: systemKeys.detail(id) }),
         queryClient.invalidateQueries({ queryKey: systemKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: [...systemKeys.all, 'readiness'] }),

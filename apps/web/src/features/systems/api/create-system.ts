@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateSystemInput, SystemResponse } from '@jv/contracts';
+import { endpoints, type CreateSystemInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
 import { systemKeys } from './system-keys';
@@ -9,8 +9,9 @@ export interface CreateSystemVariables {
   idempotencyKey: string;
 }
 
-/** POST /systems (admin, logistics) — with an Idempotency-Key. */
-export const createSystem = ({ input, idempotencyKey }: CreateSystemVariables) => api.post<SystemResponse>('/systems', input, { idempotencyKey });
+/** Registers a system (`endpoints.systems.create`; admin, logistics) — with an Idempotency-Key. */
+export const createSystem = ({ input, idempotencyKey }: CreateSystemVariables) =>
+  api(endpoints.systems.create, { body: input }, { idempotencyKey });
 
 export function useCreateSystem() {
   const queryClient = useQueryClient();

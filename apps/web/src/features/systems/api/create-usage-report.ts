@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateUsageReportInput, UsageReportResponse } from '@jv/contracts';
+import { endpoints, type CreateUsageReportInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
 import { systemKeys } from './system-keys';
-
-export const DUPLICATE_USAGE_DAY = 'DUPLICATE_USAGE_DAY';
 
 export interface CreateUsageReportVariables {
   systemId: string;
@@ -12,9 +10,12 @@ export interface CreateUsageReportVariables {
   idempotencyKey: string;
 }
 
-/** POST /systems/{id}/usage-reports — one report per system and day (409 DUPLICATE_USAGE_DAY). */
+/**
+ * Reports one day's firing (`endpoints.systems.createUsageReport`) with an Idempotency-Key — one report
+ * per system and day (409 DUPLICATE_USAGE_DAY).
+ */
 export const createUsageReport = ({ systemId, input, idempotencyKey }: CreateUsageReportVariables) =>
-  api.post<UsageReportResponse>(`/systems/${encodeURIComponent(systemId)}/usage-reports`, input, { idempotencyKey });
+  api(endpoints.systems.createUsageReport, { params: { id: systemId }, body: input }, { idempotencyKey });
 
 export function useCreateUsageReport() {
   const queryClient = useQueryClient();

@@ -1,8 +1,9 @@
-import { buildUrl, type QueryParams } from '../../../lib/api-client';
+import { endpoints } from '@jv/contracts';
+import { endpointUrl } from '../../../lib/api-client';
 import type { SystemFilters } from './system-keys';
 
 /**
- * GET /systems/export.csv?<the list's filters> — a plain link: the browser downloads it with the
- * session cookie, streaming, without holding the whole file in memory.
+ * The CSV export (`endpoints.systems.export`) with the list's filters — a plain link: the browser
+ * downloads it with the session cookie, streaming, without holding the whole file in memory.
  */
-export const systemsExportUrl = (filters: SystemFilters) => buildUrl('/systems/export.csv', filters as QueryParams);
+export const systemsExportUrl = (filters: SystemFilters) => endpointUrl(endpoints.systems.export, { query: filters });

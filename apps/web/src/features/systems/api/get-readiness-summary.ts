@@ -1,14 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { ReadinessSummaryResponse } from '@jv/contracts';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { systemKeys, type ReadinessGroupBy } from './system-keys';
 
-/** GET /systems/readiness?groupBy=model|donorPartner|unit — FMC/PMC/NMC-M/NMC-S counts and availability. */
-export const getReadinessSummary = (groupBy: ReadinessGroupBy, signal?: AbortSignal) =>
-  api.get<ReadinessSummaryResponse>('/systems/readiness', { groupBy }, signal);
-
+/** FMC/PMC/NMC-M/NMC-S counts and availability (`endpoints.systems.readiness`) per model, donor or unit. */
 export const readinessSummaryQueryOptions = (groupBy: ReadinessGroupBy) =>
-  queryOptions({ queryKey: systemKeys.readiness(groupBy), queryFn: ({ signal }) => getReadinessSummary(groupBy, signal) });
+  queryOptions({
+    queryKey: systemKeys.readiness(groupBy),
+    queryFn: ({ signal }) => api(endpoints.systems.readiness, { query: { groupBy } }, { signal }),
+  });
 
 export const useReadinessSummary = (groupBy: ReadinessGroupBy) =>
   useQuery({ ...readinessSummaryQueryOptions(groupBy), placeholderData: keepPreviousData });

@@ -1,15 +1,25 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import type { UsageReportResponse } from '@jv/contracts';
-import { pagedQueryOptions } from '../../../lib/paged-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { endpoints } from '@jv/contracts';
+import { api } from '../../../lib/api-client';
+import { PAGE_SIZE } from '../../../lib/paged-query';
 import { systemKeys, type UsageReportFilters } from './system-keys';
 
-/** GET /systems/{id}/usage-reports — keyset-paged, newest first, optional date range. */
+/**
+ * A system's usage reports (`endpoints.systems.usageReports`) — keyset-paged, newest first, optional date
+ * range. Written out rather than through `pagedQueryOptions`, which sends no path parameters (`{id}`).
+ */
 export const usageReportsQueryOptions = (systemId: string, filters: UsageReportFilters = {}) =>
-  pagedQueryOptions<UsageReportResponse, ReturnType<typeof systemKeys.usageReports>>(
-    systemKeys.usageReports(systemId, filters),
-    `/systems/${encodeURIComponent(systemId)}/usage-reports`,
-    filters,
-  );
+  infiniteQueryOptions({
+    queryKey: systemKeys.usageReports(systemId, filters),
+    queryFn: ({ pageParam, signal }) =>
+      api(
+        endpoints.systems.usageReports,
+        { params: { id: systemId }, query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 export const useUsageReports = (systemId: string, filters: UsageReportFilters = {}, enabled = true) =>
   useInfiniteQuery({ ...usageReportsQueryOptions(systemId, filters), enabled });

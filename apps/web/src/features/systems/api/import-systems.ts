@@ -1,6 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { problemDetailsSchema, type ProblemDetails, type SystemImportResult } from '@jv/contracts';
-import { ApiError, buildUrl, NETWORK_ERROR_CODE } from '../../../lib/api-client';
+import {
+  endpoints,
+  problemDetailsSchema,
+  systemImportResultSchema,
+  type ProblemDetails,
+  type SystemImportResult,
+} from '@jv/contracts';
+import { ApiError, endpointUrl, NETWORK_ERROR_CODE } from '../../../lib/api-client';
 import { sessionKeys } from '../../../lib/query-keys';
 import { systemKeys } from './system-keys';
 
@@ -14,43 +20,59 @@ export interface ImportSystemsVariables {
   onPhase?: (phase: ImportPhase, percent: number | null) => void;
 }
 
-function parseProblem(xhr: XMLHttpRequest): ProblemDetails | undefined {
+const importEndpoint = endpoints.systems.import;
+
+function readJson(xhr: XMLHttpRequest): unknown {
   if (!(xhr.getResponseHeader('content-type') ?? '').includes('json')) return undefined;
   try {
-    const parsed = problemDetailsSchema.safeParse(JSON.parse(xhr.responseText));
-    return parsed.success ? parsed.data : undefined;
+    return JSON.parse(xhr.responseText);
   } catch {
     return undefined;
   }
 }
 
+function readProblem(xhr: XMLHttpRequest): ProblemDetails | undefined {
+  const parsed = problemDetailsSchema.safeParse(readJson(xhr));
+  return parsed.success ? parsed.data : undefined;
+}
+
 /**
- * POST /systems/import?dryRun=true|false (admin) with the CSV file as a `text/csv` body.
- * The one place that does not go through `apiRequest`: its body is not JSON and the page shows the
- * upload progress, which fetch cannot report; errors still come back as the client's `ApiError`.
+ * The CSV import (`endpoints.systems.import`, admin): `dryRun=true` checks every row, `dryRun=false`
+ * imports all or nothing; the file goes as a `text/csv` body. The one call that does not go through
+ * `api()`: the page shows the upload progress of files up to 20 MB, which fetch cannot report. Its URL,
+ * method and body type still come from the endpoint table, its answer is checked against the contract's
+ * schema, and its errors come back as the client's `ApiError`.
  */
 export function importSystems({ csv, dryRun, onPhase }: ImportSystemsVariables): Promise<SystemImportResult> {
   const working: ImportPhase = dryRun ? 'checking' : 'importing';
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl('/systems/import', { dryRun }));
+    xhr.open(importEndpoint.method, endpointUrl(importEndpoint, { query: { dryRun: dryRun ? 'true' : 'false' } }));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Content-Type', 'text/csv; charset=utf-8');
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.upload.onprogress = (e) => onPhase?.('uploading', e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null);
+    xhr.upload.onprogress = (e) =>
+      onPhase?.('uploading', e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null);
     xhr.upload.onload = () => onPhase?.(working, null);
     xhr.onerror = () =>
-      reject(new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: NETWORK_ERROR_CODE }, 'Network error'));
+      reject(new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: NETWORK_ERROR_CODE }));
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(JSON.parse(xhr.responseText) as SystemImportResult);
-        } catch {
-          reject(new ApiError(xhr.status, undefined, 'Unreadable answer'));
-        }
+        const answer = systemImportResultSchema.safeParse(readJson(xhr));
+        if (answer.success) resolve(answer.data);
+        else reject(new ApiError(xhr.status, undefined));
         return;
       }
-      reject(new ApiError(xhr.status, parseProblem(xhr), xhr.statusText || `HTTP ${xhr.status}`));
+      reject(
+        new ApiError(
+          xhr.status,
+          readProblem(xhr) ?? {
+            type: 'about:blank',
+            title: xhr.statusText || `HTTP ${xhr.status}`,
+            status: xhr.status,
+          },
+        ),
+      );
     };
     onPhase?.('uploading', 0);
     xhr.send(csv);
@@ -70,7 +92,8 @@ export function useImportSystems() {
     },
     onError: (error) => {
       // the session ended: loading /auth/me afresh sends the app to the login page, as for any other call
-      if (error instanceof ApiError && error.status === 401) void queryClient.resetQueries({ queryKey: sessionKeys.me() });
+      if (error instanceof ApiError && error.status === 401)
+        void queryClient.resetQueries({ queryKey: sessionKeys.me() });
     },
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SystemResponse, UpdateSystemInput } from '@jv/contracts';
+import { endpoints, type UpdateSystemInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { systemKeys } from './system-keys';
 
@@ -9,8 +9,9 @@ export interface UpdateSystemVariables {
   input: UpdateSystemInput;
 }
 
-/** PATCH /systems/{id} (admin, logistics) — serial, donor, unit, facility, barrel serial, notes. */
-export const updateSystem = ({ id, input }: UpdateSystemVariables) => api.patch<SystemResponse>(`/systems/${encodeURIComponent(id)}`, input);
+/** Changes a system (`endpoints.systems.update`; admin, logistics) — serial, donor, unit, facility, barrel serial, notes. */
+export const updateSystem = ({ id, input }: UpdateSystemVariables) =>
+  api(endpoints.systems.update, { params: { id }, body: input });
 
 export function useUpdateSystem() {
   const queryClient = useQueryClient();

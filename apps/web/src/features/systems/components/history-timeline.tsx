@@ -34,7 +34,11 @@ export function HistoryTimeline({ entries }: { entries: SystemHistoryEntry[] }) 
       case 'barrel_change':
         return t('systems.history.barrelChange', { old: e.oldBarrelSerial ?? '—', new: e.newBarrelSerial ?? '—' });
       case 'usage':
-        return t('systems.history.usage', { rounds: fmt.number(e.rounds), efc: fmt.number(e.efc), date: fmt.date(e.date) });
+        return t('systems.history.usage', {
+          rounds: fmt.number(e.rounds),
+          efc: fmt.number(e.efc),
+          date: fmt.date(e.date),
+        });
       default:
         return e.kind;
     }
@@ -65,7 +69,12 @@ export function HistoryTimeline({ entries }: { entries: SystemHistoryEntry[] }) 
       ) : (
         <ol className="timeline" data-testid="history">
           {visible.map((e, i) => (
-            <li key={`${e.kind}-${e.at}-${i}`} className={`timeline-item timeline-${e.kind}`} data-testid="history-item" data-kind={e.kind}>
+            <li
+              key={`${e.kind}-${e.at}-${i}`}
+              className={`timeline-item timeline-${e.kind}`}
+              data-testid="history-item"
+              data-kind={e.kind}
+            >
               <span className="timeline-dot" aria-hidden="true" />
               <div className="timeline-body">
                 <p className="timeline-title">
@@ -73,7 +82,9 @@ export function HistoryTimeline({ entries }: { entries: SystemHistoryEntry[] }) 
                 </p>
                 {e.kind === 'status' && e.reason ? <p className="timeline-reason">{e.reason}</p> : null}
                 {e.kind === 'barrel_change' && e.barrelEfcAtChange !== null && e.barrelEfcAtChange !== undefined ? (
-                  <p className="timeline-reason">{t('systems.history.barrelEfcAtChange', { efc: fmt.number(e.barrelEfcAtChange) })}</p>
+                  <p className="timeline-reason">
+                    {t('systems.history.barrelEfcAtChange', { efc: fmt.number(e.barrelEfcAtChange) })}
+                  </p>
                 ) : null}
                 <p className="timeline-meta muted">
                   <time dateTime={e.at}>{fmt.dateTime(e.at)}</time> · {e.actorName ?? t('systems.history.systemActor')}
@@ -85,7 +96,9 @@ export function HistoryTimeline({ entries }: { entries: SystemHistoryEntry[] }) 
       )}
       {matching.length > shown ? (
         <div className="list-footer">
-          <span className="muted">{t('systems.history.shown', { shown: fmt.number(visible.length), total: fmt.number(matching.length) })}</span>
+          <span className="muted">
+            {t('systems.history.shown', { shown: fmt.number(visible.length), total: fmt.number(matching.length) })}
+          </span>
           <Button data-testid="history-more" onClick={() => setShown((n) => n + STEP)}>
             {t('common.loadMore')}
           </Button>

@@ -15,7 +15,13 @@ export const READINESS_COLORS: Record<(typeof readinessClasses)[number], string>
 export function ReadinessChart({ groups }: { groups: ReadinessSummaryResponse['groups'] }) {
   const labels = useSystemLabels();
   const fmt = useFormatters();
-  const data = groups.map((g) => ({ label: g.label, FMC: g.FMC, PMC: g.PMC, 'NMC-M': g['NMC-M'], 'NMC-S': g['NMC-S'] }));
+  const data = groups.map((g) => ({
+    label: g.label,
+    FMC: g.FMC,
+    PMC: g.PMC,
+    'NMC-M': g['NMC-M'],
+    'NMC-S': g['NMC-S'],
+  }));
   // long designations would wrap into each other: shortened on the axis, whole in the tooltip
   const tick = (value: string) => (value.length > 30 ? `${value.slice(0, 29)}…` : value);
   return (
@@ -27,7 +33,14 @@ export function ReadinessChart({ groups }: { groups: ReadinessSummaryResponse['g
         <Tooltip formatter={(value) => fmt.number(Number(value))} />
         <Legend itemSorter={null} />
         {readinessClasses.map((cls) => (
-          <Bar key={cls} dataKey={cls} name={`${labels.readiness(cls)} — ${labels.readinessLong(cls)}`} stackId="readiness" fill={READINESS_COLORS[cls]} isAnimationActive={false} />
+          <Bar
+            key={cls}
+            dataKey={cls}
+            name={`${labels.readiness(cls)} — ${labels.readinessLong(cls)}`}
+            stackId="readiness"
+            fill={READINESS_COLORS[cls]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

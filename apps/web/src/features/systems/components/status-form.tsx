@@ -48,7 +48,13 @@ export function StatusForm({ system }: { system: SystemResponse }) {
   });
 
   return (
-    <form className="action-form" noValidate onSubmit={onSubmit} data-testid="status-form" aria-labelledby="status-form-title">
+    <form
+      className="action-form"
+      noValidate
+      onSubmit={onSubmit}
+      data-testid="status-form"
+      aria-labelledby="status-form-title"
+    >
       <h2 id="status-form-title">{t('systems.statusForm.title')}</h2>
       <FormAlert formError={formError} />
       {done ? (

@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import {
-  Controller, useForm, type Control, type FieldError, type FieldValues, type Path, type UseFormRegisterReturn,
+  Controller,
+  useForm,
+  type Control,
+  type FieldError,
+  type FieldValues,
+  type Path,
+  type UseFormRegisterReturn,
 } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useNavigate } from 'react-router';
@@ -14,10 +20,17 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormActions, SelectField, TextField, type Option } from '../../../components/form-fields';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
-import { facilityLabel, partnerLabel, useFacilityOptions, usePartnerOptions, useSystemModelOptions } from '../../../lib/lookups';
+import {
+  facilityLabel,
+  partnerLabel,
+  useFacilityOptions,
+  usePartnerOptions,
+  useSystemModelOptions,
+} from '../../../lib/lookups';
 import { useCreateSystem } from '../api/create-system';
 import { unitLabel, useUnitOptions } from '../api/get-unit-options';
 import { useUpdateSystem } from '../api/update-system';
+import { useEfcMessage } from './efc-message';
 import { useSystemLabels } from './system-labels';
 
 /** '' (nothing typed or chosen) is sent as null for the optional fields. */
@@ -52,7 +65,14 @@ interface NullableSelectProps<T extends FieldValues> {
 }
 
 /** A select whose empty choice means null (no unit, not at a facility). */
-function NullableSelect<T extends FieldValues>({ control, name, label, options, placeholder, error }: NullableSelectProps<T>) {
+function NullableSelect<T extends FieldValues>({
+  control,
+  name,
+  label,
+  options,
+  placeholder,
+  error,
+}: NullableSelectProps<T>) {
   return (
     <Controller
       control={control}
@@ -74,12 +94,27 @@ function NullableSelect<T extends FieldValues>({ control, name, label, options, 
   );
 }
 
-function NotesField({ registration, error, label }: { registration: UseFormRegisterReturn; error?: FieldError; label: string }) {
+function NotesField({
+  registration,
+  error,
+  label,
+}: {
+  registration: UseFormRegisterReturn;
+  error?: FieldError;
+  label: string;
+}) {
   const id = useId();
   return (
     <div className={`field field-wide${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} maxLength={2000} data-testid="field-notes" aria-invalid={error ? true : undefined} {...registration} />
+      <textarea
+        id={id}
+        rows={3}
+        maxLength={2000}
+        data-testid="field-notes"
+        aria-invalid={error ? true : undefined}
+        {...registration}
+      />
       {error?.message ? (
         <p className="field-error" role="alert">
           {error.message}
@@ -89,7 +124,18 @@ function NotesField({ registration, error, label }: { registration: UseFormRegis
   );
 }
 
-const CREATE_FIELDS = ['modelId', 'serialNumber', 'donorPartnerId', 'unitId', 'facilityId', 'status', 'totalEfc', 'barrelEfc', 'barrelSerial', 'notes'] as const;
+const CREATE_FIELDS = [
+  'modelId',
+  'serialNumber',
+  'donorPartnerId',
+  'unitId',
+  'facilityId',
+  'status',
+  'totalEfc',
+  'barrelEfc',
+  'barrelSerial',
+  'notes',
+] as const;
 type CreateValues = z.input<typeof createSystemInputSchema>;
 
 /** /systems/new — a system with its model, serial, donor, where it is, and its counters so far. */
@@ -100,13 +146,24 @@ export function SystemCreateForm() {
   const options = useReferenceOptions();
   const createSystem = useCreateSystem();
   const idempotency = useIdempotencyKey();
-  const statusOptions = systemStatuses.filter((s) => s !== 'written_off').map((s) => ({ value: s, label: labels.status(s) }));
+  const efcMessage = useEfcMessage();
+  const statusOptions = systemStatuses
+    .filter((s) => s !== 'written_off')
+    .map((s) => ({ value: s, label: labels.status(s) }));
 
   const form = useForm<CreateValues, unknown, z.output<typeof createSystemInputSchema>>({
     resolver: zodResolver(createSystemInputSchema),
     defaultValues: {
-      modelId: '', serialNumber: '', donorPartnerId: '', unitId: null, facilityId: null, status: 'operational',
-      totalEfc: 0, barrelEfc: 0, barrelSerial: null, notes: null,
+      modelId: '',
+      serialNumber: '',
+      donorPartnerId: '',
+      unitId: null,
+      facilityId: null,
+      status: 'operational',
+      totalEfc: 0,
+      barrelEfc: 0,
+      barrelSerial: null,
+      notes: null,
     },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, CREATE_FIELDS);
@@ -130,7 +187,14 @@ export function SystemCreateForm() {
     <form className="record-form" noValidate onSubmit={onSubmit} data-testid="system-form">
       <FormAlert formError={formError} />
       <div className="form-grid">
-        <SelectField label={t('systems.fields.model')} required placeholder={t('common.notSelected')} options={options.models} error={errors.modelId} {...form.register('modelId')} />
+        <SelectField
+          label={t('systems.fields.model')}
+          required
+          placeholder={t('common.notSelected')}
+          options={options.models}
+          error={errors.modelId}
+          {...form.register('modelId')}
+        />
         <TextField
           label={t('systems.fields.serialNumber')}
           required
@@ -140,10 +204,37 @@ export function SystemCreateForm() {
           error={errors.serialNumber}
           {...form.register('serialNumber')}
         />
-        <SelectField label={t('systems.fields.donor')} required placeholder={t('common.notSelected')} options={options.partners} error={errors.donorPartnerId} {...form.register('donorPartnerId')} />
-        <SelectField label={t('systems.form.initialStatus')} required options={statusOptions} error={errors.status} {...form.register('status')} />
-        <NullableSelect control={form.control} name="unitId" label={t('systems.fields.unit')} options={options.units} placeholder={t('systems.form.noUnit')} error={errors.unitId} />
-        <NullableSelect control={form.control} name="facilityId" label={t('systems.fields.facility')} options={options.facilities} placeholder={t('systems.form.noFacility')} error={errors.facilityId} />
+        <SelectField
+          label={t('systems.fields.donor')}
+          required
+          placeholder={t('common.notSelected')}
+          options={options.partners}
+          error={errors.donorPartnerId}
+          {...form.register('donorPartnerId')}
+        />
+        <SelectField
+          label={t('systems.form.initialStatus')}
+          required
+          options={statusOptions}
+          error={errors.status}
+          {...form.register('status')}
+        />
+        <NullableSelect
+          control={form.control}
+          name="unitId"
+          label={t('systems.fields.unit')}
+          options={options.units}
+          placeholder={t('systems.form.noUnit')}
+          error={errors.unitId}
+        />
+        <NullableSelect
+          control={form.control}
+          name="facilityId"
+          label={t('systems.fields.facility')}
+          options={options.facilities}
+          placeholder={t('systems.form.noFacility')}
+          error={errors.facilityId}
+        />
         <TextField
           label={t('systems.fields.totalEfc')}
           type="number"
@@ -151,6 +242,7 @@ export function SystemCreateForm() {
           min={0}
           step={0.01}
           required
+          customMessage={efcMessage(errors.totalEfc)}
           error={errors.totalEfc}
           {...form.register('totalEfc', { valueAsNumber: true })}
         />
@@ -162,7 +254,7 @@ export function SystemCreateForm() {
           step={0.01}
           required
           hint={t('systems.form.barrelEfcHint')}
-          customMessage={errors.barrelEfc?.type === 'custom' ? t('systems.form.barrelOverTotal') : undefined}
+          customMessage={efcMessage(errors.barrelEfc)}
           error={errors.barrelEfc}
           {...form.register('barrelEfc', { valueAsNumber: true })}
         />
@@ -174,7 +266,11 @@ export function SystemCreateForm() {
           {...form.register('barrelSerial', { setValueAs: emptyToNull })}
         />
       </div>
-      <NotesField label={t('systems.fields.notes')} error={errors.notes} registration={form.register('notes', { setValueAs: emptyToNull })} />
+      <NotesField
+        label={t('systems.fields.notes')}
+        error={errors.notes}
+        registration={form.register('notes', { setValueAs: emptyToNull })}
+      />
       <FormActions>
         <Button type="submit" variant="primary" busy={createSystem.isPending} data-testid="save-button">
           {createSystem.isPending ? t('common.saving') : t('common.save')}
@@ -232,7 +328,14 @@ export function SystemEditForm({ system }: { system: SystemResponse }) {
     <form className="record-form" noValidate onSubmit={onSubmit} data-testid="system-form">
       <FormAlert formError={formError} />
       <div className="form-grid">
-        <TextField label={t('systems.fields.model')} name="model" value={system.modelDesignation} readOnly disabled hint={t('systems.form.modelLocked')} />
+        <TextField
+          label={t('systems.fields.model')}
+          name="model"
+          value={system.modelDesignation}
+          readOnly
+          disabled
+          hint={t('systems.form.modelLocked')}
+        />
         <TextField
           label={t('systems.fields.serialNumber')}
           required
@@ -273,7 +376,11 @@ export function SystemEditForm({ system }: { system: SystemResponse }) {
           {...form.register('barrelSerial', { setValueAs: emptyToNull })}
         />
       </div>
-      <NotesField label={t('systems.fields.notes')} error={errors.notes} registration={form.register('notes', { setValueAs: emptyToNull })} />
+      <NotesField
+        label={t('systems.fields.notes')}
+        error={errors.notes}
+        registration={form.register('notes', { setValueAs: emptyToNull })}
+      />
       <FormActions>
         <Button type="submit" variant="primary" busy={updateSystem.isPending} data-testid="save-button">
           {updateSystem.isPending ? t('common.saving') : t('common.save')}

@@ -12,9 +12,11 @@ export function useSystemLabels() {
     return {
       status: (status: SystemStatus) => t(`systems.status.${status}`),
       readiness: (cls: ReadinessClass | null) => (cls ? t(`systems.readiness.${cls}`) : t('systems.readiness.none')),
-      readinessLong: (cls: ReadinessClass | null) => (cls ? t(`systems.readinessLong.${cls}`) : t('systems.readinessLong.none')),
+      readinessLong: (cls: ReadinessClass | null) =>
+        cls ? t(`systems.readinessLong.${cls}`) : t('systems.readinessLong.none'),
       /** 0.823 → "82,3 %" (uk) / "82.3%" (en) */
-      percent: (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? '—' : percentFormat.format(ratio)),
+      percent: (ratio: number | null | undefined) =>
+        ratio === null || ratio === undefined ? '—' : percentFormat.format(ratio),
     };
   }, [t, locale]);
 }

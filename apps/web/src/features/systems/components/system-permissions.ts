@@ -7,7 +7,9 @@ import { useCurrentUser } from '../../../lib/session';
  * users, the system being at one of their facilities; no hand status change while a repair job is open.
  * Only a convenience: the API decides.
  */
-export function useSystemPermissions(system: Pick<SystemResponse, 'facilityId' | 'status' | 'openRepairJob'> | undefined) {
+export function useSystemPermissions(
+  system: Pick<SystemResponse, 'facilityId' | 'status' | 'openRepairJob'> | undefined,
+) {
   const user = useCurrentUser();
   const inScope = user.role !== 'workshop' || (!!system?.facilityId && user.facilityIds.includes(system.facilityId));
   const active = !!system && system.status !== 'written_off';

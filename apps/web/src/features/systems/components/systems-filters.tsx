@@ -3,12 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { readinessClasses, systemStatuses, type SystemStatus } from '@jv/domain';
 import { Button } from '../../../components/button';
 import { FilterSelect, ListToolbar, SearchBox } from '../../../components/list-toolbar';
-import { facilityLabel, partnerLabel, useFacilityOptions, usePartnerOptions, useSystemModelOptions } from '../../../lib/lookups';
+import {
+  facilityLabel,
+  partnerLabel,
+  useFacilityOptions,
+  usePartnerOptions,
+  useSystemModelOptions,
+} from '../../../lib/lookups';
 import { useCurrentUser } from '../../../lib/session';
 import { unitLabel, useUnitOptions } from '../api/get-unit-options';
 import { useSystemLabels } from './system-labels';
 
-export const SYSTEM_FILTER_KEYS = ['status', 'readiness', 'modelId', 'donorPartnerId', 'unitId', 'facilityId', 'wearAbove', 'q', 'sort', 'order'] as const;
+export const SYSTEM_FILTER_KEYS = [
+  'status',
+  'readiness',
+  'modelId',
+  'donorPartnerId',
+  'unitId',
+  'facilityId',
+  'wearAbove',
+  'q',
+  'sort',
+  'order',
+] as const;
 export type SystemFilterKey = (typeof SYSTEM_FILTER_KEYS)[number];
 export type SystemFilterValues = Record<SystemFilterKey, string>;
 
@@ -133,7 +150,10 @@ export function SystemsFilters({ values, setFilter, clear }: SystemsFiltersProps
           name="readiness"
           label={t('systems.fields.readiness')}
           value={values.readiness}
-          options={readinessClasses.map((c) => ({ value: c, label: `${labels.readiness(c)} — ${labels.readinessLong(c)}` }))}
+          options={readinessClasses.map((c) => ({
+            value: c,
+            label: `${labels.readiness(c)} — ${labels.readinessLong(c)}`,
+          }))}
           onChange={(v) => setFilter('readiness', v)}
         />
         <FilterSelect
@@ -169,7 +189,12 @@ export function SystemsFilters({ values, setFilter, clear }: SystemsFiltersProps
         <WearFilter value={values.wearAbove} onChange={(v) => setFilter('wearAbove', v)} />
         <div className="toolbar-item">
           <label htmlFor="filter-sort">{t('systems.list.sort')}</label>
-          <select id="filter-sort" data-testid="filter-sort" value={values.sort || 'serial'} onChange={(e) => setFilter('sort', e.target.value === 'serial' ? '' : e.target.value)}>
+          <select
+            id="filter-sort"
+            data-testid="filter-sort"
+            value={values.sort || 'serial'}
+            onChange={(e) => setFilter('sort', e.target.value === 'serial' ? '' : e.target.value)}
+          >
             <option value="serial">{t('systems.list.sortSerial')}</option>
             <option value="wear">{t('systems.list.sortWear')}</option>
             <option value="lastChange">{t('systems.list.sortLastChange')}</option>
@@ -177,7 +202,12 @@ export function SystemsFilters({ values, setFilter, clear }: SystemsFiltersProps
         </div>
         <div className="toolbar-item">
           <label htmlFor="filter-order">{t('systems.list.order')}</label>
-          <select id="filter-order" data-testid="filter-order" value={values.order || 'asc'} onChange={(e) => setFilter('order', e.target.value === 'asc' ? '' : e.target.value)}>
+          <select
+            id="filter-order"
+            data-testid="filter-order"
+            value={values.order || 'asc'}
+            onChange={(e) => setFilter('order', e.target.value === 'asc' ? '' : e.target.value)}
+          >
             <option value="asc">{t('systems.list.asc')}</option>
             <option value="desc">{t('systems.list.desc')}</option>
           </select>

@@ -54,7 +54,15 @@ const SystemRow = memo(function SystemRow({ system: s, fmt, labels }: RowProps) 
 });
 
 /** The systems list as a light, plain table (rows carry `data-testid="row"` and `data-serial`). */
-export function SystemsTable({ rows, caption, emptyMessage }: { rows: SystemResponse[]; caption: string; emptyMessage: string }) {
+export function SystemsTable({
+  rows,
+  caption,
+  emptyMessage,
+}: {
+  rows: SystemResponse[];
+  caption: string;
+  emptyMessage: string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const labels = useSystemLabels();
@@ -71,7 +79,9 @@ export function SystemsTable({ rows, caption, emptyMessage }: { rows: SystemResp
             <th scope="col">{t('systems.fields.unit')}</th>
             <th scope="col">{t('systems.fields.facility')}</th>
             <th scope="col">{t('systems.fields.status')}</th>
-            <th scope="col" className="num">{t('systems.fields.totalEfc')}</th>
+            <th scope="col" className="num">
+              {t('systems.fields.totalEfc')}
+            </th>
             <th scope="col">{t('systems.fields.barrelWear')}</th>
             <th scope="col">{t('systems.fields.forecast')}</th>
           </tr>

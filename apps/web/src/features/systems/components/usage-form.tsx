@@ -10,7 +10,8 @@ import { Notice } from '../../../components/states';
 import { isApiError } from '../../../lib/api-client';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
-import { DUPLICATE_USAGE_DAY, useCreateUsageReport } from '../api/create-usage-report';
+import { useCreateUsageReport } from '../api/create-usage-report';
+import { useEfcMessage } from './efc-message';
 
 const FIELDS = ['date', 'rounds', 'efc'] as const;
 
@@ -29,6 +30,7 @@ export function UsageForm({ systemId }: { systemId: string }) {
   const { t } = useTranslation();
   const createReport = useCreateUsageReport();
   const idempotency = useIdempotencyKey();
+  const efcMessage = useEfcMessage();
   const [done, setDone] = useState(false);
   const today = localToday();
 
@@ -52,8 +54,12 @@ export function UsageForm({ systemId }: { systemId: string }) {
         },
         onError: (error) => {
           idempotency.renewAfter(error);
-          if (isApiError(error) && error.status === 409 && error.code === DUPLICATE_USAGE_DAY) {
-            form.setError('date', { type: 'server', message: t('systems.usageForm.duplicateDay') }, { shouldFocus: true });
+          if (isApiError(error) && error.status === 409 && error.code === 'DUPLICATE_USAGE_DAY') {
+            form.setError(
+              'date',
+              { type: 'server', message: t('systems.usageForm.duplicateDay') },
+              { shouldFocus: true },
+            );
             return;
           }
           handleError(error);
@@ -63,7 +69,13 @@ export function UsageForm({ systemId }: { systemId: string }) {
   });
 
   return (
-    <form className="action-form usage-form" noValidate onSubmit={onSubmit} data-testid="usage-form" aria-labelledby="usage-form-title">
+    <form
+      className="action-form usage-form"
+      noValidate
+      onSubmit={onSubmit}
+      data-testid="usage-form"
+      aria-labelledby="usage-form-title"
+    >
       <h2 id="usage-form-title">{t('systems.usageForm.title')}</h2>
       <FormAlert formError={formError} />
       {done ? (
@@ -71,7 +83,14 @@ export function UsageForm({ systemId }: { systemId: string }) {
           <span data-testid="usage-done">{t('systems.usageForm.done')}</span>
         </Notice>
       ) : null}
-      <TextField label={t('systems.usageForm.date')} type="date" required max={today} error={errors.date} {...form.register('date')} />
+      <TextField
+        label={t('systems.usageForm.date')}
+        type="date"
+        required
+        max={today}
+        error={errors.date}
+        {...form.register('date')}
+      />
       <div className="usage-form-numbers">
         <TextField
           label={t('systems.usageForm.rounds')}
@@ -93,12 +112,19 @@ export function UsageForm({ systemId }: { systemId: string }) {
           step={0.01}
           required
           hint={t('systems.usageForm.efcHint')}
+          customMessage={efcMessage(errors.efc)}
           error={errors.efc}
           {...form.register('efc', { valueAsNumber: true })}
         />
       </div>
       <FormActions>
-        <Button type="submit" variant="primary" className="btn-large" busy={createReport.isPending} data-testid="usage-submit">
+        <Button
+          type="submit"
+          variant="primary"
+          className="btn-large"
+          busy={createReport.isPending}
+          data-testid="usage-submit"
+        >
           {createReport.isPending ? t('common.saving') : t('systems.usageForm.submit')}
         </Button>
       </FormActions>

@@ -15,7 +15,11 @@ export function UsageReportsPanel({ systemId }: { systemId: string }) {
   const rows = flattenPages(query.data);
 
   return (
-    <details className="panel usage-reports" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="usage-reports">
+    <details
+      className="panel usage-reports"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      data-testid="usage-reports"
+    >
       <summary>
         <h2>{t('systems.usageReports.title')}</h2>
       </summary>
@@ -33,8 +37,12 @@ export function UsageReportsPanel({ systemId }: { systemId: string }) {
               <thead>
                 <tr>
                   <th scope="col">{t('systems.usageForm.date')}</th>
-                  <th scope="col" className="num">{t('systems.usageForm.rounds')}</th>
-                  <th scope="col" className="num">{t('systems.usageForm.efc')}</th>
+                  <th scope="col" className="num">
+                    {t('systems.usageForm.rounds')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('systems.usageForm.efc')}
+                  </th>
                   <th scope="col">{t('systems.usageReports.reportedAt')}</th>
                 </tr>
               </thead>
@@ -50,7 +58,12 @@ export function UsageReportsPanel({ systemId }: { systemId: string }) {
               </tbody>
             </table>
           </div>
-          <LoadMore count={rows.length} hasNextPage={query.hasNextPage} isFetchingNextPage={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+          <LoadMore
+            count={rows.length}
+            hasNextPage={query.hasNextPage}
+            isFetchingNextPage={query.isFetchingNextPage}
+            onLoadMore={() => void query.fetchNextPage()}
+          />
         </>
       )}
     </details>

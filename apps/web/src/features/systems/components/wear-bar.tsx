@@ -13,7 +13,9 @@ interface WearBarProps {
 export function WearBar({ wear, flagged, labels, large = false }: WearBarProps) {
   const { t } = useTranslation();
   const percent = Math.round(wear * 10_000) / 100;
-  const classes = ['wear-bar', flagged ? 'wear-bar-flagged' : '', large ? 'wear-bar-large' : ''].filter(Boolean).join(' ');
+  const classes = ['wear-bar', flagged ? 'wear-bar-flagged' : '', large ? 'wear-bar-large' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       className={classes}

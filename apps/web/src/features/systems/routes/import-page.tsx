@@ -4,7 +4,7 @@ import { systemImportColumns, type SystemImportResult } from '@jv/contracts';
 import { Button, ButtonLink } from '../../../components/button';
 import { PageHeader } from '../../../components/page-header';
 import { Notice } from '../../../components/states';
-import { useErrorMessage } from '../../../components/use-error-message';
+import { useErrorMessage, useFieldMessage } from '../../../components/use-error-message';
 import { isApiError } from '../../../lib/api-client';
 import { useFormatters } from '../../../lib/format';
 import { useImportSystems, type ImportPhase } from '../api/import-systems';
@@ -20,6 +20,7 @@ export function ImportPage() {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const errorMessage = useErrorMessage();
+  const fieldMessage = useFieldMessage();
   const importSystems = useImportSystems();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -76,7 +77,8 @@ export function ImportPage() {
   };
 
   const progressText = (p: Progress) => {
-    if (p.phase === 'uploading' && p.percent !== null) return t('systems.import.uploadingPercent', { percent: p.percent });
+    if (p.phase === 'uploading' && p.percent !== null)
+      return t('systems.import.uploadingPercent', { percent: p.percent });
     return t(`systems.import.phase.${p.phase}`);
   };
 
@@ -111,23 +113,45 @@ export function ImportPage() {
             disabled={busy}
             onChange={(e) => void onFile(e)}
           />
-          <p className="field-hint">{file ? t('systems.import.fileChosen', { name: file.name, size: fmt.number(Math.ceil(file.text.length / 1024)) }) : t('systems.import.fileHint')}</p>
+          <p className="field-hint">
+            {file
+              ? t('systems.import.fileChosen', {
+                  name: file.name,
+                  size: fmt.number(Math.ceil(file.text.length / 1024)),
+                })
+              : t('systems.import.fileHint')}
+          </p>
         </div>
         {readError ? <Notice kind="error">{t('systems.import.readError')}</Notice> : null}
         <div className="form-actions">
           <Button variant="secondary" data-testid="import-check" disabled={!file || busy} onClick={() => run(true)}>
             {t('systems.import.check')}
           </Button>
-          <Button variant="primary" data-testid="import-run" disabled={!file || busy || !cleanCheck} onClick={() => run(false)}>
+          <Button
+            variant="primary"
+            data-testid="import-run"
+            disabled={!file || busy || !cleanCheck}
+            onClick={() => run(false)}
+          >
             {t('systems.import.run')}
           </Button>
-          {!cleanCheck && file && !busy && !imported ? <span className="muted">{t('systems.import.runNeedsCheck')}</span> : null}
+          {!cleanCheck && file && !busy && !imported ? (
+            <span className="muted">{t('systems.import.runNeedsCheck')}</span>
+          ) : null}
         </div>
         {progress ? (
-          <div className="import-progress" role="status" aria-live="polite" data-testid="import-progress" data-phase={progress.phase}>
+          <div
+            className="import-progress"
+            role="status"
+            aria-live="polite"
+            data-testid="import-progress"
+            data-phase={progress.phase}
+          >
             <span className="spinner" aria-hidden="true" />
             <span>{progressText(progress)}</span>
-            {progress.phase === 'uploading' && progress.percent !== null ? <progress max={100} value={progress.percent} /> : null}
+            {progress.phase === 'uploading' && progress.percent !== null ? (
+              <progress max={100} value={progress.percent} />
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -137,9 +161,9 @@ export function ImportPage() {
           <p>{errorMessage(failure)}</p>
           {failureRows.length > 0 ? (
             <ul>
-              {failureRows.map((e) => (
-                <li key={`${e.path}:${e.message}`}>
-                  {e.path ? <code>{e.path}</code> : null} {e.message}
+              {failureRows.map((e, i) => (
+                <li key={`${e.path}:${e.code}:${i}`}>
+                  {e.path ? <code>{e.path}</code> : null} {fieldMessage(e)}
                 </li>
               ))}
             </ul>
@@ -149,7 +173,9 @@ export function ImportPage() {
 
       {imported && imported.errors.length === 0 ? (
         <Notice kind="success">
-          <span data-testid="import-done">{t('systems.import.done', { count: imported.imported, formatted: fmt.number(imported.imported) })}</span>{' '}
+          <span data-testid="import-done">
+            {t('systems.import.done', { count: imported.imported, formatted: fmt.number(imported.imported) })}
+          </span>{' '}
           <ButtonLink to="/systems" variant="ghost">
             {t('systems.import.toList')}
           </ButtonLink>
@@ -176,7 +202,9 @@ export function ImportPage() {
           {result.errors.length === 0 ? (
             result.dryRun ? (
               <Notice kind={result.validRows > 0 ? 'success' : 'info'}>
-                <span data-testid="import-clean">{result.validRows > 0 ? t('systems.import.clean') : t('systems.import.noRows')}</span>
+                <span data-testid="import-clean">
+                  {result.validRows > 0 ? t('systems.import.clean') : t('systems.import.noRows')}
+                </span>
               </Notice>
             ) : null
           ) : (
@@ -187,17 +215,25 @@ export function ImportPage() {
                   <caption className="visually-hidden">{t('systems.import.errorsTitle')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col" className="num">{t('systems.import.line')}</th>
+                      <th scope="col" className="num">
+                        {t('systems.import.line')}
+                      </th>
                       <th scope="col">{t('systems.import.column')}</th>
                       <th scope="col">{t('systems.import.message')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {result.errors.map((e, i) => (
-                      <tr key={`${e.line}:${e.column ?? ''}:${i}`} data-testid="import-error" data-line={e.line} data-column={e.column ?? ''}>
+                      <tr
+                        key={`${e.line}:${e.column ?? ''}:${i}`}
+                        data-testid="import-error"
+                        data-line={e.line}
+                        data-column={e.column ?? ''}
+                      >
                         <td className="num">{e.line}</td>
                         <td className="mono">{e.column ?? '—'}</td>
-                        <td>{e.message}</td>
+                        {/* the server words row errors in English only (no code yet): shown as they come */}
+                        <td>{fieldMessage(e)}</td>
                       </tr>
                     ))}
                   </tbody>

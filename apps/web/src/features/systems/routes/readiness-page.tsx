@@ -29,7 +29,12 @@ export function ReadinessPage() {
     <section>
       <SystemsNav />
       <PageHeader title={t('systems.readinessPage.title')} description={t('systems.readinessPage.description')} />
-      <div className="segmented" role="radiogroup" aria-label={t('systems.readinessPage.groupBy')} data-testid="filter-groupBy">
+      <div
+        className="segmented"
+        role="radiogroup"
+        aria-label={t('systems.readinessPage.groupBy')}
+        data-testid="filter-groupBy"
+      >
         <span className="segmented-label">{t('systems.readinessPage.groupBy')}</span>
         {GROUP_BY.map((g) => (
           <button
@@ -54,7 +59,11 @@ export function ReadinessPage() {
           <div className="stat-grid">
             <div className="stat stat-main">
               <span className="stat-label">{t('systems.readinessPage.availability')}</span>
-              <span className="stat-value" data-testid="availability-rate" data-value={summary.overall.availabilityRate ?? ''}>
+              <span
+                className="stat-value"
+                data-testid="availability-rate"
+                data-value={summary.overall.availabilityRate ?? ''}
+              >
                 {labels.percent(summary.overall.availabilityRate)}
               </span>
               <span className="muted">{t('systems.readinessPage.availabilityHint')}</span>
@@ -70,9 +79,14 @@ export function ReadinessPage() {
             ))}
             <div className="stat">
               <span className="stat-label">{t('systems.readinessPage.total')}</span>
-              <span className="stat-value" data-testid="overall-total">{fmt.number(summary.overall.total)}</span>
+              <span className="stat-value" data-testid="overall-total">
+                {fmt.number(summary.overall.total)}
+              </span>
               <span className="muted">
-                {t('systems.readinessPage.otherCounts', { inTransit: fmt.number(summary.overall.inTransit), writtenOff: fmt.number(summary.overall.writtenOff) })}
+                {t('systems.readinessPage.otherCounts', {
+                  inTransit: fmt.number(summary.overall.inTransit),
+                  writtenOff: fmt.number(summary.overall.writtenOff),
+                })}
               </span>
             </div>
           </div>
@@ -81,13 +95,17 @@ export function ReadinessPage() {
           ) : (
             <>
               <div className="panel">
-                <h2>{t('systems.readinessPage.chartTitle', { by: t(`systems.readinessPage.by.${summary.groupBy}`) })}</h2>
+                <h2>
+                  {t('systems.readinessPage.chartTitle', { by: t(`systems.readinessPage.by.${summary.groupBy}`) })}
+                </h2>
                 <div
                   className="chart-box"
                   data-testid="readiness-chart"
                   data-groups={summary.groups.length}
                   role="img"
-                  aria-label={t('systems.readinessPage.chartTitle', { by: t(`systems.readinessPage.by.${summary.groupBy}`) })}
+                  aria-label={t('systems.readinessPage.chartTitle', {
+                    by: t(`systems.readinessPage.by.${summary.groupBy}`),
+                  })}
                   style={{ height: Math.max(260, summary.groups.length * 40 + 110) }}
                 >
                   <Suspense fallback={<LoadingState />}>
@@ -95,7 +113,12 @@ export function ReadinessPage() {
                   </Suspense>
                 </div>
               </div>
-              <div className="table-scroll" role="region" aria-label={t('systems.readinessPage.tableTitle')} tabIndex={0}>
+              <div
+                className="table-scroll"
+                role="region"
+                aria-label={t('systems.readinessPage.tableTitle')}
+                tabIndex={0}
+              >
                 <table className="data-table readiness-table" data-testid="readiness-table">
                   <caption className="visually-hidden">{t('systems.readinessPage.tableTitle')}</caption>
                   <thead>
@@ -106,10 +129,18 @@ export function ReadinessPage() {
                           {labels.readiness(cls)}
                         </th>
                       ))}
-                      <th scope="col" className="num">{t('systems.readinessPage.inTransit')}</th>
-                      <th scope="col" className="num">{t('systems.readinessPage.writtenOff')}</th>
-                      <th scope="col" className="num">{t('systems.readinessPage.total')}</th>
-                      <th scope="col" className="num">{t('systems.readinessPage.availability')}</th>
+                      <th scope="col" className="num">
+                        {t('systems.readinessPage.inTransit')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('systems.readinessPage.writtenOff')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('systems.readinessPage.total')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('systems.readinessPage.availability')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

@@ -47,7 +47,9 @@ function WearPanel({ system }: { system: SystemResponse }) {
           {system.barrelForecastDate ? fmt.date(system.barrelForecastDate) : t('systems.detail.noForecast')}
         </dd>
         <dt>{t('systems.fields.firingRate')}</dt>
-        <dd data-testid="firing-rate">{t('systems.detail.perDay', { rate: fmt.number(Math.round(system.firingRatePerDay * 100) / 100) })}</dd>
+        <dd data-testid="firing-rate">
+          {t('systems.detail.perDay', { rate: fmt.number(Math.round(system.firingRatePerDay * 100) / 100) })}
+        </dd>
       </dl>
     </div>
   );
@@ -63,15 +65,23 @@ function FactsPanel({ system }: { system: SystemResponse }) {
         <dt>{t('systems.fields.model')}</dt>
         <dd>{system.modelDesignation}</dd>
         <dt>{t('systems.fields.donor')}</dt>
-        <dd className="mono" data-testid="fact-donor">{system.donorPartnerCode}</dd>
+        <dd className="mono" data-testid="fact-donor">
+          {system.donorPartnerCode}
+        </dd>
         <dt>{t('systems.fields.unit')}</dt>
         <dd data-testid="fact-unit">{system.unitName ?? '—'}</dd>
         <dt>{t('systems.fields.facility')}</dt>
-        <dd className="mono" data-testid="fact-facility">{system.facilityCode ?? '—'}</dd>
+        <dd className="mono" data-testid="fact-facility">
+          {system.facilityCode ?? '—'}
+        </dd>
         <dt>{t('systems.fields.barrelSerial')}</dt>
-        <dd className="mono" data-testid="fact-barrel-serial">{system.barrelSerial ?? '—'}</dd>
+        <dd className="mono" data-testid="fact-barrel-serial">
+          {system.barrelSerial ?? '—'}
+        </dd>
         <dt>{t('systems.fields.totalEfc')}</dt>
-        <dd data-testid="total-efc" data-value={system.totalEfc}>{fmt.number(system.totalEfc)}</dd>
+        <dd data-testid="total-efc" data-value={system.totalEfc}>
+          {fmt.number(system.totalEfc)}
+        </dd>
         <dt>{t('systems.fields.barrelEfc')}</dt>
         <dd>{fmt.number(system.barrelEfc)}</dd>
         <dt>{t('systems.fields.statusChangedAt')}</dt>
@@ -105,7 +115,14 @@ function UsageChartPanel({ systemId }: { systemId: string }) {
           <p className="muted" data-testid="usage-total">
             {t('systems.usage.total', { efc: fmt.number(Math.round(total * 100) / 100) })}
           </p>
-          <div className="chart-box" data-testid="usage-chart" data-weeks={weeks.length} data-total-efc={Math.round(total * 100) / 100} role="img" aria-label={t('systems.usage.chartLabel')}>
+          <div
+            className="chart-box"
+            data-testid="usage-chart"
+            data-weeks={weeks.length}
+            data-total-efc={Math.round(total * 100) / 100}
+            role="img"
+            aria-label={t('systems.usage.chartLabel')}
+          >
             {total === 0 ? (
               <EmptyState message={t('systems.usage.empty')} />
             ) : (
@@ -181,7 +198,10 @@ export function SystemDetailPage() {
       <FlashNotice />
       {system.openRepairJob ? (
         <p className="notice notice-info" data-testid="open-repair-job">
-          {t('systems.detail.openJob', { number: system.openRepairJob.number, status: t(`repairJobs.status.${system.openRepairJob.status}`) })}{' '}
+          {t('systems.detail.openJob', {
+            number: system.openRepairJob.number,
+            status: t(`repairJobs.status.${system.openRepairJob.status}`),
+          })}{' '}
           <Link to={`/repair-jobs/${system.openRepairJob.id}`} data-testid="open-repair-job-link">
             {t('systems.detail.openJobLink')}
           </Link>

@@ -32,7 +32,10 @@ export function SystemEditPage() {
       <p className="breadcrumb">
         <Link to={`/systems/${system.id}`}>{t('systems.form.backToSystem', { serial: system.serialNumber })}</Link>
       </p>
-      <PageHeader title={t('systems.form.editTitle', { serial: system.serialNumber })} description={system.modelDesignation} />
+      <PageHeader
+        title={t('systems.form.editTitle', { serial: system.serialNumber })}
+        description={system.modelDesignation}
+      />
       <SystemEditForm key={system.id} system={system} />
     </section>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SystemResponse } from '@jv/contracts';
 import { readinessClasses } from '@jv/domain';
 import { ButtonLink } from '../../../components/button';
 import { LoadMore } from '../../../components/data-table';
@@ -12,7 +13,13 @@ import { compactFilters, enumParam, useSearchFilters, uuidParam } from '../../..
 import { systemsExportUrl } from '../api/export-systems';
 import { useSystems } from '../api/get-systems';
 import type { SystemFilters } from '../api/system-keys';
-import { SYSTEM_FILTER_KEYS, statusesParam, SystemsFilters, wearParam, type SystemFilterValues } from '../components/systems-filters';
+import {
+  SYSTEM_FILTER_KEYS,
+  statusesParam,
+  SystemsFilters,
+  wearParam,
+  type SystemFilterValues,
+} from '../components/systems-filters';
 import { SystemsNav } from '../components/systems-nav';
 import { SystemsTable } from '../components/systems-table';
 
@@ -43,7 +50,8 @@ export function SystemsPage() {
   const { values, setFilter, setFilters } = useSearchFilters(SYSTEM_FILTER_KEYS);
   const filters = useMemo(() => toApiFilters(values), [values]);
   const query = useSystems(filters);
-  const rows = useMemo(() => flattenPages(query.data), [query.data]);
+  // the item type named: `pagedQueryOptions` answers `Page<SystemResponse> & Page<unknown>`, from which it is not inferred
+  const rows = useMemo(() => flattenPages<SystemResponse>(query.data), [query.data]);
   const clear = useCallback(
     () => setFilters(Object.fromEntries(SYSTEM_FILTER_KEYS.map((k) => [k, ''])) as Partial<SystemFilterValues>),
     [setFilters],
@@ -77,7 +85,10 @@ export function SystemsPage() {
       ) : query.isError && !query.data ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <div className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined} aria-busy={query.isFetching || undefined}>
+        <div
+          className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined}
+          aria-busy={query.isFetching || undefined}
+        >
           {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
           <SystemsTable rows={rows} caption={t('systems.title')} emptyMessage={t('systems.list.empty')} />
           <LoadMore

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserInput, UserResponse } from '@jv/contracts';
+import { endpoints, type CreateUserInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { userKeys } from '../../../lib/query-keys';
 import { retryCreateOnNetworkError } from '../../../lib/query-client';
@@ -9,13 +9,12 @@ export interface CreateUserVariables {
   idempotencyKey: string;
 }
 
-/** POST /users (admin) — with an Idempotency-Key. */
-export const createUser = ({ input, idempotencyKey }: CreateUserVariables) => api.post<UserResponse>('/users', input, { idempotencyKey });
-
+/** `endpoints.users.create` (admin), sent with an Idempotency-Key, so a retried create never duplicates. */
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createUser,
+    mutationFn: ({ input, idempotencyKey }: CreateUserVariables) =>
+      api(endpoints.users.create, { body: input }, { idempotencyKey }),
     retry: retryCreateOnNetworkError,
     onSuccess: (created) => {
       queryClient.setQueryData(userKeys.detail(created.id), created);

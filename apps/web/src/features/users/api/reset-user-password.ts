@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ResetPasswordInput } from '@jv/contracts';
+import { endpoints, type ResetPasswordInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { userKeys } from '../../../lib/query-keys';
 
@@ -8,14 +8,12 @@ export interface ResetUserPasswordVariables {
   input: ResetPasswordInput;
 }
 
-/** POST /users/{id}/reset-password (admin) → 204; the user's sessions end. */
-export const resetUserPassword = ({ id, input }: ResetUserPasswordVariables) =>
-  api.post<void>(`/users/${encodeURIComponent(id)}/reset-password`, input);
-
+/** `endpoints.users.resetPassword` (admin) → 204; the user's sessions end. */
 export function useResetUserPassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: resetUserPassword,
+    mutationFn: ({ id, input }: ResetUserPasswordVariables) =>
+      api(endpoints.users.resetPassword, { params: { id }, body: input }),
     onSuccess: (_data, { id }) => queryClient.invalidateQueries({ queryKey: userKeys.detail(id) }),
   });
 }

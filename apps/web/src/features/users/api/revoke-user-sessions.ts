@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
+import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 
-/** POST /users/{id}/revoke-sessions (admin) → 204: every session of the user ends. */
-export const revokeUserSessions = (id: string) => api.post<void>(`/users/${encodeURIComponent(id)}/revoke-sessions`);
-
+/** `endpoints.users.revokeSessions` (admin) → 204: every session of the user ends. */
 export function useRevokeUserSessions() {
-  return useMutation({ mutationFn: revokeUserSessions });
+  return useMutation({ mutationFn: (id: string) => api(endpoints.users.revokeSessions, { params: { id } }) });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UpdateUserInput, UserResponse } from '@jv/contracts';
+import { endpoints, type UpdateUserInput } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
 import { userKeys } from '../../../lib/query-keys';
 
@@ -9,13 +9,11 @@ export interface UpdateUserVariables {
   input: UpdateUserInput;
 }
 
-/** PATCH /users/{id} (admin) — role, scope, locale, display name, active. */
-export const updateUser = ({ id, input }: UpdateUserVariables) => api.patch<UserResponse>(`/users/${encodeURIComponent(id)}`, input);
-
+/** `endpoints.users.update` (admin): role, scope, locale, display name, active. */
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updateUser,
+    mutationFn: ({ id, input }: UpdateUserVariables) => api(endpoints.users.update, { params: { id }, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(userKeys.detail(updated.id), updated);
       return queryClient.invalidateQueries({ queryKey: userKeys.lists() });

@@ -12,7 +12,10 @@ import { useResetUserPassword } from '../api/reset-user-password';
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const reset = useResetUserPassword();
-  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordInputSchema), defaultValues: { password: '' } });
+  const form = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordInputSchema),
+    defaultValues: { password: '' },
+  });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, ['password']);
 
   const onSubmit = form.handleSubmit((input) => {

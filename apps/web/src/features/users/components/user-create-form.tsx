@@ -52,12 +52,41 @@ export function UserCreateForm() {
     <form className="record-form" noValidate onSubmit={onSubmit}>
       <FormAlert formError={formError} />
       <div className="form-grid">
-        <TextField label={t('users.email')} type="email" autoComplete="off" required error={errors.email} {...form.register('email')} />
-        <TextField label={t('users.displayName')} required error={errors.displayName} {...form.register('displayName')} />
-        <SelectField label={t('users.role')} required placeholder={t('common.notSelected')} options={roleOptions} error={errors.role} {...form.register('role')} />
-        <SelectField label={t('users.locale')} required options={localeOptions} error={errors.locale} {...form.register('locale')} />
+        <TextField
+          label={t('users.email')}
+          type="email"
+          autoComplete="off"
+          required
+          error={errors.email}
+          {...form.register('email')}
+        />
+        <TextField
+          label={t('users.displayName')}
+          required
+          error={errors.displayName}
+          {...form.register('displayName')}
+        />
+        <SelectField
+          label={t('users.role')}
+          required
+          placeholder={t('common.notSelected')}
+          options={roleOptions}
+          error={errors.role}
+          {...form.register('role')}
+        />
+        <SelectField
+          label={t('users.locale')}
+          required
+          options={localeOptions}
+          error={errors.locale}
+          {...form.register('locale')}
+        />
       </div>
-      <UserScopeFields role={role} control={form.control as unknown as Control<{ facilityIds?: string[]; partnerId?: string | null }>} errors={errors} />
+      <UserScopeFields
+        role={role}
+        control={form.control as unknown as Control<{ facilityIds?: string[]; partnerId?: string | null }>}
+        errors={errors}
+      />
       <TextField
         label={t('users.password')}
         type="password"

@@ -67,11 +67,32 @@ export function UserEditForm({ user }: { user: UserResponse }) {
       <FormAlert formError={formError} />
       <div className="form-grid">
         <TextField label={t('users.email')} name="email" value={user.email} readOnly disabled />
-        <TextField label={t('users.displayName')} required error={errors.displayName} {...form.register('displayName')} />
-        <SelectField label={t('users.role')} required options={roleOptions} error={errors.role} {...form.register('role')} />
-        <SelectField label={t('users.locale')} required options={localeOptions} error={errors.locale} {...form.register('locale')} />
+        <TextField
+          label={t('users.displayName')}
+          required
+          error={errors.displayName}
+          {...form.register('displayName')}
+        />
+        <SelectField
+          label={t('users.role')}
+          required
+          options={roleOptions}
+          error={errors.role}
+          {...form.register('role')}
+        />
+        <SelectField
+          label={t('users.locale')}
+          required
+          options={localeOptions}
+          error={errors.locale}
+          {...form.register('locale')}
+        />
       </div>
-      <UserScopeFields role={role} control={form.control as unknown as Control<{ facilityIds?: string[]; partnerId?: string | null }>} errors={errors} />
+      <UserScopeFields
+        role={role}
+        control={form.control as unknown as Control<{ facilityIds?: string[]; partnerId?: string | null }>}
+        errors={errors}
+      />
       <CheckboxField label={t('users.active')} {...form.register('active')} />
       <FormActions>
         <Button type="submit" variant="primary" busy={updateUser.isPending} data-testid="save-button">

@@ -13,7 +13,15 @@ interface ScopeValues {
  * Per-object scope of a user: facilities for a workshop user, the partner country for a partner user.
  * Only the part that the chosen role needs is shown (and loaded).
  */
-export function UserScopeFields({ role, control, errors }: { role: Role | undefined; control: Control<ScopeValues>; errors: FieldErrors<ScopeValues> }) {
+export function UserScopeFields({
+  role,
+  control,
+  errors,
+}: {
+  role: Role | undefined;
+  control: Control<ScopeValues>;
+  errors: FieldErrors<ScopeValues>;
+}) {
   const { t } = useTranslation();
   const facilities = useFacilityOptions(role === 'workshop');
   const partners = usePartnerOptions(role === 'partner');

@@ -20,7 +20,11 @@ export function UsersPage() {
   const { values, setFilter } = useSearchFilters(['q', 'role', 'active'] as const);
   const onSearch = useCallback((q: string) => setFilter('q', q), [setFilter]);
   const query = useUsers(
-    compactFilters({ q: values.q, role: enumParam(values.role, roles), active: enumParam(values.active, ['true', 'false'] as const) }),
+    compactFilters({
+      q: values.q,
+      role: enumParam(values.role, roles),
+      active: enumParam(values.active, ['true', 'false'] as const),
+    }),
   );
   const roleOptions = useEnumOptions('role', roles);
   const activeOptions = useEnumOptions('active', ['true', 'false']);
@@ -30,7 +34,8 @@ export function UsersPage() {
   const partnerCode = new Map((partners.data ?? []).map((p) => [p.id, p.code]));
 
   const scope = (u: UserResponse) => {
-    if (u.role === 'workshop') return u.facilityIds.map((id) => facilityCode.get(id) ?? id).join(', ') || t('common.none');
+    if (u.role === 'workshop')
+      return u.facilityIds.map((id) => facilityCode.get(id) ?? id).join(', ') || t('common.none');
     if (u.role === 'partner') return (u.partnerId && partnerCode.get(u.partnerId)) ?? u.partnerId ?? t('common.none');
     return t('common.none');
   };
@@ -44,9 +49,18 @@ export function UsersPage() {
     {
       key: 'active',
       header: t('users.status'),
-      cell: (u) => <span className={`badge ${u.active ? 'badge-ok' : 'badge-muted'}`}>{enumLabel('active', String(u.active))}</span>,
+      cell: (u) => (
+        <span className={`badge ${u.active ? 'badge-ok' : 'badge-muted'}`}>
+          {enumLabel('active', String(u.active))}
+        </span>
+      ),
     },
-    { key: 'lastLogin', header: t('users.lastLogin'), className: 'nowrap', cell: (u) => (u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t('users.never')) },
+    {
+      key: 'lastLogin',
+      header: t('users.lastLogin'),
+      className: 'nowrap',
+      cell: (u) => (u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t('users.never')),
+    },
     {
       key: 'actions',
       header: t('common.actions'),
@@ -72,10 +86,28 @@ export function UsersPage() {
       <FlashNotice />
       <ListToolbar>
         <SearchBox value={values.q} onSearch={onSearch} />
-        <FilterSelect name="role" label={t('users.role')} value={values.role} options={roleOptions} onChange={(v) => setFilter('role', v)} />
-        <FilterSelect name="active" label={t('users.status')} value={values.active} options={activeOptions} onChange={(v) => setFilter('active', v)} />
+        <FilterSelect
+          name="role"
+          label={t('users.role')}
+          value={values.role}
+          options={roleOptions}
+          onChange={(v) => setFilter('role', v)}
+        />
+        <FilterSelect
+          name="active"
+          label={t('users.status')}
+          value={values.active}
+          options={activeOptions}
+          onChange={(v) => setFilter('active', v)}
+        />
       </ListToolbar>
-      <ListView query={query} caption={t('users.title')} columns={columns} getRowId={(u) => u.id} emptyMessage={t('users.empty')} />
+      <ListView
+        query={query}
+        caption={t('users.title')}
+        columns={columns}
+        getRowId={(u) => u.id}
+        emptyMessage={t('users.empty')}
+      />
     </section>
   );
 }

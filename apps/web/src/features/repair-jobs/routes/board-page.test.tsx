@@ -1,0 +1,100 @@
+import { screen, within } from '@testing-library/react';
+import { openRepairJobStatuses, type RepairJobStatus } from '@jv/domain';
+import { mockFetch, page, type FetchRequest } from '../../../test/fetch-mock';
+import {
+  MOVES_EN,
+  OTHER_FACILITY_ID,
+  TEST_FACILITY_ID,
+  testFacility,
+  testRepairJob,
+  testUser,
+} from '../../../test/fixtures';
+import { renderWithProviders, type RenderWithProvidersOptions } from '../../../test/render';
+import { BoardPage } from './board-page';
+
+const facilities = [testFacility(), testFacility({ id: OTHER_FACILITY_ID, code: 'KV-RW2', name: 'Kyiv repair works' })];
+/** one job in every open state, at TEST_FACILITY_ID */
+const jobs = openRepairJobStatuses.map((status) => testRepairJob({ status }));
+
+/** The API of the board: repair workshops, and the open jobs of the facility asked for. */
+function mockBoardApi() {
+  return mockFetch({
+    'GET /facilities': page(facilities),
+    'GET /repair-jobs': ({ query }: FetchRequest) =>
+      page(query.get('open') === 'true' ? jobs.filter((j) => j.facilityId === query.get('facilityId')) : []),
+  });
+}
+
+async function renderBoard(options: RenderWithProvidersOptions) {
+  const view = renderWithProviders(<BoardPage />, {
+    route: `/repair-jobs/board?facilityId=${TEST_FACILITY_ID}`,
+    locale: 'en',
+    ...options,
+  });
+  await screen.findByTestId('board');
+  return view;
+}
+
+const card = (status: RepairJobStatus) => within(screen.getByTestId(`board-column-${status}`)).getByTestId('job-card');
+const moveNames = (status: RepairJobStatus) =>
+  within(card(status))
+    .queryAllByRole('button')
+    .map((b) => b.textContent);
+
+describe('BoardPage (repair board)', () => {
+  it("puts each open job in its state's column, with exactly the moves the workflow allows from that state", async () => {
+    mockBoardApi();
+    await renderBoard({ user: 'admin' });
+
+    for (const status of openRepairJobStatuses) {
+      expect(card(status)).toHaveAttribute('data-status', status);
+      expect(moveNames(status)).toEqual(MOVES_EN[status]);
+    }
+  });
+
+  it('offers no moves (and no new job) to a role that may only read repair jobs', async () => {
+    mockBoardApi();
+    await renderBoard({ user: 'viewer' });
+
+    expect(screen.getAllByTestId('job-card')).toHaveLength(openRepairJobStatuses.length);
+    for (const status of openRepairJobStatuses) expect(moveNames(status)).toEqual([]);
+    expect(screen.queryByTestId('new-job-button')).not.toBeInTheDocument();
+  });
+
+  it('shows a workshop user only its own facility, with the moves on its jobs', async () => {
+    mockBoardApi();
+    await renderBoard({ user: testUser('workshop', { facilityIds: [TEST_FACILITY_ID] }) });
+
+    expect(
+      within(screen.getByLabelText('Facility'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['LV-RW1 — Lviv repair works']);
+    expect(moveNames('in_repair')).toEqual(MOVES_EN.in_repair);
+  });
+
+  it("asks why before cancelling a job, and sends the move with the job's version once it has a comment", async () => {
+    const fetch = mockBoardApi();
+    const job = jobs.find((j) => j.status === 'diagnosing')!;
+    const { events } = await renderBoard({ user: 'admin' });
+
+    await events.click(within(card('diagnosing')).getByRole('button', { name: 'Cancel job' }));
+    const dialog = screen.getByRole('dialog', { name: `Move job ${job.number}: Diagnosing → Cancelled` });
+    await events.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+
+    // the contract's rule, worded by the UI language, on the comment field itself
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Add a comment saying why');
+    expect(within(dialog).getByLabelText(/Comment/)).toHaveAttribute('aria-invalid', 'true');
+    expect(fetch.requests.filter((r) => r.method === 'POST')).toEqual([]);
+
+    await events.type(within(dialog).getByLabelText(/Comment/), 'Duplicate of another job');
+    await events.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+
+    expect(fetch.requests.filter((r) => r.method === 'POST')).toEqual([
+      expect.objectContaining({
+        path: `/repair-jobs/${job.id}/transitions`,
+        body: { to: 'cancelled', comment: 'Duplicate of another job', version: job.version },
+      }),
+    ]);
+  });
+});

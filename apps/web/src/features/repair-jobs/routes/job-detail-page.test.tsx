@@ -1,0 +1,91 @@
+import { screen, within } from '@testing-library/react';
+import type { RepairJobDetail } from '@jv/contracts';
+import type { RepairJobStatus } from '@jv/domain';
+import { jsonResponse, mockFetch, page, type FetchRoute } from '../../../test/fetch-mock';
+import { testRepairJob } from '../../../test/fixtures';
+import { renderWithProviders } from '../../../test/render';
+import { JobDetailPage } from './job-detail-page';
+
+const MODEL_ID = '3c4d5e6f-0000-4000-8000-000000000001';
+
+/** A job as its page's one request answers it: the job, its system's model and its facility's name. */
+function testJobDetail(status: RepairJobStatus): RepairJobDetail {
+  return {
+    ...testRepairJob({ status }),
+    modelId: MODEL_ID,
+    facilityName: 'Lviv repair works',
+    transitions: [],
+    timeInStates: {},
+  };
+}
+
+/** The API of a job's page: the job, and its work logs and parts used (separate sections). */
+function mockJobApi(job: RepairJobDetail, more: Record<string, FetchRoute> = {}) {
+  return mockFetch({
+    [`GET /repair-jobs/${job.id}`]: job,
+    [`GET /repair-jobs/${job.id}/work-logs`]: { items: [], totalHours: 0 },
+    [`GET /repair-jobs/${job.id}/parts-used`]: { items: [] },
+    'GET /repair-jobs/technicians': { items: [] },
+    'GET /components': page([]),
+    ...more,
+  });
+}
+
+const renderJob = (job: RepairJobDetail) =>
+  renderWithProviders(<JobDetailPage />, {
+    route: `/repair-jobs/${job.id}`,
+    path: '/repair-jobs/:id',
+    locale: 'en',
+    user: 'admin',
+  });
+
+describe('JobDetailPage', () => {
+  it('shows the header (system, model, facility) from the job alone: no request for the system, the model or the facility', async () => {
+    const job = testJobDetail('in_repair');
+    const fetch = mockJobApi(job);
+    renderJob(job);
+
+    expect(await screen.findByTestId('job-system-link')).toHaveTextContent(job.systemSerial);
+    expect(screen.getByText(job.modelDesignation)).toBeInTheDocument();
+    expect(screen.getByTestId('job-facility-code')).toHaveTextContent(job.facilityCode);
+    expect(screen.getByTestId('job-facility-name')).toHaveTextContent(job.facilityName);
+    await screen.findByTestId('parts-form');
+
+    expect(fetch.unhandled).toEqual([]);
+    expect(fetch.requests.filter((r) => r.path === `/repair-jobs/${job.id}`)).toHaveLength(1);
+    expect(fetch.requests.filter((r) => /^\/(systems|facilities|system-models)\b/.test(r.path))).toEqual([]);
+    // the parts form lists the components of the job's model
+    expect(fetch.requests.find((r) => r.path === '/components')?.query.get('modelId')).toBe(MODEL_ID);
+  });
+
+  it("says why a move was refused, in the user's language, and keeps the dialog open", async () => {
+    const job = testJobDetail('in_repair');
+    mockJobApi(job, {
+      [`POST /repair-jobs/${job.id}/transitions`]: jsonResponse(
+        {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'INVALID_TRANSITION',
+          detail: 'English text for API clients',
+          from: 'in_repair',
+          to: 'quality_check',
+          allowed: ['cancelled'],
+        },
+        { status: 409 },
+      ),
+    });
+    const { events } = renderJob(job);
+
+    await events.click(await screen.findByRole('button', { name: 'To quality check' }));
+    const dialog = screen.getByRole('dialog');
+    await events.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+
+    const refusal = await within(dialog).findByTestId('transition-error');
+    expect(refusal).toHaveAttribute('data-code', 'INVALID_TRANSITION');
+    expect(refusal).toHaveTextContent(
+      'A move from “In repair” to “Quality check” is not allowed. Possible: Cancelled.',
+    );
+    expect(refusal).not.toHaveTextContent('English text for API clients');
+  });
+});

@@ -1,0 +1,63 @@
+import { en } from './en';
+import { repairJobsEn } from './repair-jobs.en';
+import { repairJobsUk } from './repair-jobs.uk';
+import { systemsEn } from './systems.en';
+import { systemsUk } from './systems.uk';
+import { uk } from './uk';
+
+type Catalogue = { readonly [key: string]: string | Catalogue };
+
+/** Every leaf of a catalogue as [dotted key, text]. */
+function leaves(catalogue: Catalogue, prefix = ''): [string, unknown][] {
+  return Object.entries(catalogue).flatMap(([key, value]): [string, unknown][] =>
+    value !== null && typeof value === 'object' ? leaves(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value]],
+  );
+}
+
+const keysOf = (catalogue: Catalogue) => new Set(leaves(catalogue).map(([key]) => key));
+function missingFrom(from: Catalogue, target: Catalogue): string[] {
+  const present = keysOf(target);
+  return [...keysOf(from)].filter((key) => !present.has(key));
+}
+/** `{{name}}` placeholders of a text, sorted */
+const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+const PAIRS: [string, Catalogue, Catalogue][] = [
+  ['uk.ts / en.ts (whole UI)', uk, en],
+  ['systems.uk.ts / systems.en.ts', systemsUk, systemsEn],
+  ['repair-jobs.uk.ts / repair-jobs.en.ts', repairJobsUk, repairJobsEn],
+];
+
+describe('i18n catalogues (uk, en)', () => {
+  it.each(PAIRS)('%s: every key of one language exists in the other', (_name, ukCatalogue, enCatalogue) => {
+    expect({
+      missingInEn: missingFrom(ukCatalogue, enCatalogue),
+      missingInUk: missingFrom(enCatalogue, ukCatalogue),
+    }).toEqual({
+      missingInEn: [],
+      missingInUk: [],
+    });
+    expect(keysOf(ukCatalogue).size).toBeGreaterThan(0);
+  });
+
+  it('has a non-empty text for every key, in both languages', () => {
+    const blank = [
+      ...leaves(uk).map(([key, text]) => [`uk:${key}`, text]),
+      ...leaves(en).map(([key, text]) => [`en:${key}`, text]),
+    ]
+      .filter(([, text]) => typeof text !== 'string' || text.trim() === '')
+      .map(([key]) => key);
+    expect(blank).toEqual([]);
+  });
+
+  it('uses the same {{placeholders}} for a key in both languages', () => {
+    const enTexts = new Map(leaves(en));
+    const mismatched = leaves(uk)
+      .filter(([key, text]) => placeholders(text).join() !== placeholders(enTexts.get(key)).join())
+      .map(
+        ([key, text]) =>
+          `${key}: uk ${placeholders(text).join(',') || '-'} / en ${placeholders(enTexts.get(key)).join(',') || '-'}`,
+      );
+    expect(mismatched).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import type { ReactElement } from 'react';
+import { act, screen } from '@testing-library/react';
+import type { Locale } from '@jv/contracts';
+import { i18n } from '../i18n/i18n';
+import { renderWithProviders } from '../test/render';
+import { useFormatters } from './format';
+
+/** Shows what useFormatters makes of a few values, one per line. */
+function Formatted({
+  number,
+  date,
+  dateTime,
+}: {
+  number?: number | null;
+  date?: string | null;
+  dateTime?: string | null;
+}) {
+  const fmt = useFormatters();
+  return (
+    <dl>
+      <dt>locale</dt>
+      <dd data-testid="locale">{fmt.locale}</dd>
+      <dt>number</dt>
+      <dd data-testid="number">{fmt.number(number)}</dd>
+      <dt>date</dt>
+      <dd data-testid="date">{fmt.date(date)}</dd>
+      <dt>dateTime</dt>
+      <dd data-testid="dateTime">{fmt.dateTime(dateTime)}</dd>
+    </dl>
+  );
+}
+
+const shown = (testId: string) => screen.getByTestId(testId).textContent;
+
+describe('useFormatters (numbers and dates in the UI language)', () => {
+  /** Renders `ui` in each language and returns what the element `testId` shows. */
+  const inBoth = (ui: ReactElement, testId: string) =>
+    (['uk', 'en'] as const).map((locale: Locale) => {
+      const { unmount } = renderWithProviders(ui, { locale });
+      const text = shown(testId);
+      unmount();
+      return text;
+    });
+
+  it('formats numbers with the locale\'s separators: uk "1 234 567,5", en "1,234,567.5"', () => {
+    expect(inBoth(<Formatted number={1234567.5} />, 'number')).toEqual(['1\u00a0234\u00a0567,5', '1,234,567.5']);
+  });
+
+  it("formats a calendar date (YYYY-MM-DD) with the locale's month names", () => {
+    expect(inBoth(<Formatted date="2026-03-05" />, 'date')).toEqual(['5 бер. 2026 р.', '5 Mar 2026']);
+  });
+
+  it('formats a timestamp with date and 24-hour time (TZ=UTC)', () => {
+    expect(inBoth(<Formatted dateTime="2026-03-05T14:30:00.000Z" />, 'dateTime')).toEqual([
+      '5 бер. 2026 р., 14:30',
+      '5 Mar 2026, 14:30',
+    ]);
+  });
+
+  it('shows a dash for a missing or unreadable value instead of "Invalid Date" or "NaN"', () => {
+    renderWithProviders(<Formatted number={null} date="" dateTime="not-a-date" />, { locale: 'en' });
+    expect(shown('number')).toBe('—');
+    expect(shown('date')).toBe('—');
+    expect(shown('dateTime')).toBe('—');
+  });
+
+  it('re-formats what is on screen when the language changes', async () => {
+    renderWithProviders(<Formatted number={0.5} date="2026-12-01" />, { locale: 'uk' });
+    expect(shown('locale')).toBe('uk-UA');
+    expect(shown('number')).toBe('0,5');
+    expect(shown('date')).toBe('1 груд. 2026 р.');
+
+    await act(() => i18n.changeLanguage('en'));
+
+    expect(shown('locale')).toBe('en-GB');
+    expect(shown('number')).toBe('0.5');
+    expect(shown('date')).toBe('1 Dec 2026');
+  });
+});

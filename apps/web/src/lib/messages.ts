@@ -1,0 +1,101 @@
+import { type ErrorCode, isFieldRuleCode } from '@jv/contracts';
+import type { TFunction } from 'i18next';
+import { isApiError } from './api-client';
+
+/**
+ * Turns the server's coded answers into the user's language: an `ApiError` (its code and the code's
+ * parameters) and a field error (a rule's code and parameters, or one of zod's checks). Nothing the
+ * server wrote in English reaches the screen; a code is always shown through the uk/en catalogues
+ * in i18n/messages.*.ts, which are typed against the contracts' lists.
+ */
+
+/** Parameters that name states are shown with their labels. */
+const STATE_PARAMS: Partial<Record<ErrorCode, { keys: string[]; group: 'repairJobs.status' | 'systems.status' }>> = {
+  INVALID_TRANSITION: { keys: ['from', 'to', 'allowed'], group: 'repairJobs.status' },
+  INVALID_STATUS_CHANGE: { keys: ['from', 'to', 'allowed'], group: 'systems.status' },
+  SYSTEM_NOT_REPAIRABLE: { keys: ['systemStatus'], group: 'systems.status' },
+};
+
+type LooseT = (key: string, options?: Record<string, unknown>) => string;
+const loose = (t: TFunction): LooseT => t as unknown as LooseT;
+
+function label(t: LooseT, group: string, value: unknown): string {
+  if (Array.isArray(value)) return value.length ? value.map((v) => label(t, group, v)).join(', ') : '—';
+  return t(`${group}.${String(value)}`, { defaultValue: String(value) });
+}
+
+/** A sentence for any error the API client throws (or anything else: a generic sentence). */
+export function errorMessage(t: TFunction, error: unknown): string {
+  const tr = loose(t);
+  if (!isApiError(error)) return tr('errors.generic');
+  if (error.isNetworkError) return tr('errorCodes.NETWORK_ERROR');
+  const code = error.code;
+  if (!code) return error.status >= 500 ? tr('errorCodes.INTERNAL') : tr('errors.generic');
+  const params: Record<string, unknown> = { ...error.params };
+  const states = STATE_PARAMS[code as ErrorCode];
+  if (states) for (const key of states.keys) params[key] = label(tr, states.group, params[key]);
+  if (code === 'TOO_MANY_REQUESTS')
+    params['minutes'] = Math.max(1, Math.ceil(Number(params['retryAfterSeconds'] ?? 60) / 60));
+  for (const key of ['jobNumber']) if (params[key] === undefined) params[key] = '';
+  return tr(`errorCodes.${code}`, params).replace(/\s+([.:])/g, '$1');
+}
+
+interface IssueLike {
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
+
+/** A sentence for one refused field, from its code and parameters (server field errors and zod issues). */
+export function fieldMessage(t: TFunction, { code, params = {} }: IssueLike): string {
+  const tr = loose(t);
+  const origin = params['origin'];
+  const minimum = num(params['minimum']);
+  const maximum = num(params['maximum']);
+  const inclusive = params['inclusive'] !== false;
+  switch (code) {
+    case 'too_small':
+      if (origin === 'string')
+        return Number(minimum) <= 1 ? tr('fieldRules.required') : tr('fieldChecks.minChars', { minimum });
+      if (origin === 'number' || origin === 'bigint' || origin === 'int')
+        return tr(inclusive ? 'fieldChecks.minNumber' : 'fieldChecks.minNumberExclusive', { minimum });
+      if (origin === 'array' || origin === 'set') return tr('fieldChecks.minItems', { minimum });
+      if (origin === 'date') return tr('fieldChecks.minDate', { minimum });
+      return tr('fieldRules.too_small');
+    case 'too_big':
+      if (origin === 'string') return tr('fieldChecks.maxChars', { maximum });
+      if (origin === 'number' || origin === 'bigint' || origin === 'int')
+        return tr(inclusive ? 'fieldChecks.maxNumber' : 'fieldChecks.maxNumberExclusive', { maximum });
+      if (origin === 'array' || origin === 'set') return tr('fieldChecks.maxItems', { maximum });
+      if (origin === 'date') return tr('fieldChecks.maxDate', { maximum });
+      return tr('fieldRules.too_big');
+    case 'invalid_type':
+      if (params['expected'] === 'number' || params['expected'] === 'int') return tr('fieldChecks.number');
+      return tr('fieldRules.invalid_type');
+    case 'invalid_format': {
+      const format = params['format'];
+      if (format === 'email' || format === 'uuid' || format === 'date' || format === 'datetime')
+        return tr(`fieldChecks.${format}`);
+      return tr('fieldRules.invalid_format');
+    }
+    case 'not_multiple_of':
+      return tr('fieldRules.not_multiple_of', { divisor: num(params['divisor']) });
+    case 'unrecognized_keys':
+      return tr('fieldRules.unrecognized_keys', {
+        keys: Array.isArray(params['keys']) ? params['keys'].join(', ') : '',
+      });
+    default:
+      return isFieldRuleCode(code) ? tr(`fieldRules.${code}`, params) : tr('fieldRules.custom');
+  }
+}
+
+/** The parameters a zod issue carries, as the server sends them beside a field error's code. */
+export function issueParams(issue: object): Record<string, unknown> {
+  const raw = issue as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const key of ['minimum', 'maximum', 'inclusive', 'origin', 'expected', 'format', 'values', 'divisor', 'keys']) {
+    if (raw[key] !== undefined) params[key] = num(raw[key]);
+  }
+  return params;
+}
