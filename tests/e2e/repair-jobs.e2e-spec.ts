@@ -45,104 +45,108 @@ describe('repair job journeys (browser)', () => {
     await browser?.close();
   });
 
-  it('a workshop user opens a job, logs work and takes it to quality check; a colleague signs it off and the system is operational again', async () => {
-    const tag = runTag();
-    const first = await newTabletPage(browser);
-    const second = await newTabletPage(browser);
-    try {
-      const { page } = first;
-      await login(page, 'workshop@jv.example');
-      const user = await me(page);
-      const facilityId = user.facilityIds[0];
+  it(
+    'a workshop user opens a job, logs work and takes it to quality check; ' +
+      'a colleague signs it off and the system is operational again',
+    async () => {
+      const tag = runTag();
+      const first = await newTabletPage(browser);
+      const second = await newTabletPage(browser);
+      try {
+        const { page } = first;
+        await login(page, 'workshop@jv.example');
+        const user = await me(page);
+        const facilityId = user.facilityIds[0];
 
-      // an operational system, unplaced or at the user's workshop, with no open job
-      const candidates = (
-        await apiGet<Paged<SystemItem>>(page, '/api/v1/systems?status=operational&limit=200')
-      ).items.filter((s) => s.facilityId === null || s.facilityId === facilityId);
-      let system: SystemItem | undefined;
-      // start at a different place each run, so a rerun on a kept database takes another system
-      const offset = Date.now() % Math.max(1, candidates.length);
-      for (let i = 0; i < candidates.length && !system; i++) {
-        const s = candidates[(offset + i) % candidates.length];
-        const open = await apiGet<Paged<JobItem>>(page, `/api/v1/repair-jobs?systemId=${s.id}&open=true&limit=1`);
-        if (open.items.length === 0) system = s;
+        // an operational system, unplaced or at the user's workshop, with no open job
+        const candidates = (
+          await apiGet<Paged<SystemItem>>(page, '/api/v1/systems?status=operational&limit=200')
+        ).items.filter((s) => s.facilityId === null || s.facilityId === facilityId);
+        let system: SystemItem | undefined;
+        // start at a different place each run, so a rerun on a kept database takes another system
+        const offset = Date.now() % Math.max(1, candidates.length);
+        for (let i = 0; i < candidates.length && !system; i++) {
+          const s = candidates[(offset + i) % candidates.length];
+          const open = await apiGet<Paged<JobItem>>(page, `/api/v1/repair-jobs?systemId=${s.id}&open=true&limit=1`);
+          if (open.items.length === 0) system = s;
+        }
+        if (!system) throw new Error('no operational system without an open job');
+
+        // the new-job form
+        await page.goto('/repair-jobs/new');
+        await page.getByTestId('field-facilityId').selectOption(facilityId);
+        await page.getByTestId('system-search').fill(system.serialNumber);
+        await page.locator(`[data-testid="system-option"][data-system-id="${system.id}"]`).click();
+        await page.locator(`[data-testid="system-selected"][data-system-id="${system.id}"]`).waitFor();
+        await page.getByTestId('field-kind').selectOption('corrective');
+        await page.getByTestId('field-priority').selectOption('priority');
+        const fault = `E2E ${tag}: recoil buffer leaks after firing`;
+        await page.getByTestId('field-reportedFault').fill(fault);
+        await page.getByTestId('save-button').click();
+
+        // the detail page of the new job
+        await page.waitForURL(/\/repair-jobs\/[0-9a-f-]{36}$/);
+        await page.getByTestId('job-detail').waitFor();
+        await waitForJobStatus(page, 'reported');
+        const jobId = page.url().split('/').pop() as string;
+        expect(await page.getByTestId('job-details-form').getByTestId('field-reportedFault').inputValue()).toBe(fault);
+        expect(await page.getByTestId('job-system-link').innerText()).toBe(system.serialNumber);
+
+        // log work
+        const worklog = page.getByTestId('worklog-form');
+        await worklog.getByTestId('field-hours').fill('2.5');
+        await worklog.getByTestId('field-note').fill(`E2E ${tag}: disassembly and inspection`);
+        await worklog.getByTestId('worklog-submit').click();
+        await page.getByTestId('worklog-row').first().waitFor();
+        expect(await page.getByTestId('worklog-row').count()).toBe(1);
+        await page.locator('[data-testid="total-hours"][data-value="2.5"]').waitFor();
+
+        // reported → diagnosing → in_repair → quality_check
+        for (const to of ['diagnosing', 'in_repair', 'quality_check']) {
+          await move(page, to, `E2E ${tag}: to ${to}`);
+          await waitForJobStatus(page, to);
+        }
+
+        // the technician who logged work cannot sign off (four eyes)
+        await page.getByTestId('sign-off').waitFor();
+        await page.getByTestId('move-completed').click();
+        const dialog = page.getByTestId('transition-dialog');
+        await dialog.waitFor();
+        await dialog.getByTestId('transition-submit').click();
+        const refusal = dialog.getByTestId('transition-error');
+        await refusal.waitFor();
+        expect(await refusal.getAttribute('data-code')).toBe('FOUR_EYES');
+        await dialog.getByTestId('transition-cancel').click();
+        await dialog.waitFor({ state: 'detached' });
+        await waitForJobStatus(page, 'quality_check');
+
+        // meanwhile the system page points at the open job, and its status follows the job
+        await page.getByTestId('job-system-link').click();
+        await page.locator('[data-testid="status-badge"][data-status="in_repair"]').waitFor();
+        await page.getByTestId('open-repair-job-link').click();
+        await waitForJobStatus(page, 'quality_check');
+
+        // a colleague at the same workshop, who logged no work, signs it off
+        await login(second.page, COLLEAGUE);
+        await second.page.goto(`/repair-jobs/${jobId}`);
+        await waitForJobStatus(second.page, 'quality_check');
+        await move(second.page, 'completed', `E2E ${tag}: checked and signed off`);
+        await waitForJobStatus(second.page, 'completed');
+        expect(await second.page.getByTestId('move-completed').count()).toBe(0);
+
+        // the system follows: operational again
+        await second.page.getByTestId('job-system-link').click();
+        await second.page.locator(`[data-testid="system-detail"][data-serial="${system.serialNumber}"]`).waitFor();
+        await second.page.locator('[data-testid="status-badge"][data-status="operational"]').waitFor();
+        expect(await second.page.getByTestId('open-repair-job').count()).toBe(0);
+        const after = await apiGet<SystemItem>(second.page, `/api/v1/systems/${system.id}`);
+        expect(after.status).toBe('operational');
+      } finally {
+        await first.context.close();
+        await second.context.close();
       }
-      if (!system) throw new Error('no operational system without an open job');
-
-      // the new-job form
-      await page.goto('/repair-jobs/new');
-      await page.getByTestId('field-facilityId').selectOption(facilityId);
-      await page.getByTestId('system-search').fill(system.serialNumber);
-      await page.locator(`[data-testid="system-option"][data-system-id="${system.id}"]`).click();
-      await page.locator(`[data-testid="system-selected"][data-system-id="${system.id}"]`).waitFor();
-      await page.getByTestId('field-kind').selectOption('corrective');
-      await page.getByTestId('field-priority').selectOption('priority');
-      const fault = `E2E ${tag}: recoil buffer leaks after firing`;
-      await page.getByTestId('field-reportedFault').fill(fault);
-      await page.getByTestId('save-button').click();
-
-      // the detail page of the new job
-      await page.waitForURL(/\/repair-jobs\/[0-9a-f-]{36}$/);
-      await page.getByTestId('job-detail').waitFor();
-      await waitForJobStatus(page, 'reported');
-      const jobId = page.url().split('/').pop() as string;
-      expect(await page.getByTestId('job-details-form').getByTestId('field-reportedFault').inputValue()).toBe(fault);
-      expect(await page.getByTestId('job-system-link').innerText()).toBe(system.serialNumber);
-
-      // log work
-      const worklog = page.getByTestId('worklog-form');
-      await worklog.getByTestId('field-hours').fill('2.5');
-      await worklog.getByTestId('field-note').fill(`E2E ${tag}: disassembly and inspection`);
-      await worklog.getByTestId('worklog-submit').click();
-      await page.getByTestId('worklog-row').first().waitFor();
-      expect(await page.getByTestId('worklog-row').count()).toBe(1);
-      await page.locator('[data-testid="total-hours"][data-value="2.5"]').waitFor();
-
-      // reported → diagnosing → in_repair → quality_check
-      for (const to of ['diagnosing', 'in_repair', 'quality_check']) {
-        await move(page, to, `E2E ${tag}: to ${to}`);
-        await waitForJobStatus(page, to);
-      }
-
-      // the technician who logged work cannot sign off (four eyes)
-      await page.getByTestId('sign-off').waitFor();
-      await page.getByTestId('move-completed').click();
-      const dialog = page.getByTestId('transition-dialog');
-      await dialog.waitFor();
-      await dialog.getByTestId('transition-submit').click();
-      const refusal = dialog.getByTestId('transition-error');
-      await refusal.waitFor();
-      expect(await refusal.getAttribute('data-code')).toBe('FOUR_EYES');
-      await dialog.getByTestId('transition-cancel').click();
-      await dialog.waitFor({ state: 'detached' });
-      await waitForJobStatus(page, 'quality_check');
-
-      // meanwhile the system page points at the open job, and its status follows the job
-      await page.getByTestId('job-system-link').click();
-      await page.locator('[data-testid="status-badge"][data-status="in_repair"]').waitFor();
-      await page.getByTestId('open-repair-job-link').click();
-      await waitForJobStatus(page, 'quality_check');
-
-      // a colleague at the same workshop, who logged no work, signs it off
-      await login(second.page, COLLEAGUE);
-      await second.page.goto(`/repair-jobs/${jobId}`);
-      await waitForJobStatus(second.page, 'quality_check');
-      await move(second.page, 'completed', `E2E ${tag}: checked and signed off`);
-      await waitForJobStatus(second.page, 'completed');
-      expect(await second.page.getByTestId('move-completed').count()).toBe(0);
-
-      // the system follows: operational again
-      await second.page.getByTestId('job-system-link').click();
-      await second.page.locator(`[data-testid="system-detail"][data-serial="${system.serialNumber}"]`).waitFor();
-      await second.page.locator('[data-testid="status-badge"][data-status="operational"]').waitFor();
-      expect(await second.page.getByTestId('open-repair-job').count()).toBe(0);
-      const after = await apiGet<SystemItem>(second.page, `/api/v1/systems/${system.id}`);
-      expect(after.status).toBe('operational');
-    } finally {
-      await first.context.close();
-      await second.context.close();
-    }
-  });
+    },
+  );
 
   it('the board shows one column per open state with its count for the workshop user', async () => {
     const { context, page } = await newTabletPage(browser);

@@ -112,10 +112,12 @@ const FORECAST_WINDOW_DAYS = 90;
 const utcToday = () => new Date().toISOString().slice(0, 10);
 
 // apps/api/src/modules/repair-jobs/repair-jobs.rules.ts (JOB_COLUMNS, JOB_JOINS) and repair-jobs.service.ts list()
-const JOB_COLUMNS = `j.id, j.number, j.facility_id, f.code AS facility_code, j.system_id, s.serial_number AS system_serial,
-  sm.designation AS model_designation, j.kind, j.priority, j.priority_rank, j.status, j.reported_fault, j.diagnosis, j.technician_ids,
-  tech.list AS technicians, j.opened_at, to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key,
-  j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id, j.version, j.created_at, j.updated_at`;
+const JOB_COLUMNS = `j.id, j.number, j.facility_id, f.code AS facility_code, j.system_id,
+  s.serial_number AS system_serial, sm.designation AS model_designation, j.kind, j.priority, j.priority_rank, j.status,
+  j.reported_fault, j.diagnosis, j.technician_ids, tech.list AS technicians, j.opened_at,
+  to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key,
+  j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id, j.version, j.created_at,
+  j.updated_at`;
 const JOB_JOINS = `JOIN facilities f ON f.id = j.facility_id
   JOIN systems s ON s.id = j.system_id
   JOIN system_models sm ON sm.id = s.model_id
@@ -146,7 +148,8 @@ async function sqlSystemsPage(db, { where = [], sort = 'serial', order = 'asc', 
     conds.push(
       `(${column}, s.id) ${order === 'desc' ? '<' : '>'} (${p.add(after[0])}::${type}, ${p.add(after[1])}::uuid)`,
     );
-  const sql = `${SYSTEM_SELECT} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT ${p.add(limit + 1)}`;
+  const whereClause = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+  const sql = `${SYSTEM_SELECT} ${whereClause} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT ${p.add(limit + 1)}`;
   const { rows } = await db.query(sql, p.values);
   const items = rows.slice(0, limit);
   if (items.length) await db.query(USAGE_WINDOW_SQL, [items.map((r) => r.id), utcToday(), FORECAST_WINDOW_DAYS]);
@@ -162,10 +165,10 @@ async function sqlJobsPage(db, { user, facilityId, status, kind, open, after, li
   if (status) where.push(`j.status = ANY(${p.add([status])}::text[])`);
   if (kind) where.push(`j.kind = ${p.add(kind)}`);
   if (open) where.push(`j.status NOT IN ${CLOSED}`);
-  if (after)
-    where.push(
-      `(j.priority_rank, j.opened_at, j.id) > (${p.add(after[0])}::smallint, ${p.add(after[1])}::timestamptz, ${p.add(after[2])}::uuid)`,
-    );
+  if (after) {
+    const [rank, openedAt, id] = [p.add(after[0]), p.add(after[1]), p.add(after[2])];
+    where.push(`(j.priority_rank, j.opened_at, j.id) > (${rank}::smallint, ${openedAt}::timestamptz, ${id}::uuid)`);
+  }
   const { rows } = await db.query(
     `WITH page AS (
        SELECT j.* FROM repair_jobs j JOIN systems s ON s.id = j.system_id
@@ -193,8 +196,10 @@ async function sqlMetrics(db) {
                WHERE j.status NOT IN ${CLOSED} GROUP BY j.facility_id, f.code, j.status`),
     db.query(
       `SELECT count(*)::int AS completed,
-                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS median,
-                     percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS p90
+                     percentile_cont(0.5)
+                       WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS median,
+                     percentile_cont(0.9)
+                       WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS p90
                 FROM repair_jobs j WHERE ${completedInPeriod}`,
       params,
     ),
@@ -209,14 +214,18 @@ async function sqlMetrics(db) {
                  WHERE ${completedInPeriod} AND m.to_status = 'awaiting_parts' AND m.next_at IS NOT NULL
                  GROUP BY j.id
               )
-              SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
+              SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
+                     percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
                 FROM per_job`,
       params,
     ),
     db.query(
       `SELECT to_char(w.week, 'YYYY-MM-DD') AS week_start, count(j.id)::int AS count
-                FROM generate_series(date_trunc('week', ($1::date)::timestamp), date_trunc('week', ($2::date)::timestamp), interval '1 week') AS w(week)
-                LEFT JOIN repair_jobs j ON ${completedInPeriod} AND date_trunc('week', j.closed_at AT TIME ZONE 'UTC') = w.week
+                FROM generate_series(date_trunc('week', ($1::date)::timestamp),
+                                     date_trunc('week', ($2::date)::timestamp),
+                                     interval '1 week') AS w(week)
+                LEFT JOIN repair_jobs j
+                  ON ${completedInPeriod} AND date_trunc('week', j.closed_at AT TIME ZONE 'UTC') = w.week
                GROUP BY w.week ORDER BY w.week`,
       params,
     ),
@@ -331,8 +340,10 @@ async function main() {
   let workshopUser = workshop?.user ?? null;
   if (db) {
     meta = (
-      await db.query(`SELECT (SELECT count(*) FROM systems)::int AS systems, (SELECT count(*) FROM repair_jobs)::int AS jobs,
-                                   (SELECT count(*) FROM usage_reports)::int AS usage_reports, (SELECT count(*) FROM work_logs)::int AS work_logs`)
+      await db.query(`SELECT (SELECT count(*) FROM systems)::int AS systems,
+                             (SELECT count(*) FROM repair_jobs)::int AS jobs,
+                             (SELECT count(*) FROM usage_reports)::int AS usage_reports,
+                             (SELECT count(*) FROM work_logs)::int AS work_logs`)
     ).rows[0];
     sampleIds = (await db.query(`SELECT id FROM systems ORDER BY random() LIMIT 500`)).rows.map((r) => r.id);
     modelId = (
@@ -446,7 +457,8 @@ async function main() {
           const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.jobs / 50) - 1));
           const [row] = (
             await db.query(
-              `SELECT priority_rank, to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key, id
+              `SELECT priority_rank,
+                      to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key, id
                FROM repair_jobs ORDER BY priority_rank, opened_at, id OFFSET $1 LIMIT 1`,
               [Math.max(0, depth * 50 - 1)],
             )

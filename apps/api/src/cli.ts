@@ -12,7 +12,8 @@ import { hashPassword } from './modules/auth/passwords';
 import { AuditService } from './modules/audit/audit.service';
 import { PreventiveSchedulerService } from './modules/repair-jobs/preventive-scheduler.service';
 
-/* Database and account tasks: npm run db:migrate | db:revert | db:seed | db:reset | db:check | db:generate -- Name | users:create-admin */
+/* Database and account tasks: npm run db:migrate | db:revert | db:seed | db:reset | db:check | db:generate -- Name
+   | users:create-admin */
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -62,7 +63,8 @@ async function main() {
         const { up } = await pendingSchemaChanges(ds);
         if (up.length) {
           out(
-            'The entities and the migrations disagree. Run `npm run db:generate -- <Name>` and review the file. Missing SQL:',
+            'The entities and the migrations disagree. Run `npm run db:generate -- <Name>` and review the file. ' +
+              'Missing SQL:',
           );
           for (const q of up) out(`  ${q}`);
           code = 1;
@@ -94,13 +96,15 @@ async function main() {
         const hash = await hashPassword(input.data.password);
         await ds.transaction(async (m) => {
           const [row] = await m.query(
-            `INSERT INTO users (email, display_name, role, locale, password_hash) VALUES (lower($1), $2, 'admin', $3, $4)
+            `INSERT INTO users (email, display_name, role, locale, password_hash)
+             VALUES (lower($1), $2, 'admin', $3, $4)
              ON CONFLICT (email) DO NOTHING RETURNING id`,
             [input.data.email, input.data.displayName, input.data.locale, hash],
           );
           if (!row) throw new Error(`A user with email ${input.data.email} already exists`);
           await m.query(
-            `INSERT INTO audit_log (actor_email, action, entity_type, entity_id, after) VALUES ('cli', 'create', 'user', $1, $2)`,
+            `INSERT INTO audit_log (actor_email, action, entity_type, entity_id, after)
+             VALUES ('cli', 'create', 'user', $1, $2)`,
             [row.id, JSON.stringify({ email: input.data.email.toLowerCase(), role: 'admin' })],
           );
         });

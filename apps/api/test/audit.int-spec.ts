@@ -22,7 +22,8 @@ describe('audit log (integration, real PostgreSQL)', () => {
   /** The audit rows written since `since`, oldest first. */
   const rowsSince = (since: number): Promise<Row[]> =>
     ctx.db.query(
-      `SELECT action, entity_type, entity_id, actor_id, actor_email, before, after FROM audit_log WHERE id > $1 ORDER BY id`,
+      `SELECT action, entity_type, entity_id, actor_id, actor_email, before, after
+         FROM audit_log WHERE id > $1 ORDER BY id`,
       [since],
     );
 

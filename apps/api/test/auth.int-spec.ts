@@ -79,17 +79,21 @@ describe('auth (integration, real PostgreSQL)', () => {
     expect((await agent.get('/api/v1/auth/me')).status).toBe(401);
   });
 
-  it('refuses further attempts with 429 after repeated failures for one account, even with the right password', async () => {
-    const user = await createUser(ctx.db, { role: 'viewer' });
-    for (let i = 0; i < 5; i++) {
-      expect(
-        (await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong-password-x' })).status,
-      ).toBe(401);
-    }
-    const blocked = await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD });
-    expect(blocked.status).toBe(429);
-    expect(blocked.headers['retry-after']).toBe(String(15 * 60));
-  });
+  it(
+    'refuses further attempts with 429 after repeated failures for one account, ' + 'even with the right password',
+    async () => {
+      const user = await createUser(ctx.db, { role: 'viewer' });
+      for (let i = 0; i < 5; i++) {
+        expect(
+          (await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong-password-x' }))
+            .status,
+        ).toBe(401);
+      }
+      const blocked = await ctx.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD });
+      expect(blocked.status).toBe(429);
+      expect(blocked.headers['retry-after']).toBe(String(15 * 60));
+    },
+  );
 
   it('keeps the limit when failures come from another API process on the same database', async () => {
     const other = await createTestApp();
@@ -110,30 +114,34 @@ describe('auth (integration, real PostgreSQL)', () => {
     }
   });
 
-  it('counts failures per address: a spoofed X-Forwarded-For is ignored unless TRUST_PROXY says a proxy sets it', async () => {
-    const fail = (app: TestContext, forwardedFor: string) =>
-      app
-        .http()
-        .post('/api/v1/auth/login')
-        .set('X-Forwarded-For', forwardedFor)
-        .send({ email: `nobody-${forwardedFor}@test.example`, password: 'wrong-password-x' });
-    const direct = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3' });
-    try {
-      for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) expect((await fail(direct, ip)).status).toBe(401);
-      expect((await fail(direct, '203.0.113.4')).status).toBe(429); // all four came from the same socket address
-    } finally {
-      await direct.close();
-    }
-    const proxied = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3', TRUST_PROXY: '1' });
-    try {
-      for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'])
-        expect((await fail(proxied, ip)).status).toBe(401);
-      for (let i = 0; i < 3; i++) expect((await fail(proxied, '198.51.100.9')).status).toBe(401);
-      expect((await fail(proxied, '198.51.100.9')).status).toBe(429); // the fourth from one client address
-    } finally {
-      await proxied.close();
-    }
-  });
+  it(
+    'counts failures per address: ' + 'a spoofed X-Forwarded-For is ignored unless TRUST_PROXY says a proxy sets it',
+    async () => {
+      const fail = (app: TestContext, forwardedFor: string) =>
+        app
+          .http()
+          .post('/api/v1/auth/login')
+          .set('X-Forwarded-For', forwardedFor)
+          .send({ email: `nobody-${forwardedFor}@test.example`, password: 'wrong-password-x' });
+      const direct = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3' });
+      try {
+        for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
+          expect((await fail(direct, ip)).status).toBe(401);
+        expect((await fail(direct, '203.0.113.4')).status).toBe(429); // all four came from the same socket address
+      } finally {
+        await direct.close();
+      }
+      const proxied = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3', TRUST_PROXY: '1' });
+      try {
+        for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'])
+          expect((await fail(proxied, ip)).status).toBe(401);
+        for (let i = 0; i < 3; i++) expect((await fail(proxied, '198.51.100.9')).status).toBe(401);
+        expect((await fail(proxied, '198.51.100.9')).status).toBe(429); // the fourth from one client address
+      } finally {
+        await proxied.close();
+      }
+    },
+  );
 
   it('changes the locale of the signed-in user', async () => {
     const { agent } = await signedIn(ctx, { role: 'viewer', locale: 'uk' });

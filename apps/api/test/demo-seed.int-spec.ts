@@ -71,8 +71,10 @@ describe('demo seed (integration, real PostgreSQL)', () => {
 
     // every JV: a Ukrainian company and 1–2 foreign (non-host) partners
     const jvs: Array<{ ukrainian_company: string; foreign: number; host: number }> = await ctx.db.query(
-      `SELECT jv.ukrainian_company, count(*) FILTER (WHERE p.role <> 'host')::int AS foreign, count(*) FILTER (WHERE p.role = 'host')::int AS host
-         FROM joint_ventures jv JOIN joint_venture_partners x ON x.joint_venture_id = jv.id JOIN partners p ON p.id = x.partner_id GROUP BY jv.id`,
+      `SELECT jv.ukrainian_company, count(*) FILTER (WHERE p.role <> 'host')::int AS foreign,
+              count(*) FILTER (WHERE p.role = 'host')::int AS host
+         FROM joint_ventures jv JOIN joint_venture_partners x ON x.joint_venture_id = jv.id
+         JOIN partners p ON p.id = x.partner_id GROUP BY jv.id`,
     );
     expect(jvs).toHaveLength(n['joint_ventures']);
     for (const jv of jvs) {
@@ -89,7 +91,8 @@ describe('demo seed (integration, real PostgreSQL)', () => {
       partner_role: string | null;
     }> = await ctx.db.query(
       `SELECT u.email, u.role, u.locale, p.role AS partner_role,
-              coalesce((SELECT array_agg(f.kind) FROM facilities f WHERE f.id = ANY(u.facility_ids)), '{}') AS facility_kinds
+              coalesce((SELECT array_agg(f.kind) FROM facilities f WHERE f.id = ANY(u.facility_ids)), '{}')
+                AS facility_kinds
          FROM users u LEFT JOIN partners p ON p.id = u.partner_id WHERE u.email = ANY($1) ORDER BY u.email`,
       [DEMO_ACCOUNTS.map((a) => a.email)],
     );

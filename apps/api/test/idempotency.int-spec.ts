@@ -20,7 +20,8 @@ describe('idempotency keys (integration, real PostgreSQL)', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    other = await createTestApp(); // a second API process on the same database (each reset it; nothing is created before this)
+    // a second API process on the same database (each reset it; nothing is created before this)
+    other = await createTestApp();
     admin = await signedIn(ctx, { role: 'admin' });
   });
   afterAll(async () => {

@@ -56,8 +56,8 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
     const priority = o.priority ?? 'routine';
     const number = `RJ-2025-${String(++seq).padStart(5, '0')}`;
     const [{ id }] = await ctx.db.query(
-      `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault, diagnosis, technician_ids,
-                                system_status_before, opened_at, due_at, closed_at)
+      `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault,
+                                diagnosis, technician_ids, system_status_before, opened_at, due_at, closed_at)
        VALUES ($1, $2, $3, 'corrective', $4, $5, $6, $7, $8, $9, 'operational', $10, $11, $12) RETURNING id`,
       [
         number,
@@ -119,7 +119,8 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
       diagnosis: 'Seal worn, "main" cylinder;\nreplace',
     });
     await ctx.db.query(
-      `INSERT INTO work_logs (job_id, technician_id, date, hours) VALUES ($1, $2, '2025-03-02', 2.5), ($1, $3, '2025-03-02', 1.25)`,
+      `INSERT INTO work_logs (job_id, technician_id, date, hours)
+       VALUES ($1, $2, '2025-03-02', 2.5), ($1, $3, '2025-03-02', 1.25)`,
       [detailed.id, olena, taras],
     );
     await insertJob({
@@ -178,54 +179,59 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
     await ctx.close();
   });
 
-  it('streams the jobs matching the filters as an attachment, every column spelled out, cells quoted and formulas escaped', async () => {
-    const res = await exportAs(viewer, { status: 'in_repair', facilityId: fx.ws1 });
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="repair-jobs.csv"');
-    const { fields, rows } = parseCsv(res.text);
-    expect(fields).toEqual([...repairJobExportColumns]);
-    const expected: Array<{ number: string }> = await ctx.db.query(
-      `SELECT number FROM repair_jobs WHERE status = 'in_repair' AND facility_id = $1 ORDER BY priority_rank, opened_at, id`,
-      [fx.ws1],
-    );
-    expect(expected).toHaveLength(3);
-    expect(rows.map((r) => r.number)).toEqual(expected.map((e) => e.number));
-    const serial: string = (
-      await ctx.db.query(
-        `SELECT s.serial_number FROM repair_jobs j JOIN systems s ON s.id = j.system_id WHERE j.id = $1`,
-        [detailed.id],
-      )
-    )[0].serial_number;
-    expect(rows[0]).toEqual({
-      number: detailed.number,
-      facility_code: 'WS-T1',
-      system_serial: serial,
-      model: 'Model A',
-      kind: 'corrective',
-      priority: 'urgent',
-      status: 'in_repair',
-      opened_at: '2025-03-01T08:00:00.000Z',
-      due_at: '2025-03-03T08:00:00.000Z',
-      closed_at: '',
-      overdue: 'true',
-      total_hours: '3.75',
-      technicians: 'Olena Kovalenko; Taras Shevchuk',
-      reported_fault: `'=HYPERLINK("http://x.example")`,
-      diagnosis: 'Seal worn, "main" cylinder;\nreplace',
-    });
-    // a job without technicians, hours or diagnosis: empty cells, zero hours; not overdue before its due date
-    expect(rows[1]).toMatchObject({
-      priority: 'urgent',
-      technicians: '',
-      total_hours: '0',
-      diagnosis: '',
-      overdue: 'false',
-    });
-    // the raw text: the formula is quoted with a leading apostrophe, the diagnosis quoted with doubled quotes
-    expect(res.text).toContain(`"'=HYPERLINK(""http://x.example"")"`);
-    expect(res.text).toContain('"Seal worn, ""main"" cylinder;\nreplace"');
-  });
+  it(
+    'streams the jobs matching the filters as an attachment, ' +
+      'every column spelled out, cells quoted and formulas escaped',
+    async () => {
+      const res = await exportAs(viewer, { status: 'in_repair', facilityId: fx.ws1 });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="repair-jobs.csv"');
+      const { fields, rows } = parseCsv(res.text);
+      expect(fields).toEqual([...repairJobExportColumns]);
+      const expected: Array<{ number: string }> = await ctx.db.query(
+        `SELECT number FROM repair_jobs WHERE status = 'in_repair' AND facility_id = $1
+          ORDER BY priority_rank, opened_at, id`,
+        [fx.ws1],
+      );
+      expect(expected).toHaveLength(3);
+      expect(rows.map((r) => r.number)).toEqual(expected.map((e) => e.number));
+      const serial: string = (
+        await ctx.db.query(
+          `SELECT s.serial_number FROM repair_jobs j JOIN systems s ON s.id = j.system_id WHERE j.id = $1`,
+          [detailed.id],
+        )
+      )[0].serial_number;
+      expect(rows[0]).toEqual({
+        number: detailed.number,
+        facility_code: 'WS-T1',
+        system_serial: serial,
+        model: 'Model A',
+        kind: 'corrective',
+        priority: 'urgent',
+        status: 'in_repair',
+        opened_at: '2025-03-01T08:00:00.000Z',
+        due_at: '2025-03-03T08:00:00.000Z',
+        closed_at: '',
+        overdue: 'true',
+        total_hours: '3.75',
+        technicians: 'Olena Kovalenko; Taras Shevchuk',
+        reported_fault: `'=HYPERLINK("http://x.example")`,
+        diagnosis: 'Seal worn, "main" cylinder;\nreplace',
+      });
+      // a job without technicians, hours or diagnosis: empty cells, zero hours; not overdue before its due date
+      expect(rows[1]).toMatchObject({
+        priority: 'urgent',
+        technicians: '',
+        total_hours: '0',
+        diagnosis: '',
+        overdue: 'false',
+      });
+      // the raw text: the formula is quoted with a leading apostrophe, the diagnosis quoted with doubled quotes
+      expect(res.text).toContain(`"'=HYPERLINK(""http://x.example"")"`);
+      expect(res.text).toContain('"Seal worn, ""main"" cylinder;\nreplace"');
+    },
+  );
 
   it('writes a closed job with its close time and never as overdue', async () => {
     const { rows } = parseCsv((await exportAs(admin, { open: 'false', facilityId: fx.ws1 })).text);
@@ -314,10 +320,12 @@ describe('repair jobs CSV export (integration, real PostgreSQL)', () => {
          SELECT $1, 'BULK-' || lpad(g::text, 5, '0'), $2, $3, 'in_repair' FROM generate_series(1, $4::int) g
          RETURNING id, substr(serial_number, 6)::int AS g
        )
-       INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault, system_status_before, opened_at, due_at)
+       INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault,
+                                system_status_before, opened_at, due_at)
        SELECT 'RJ-2024-' || lpad(g::text, 5, '0'), $3, id, 'overhaul',
               (ARRAY['urgent', 'priority', 'routine'])[g % 3 + 1], g % 3, 'reported', 'Bulk fault ' || g, 'operational',
-              -- six jobs in a row (two per priority) share an opening time, so the keyset's tie-break on id is exercised
+              -- six jobs in a row (two per priority) share an opening time,
+              -- so the keyset's tie-break on id is exercised
               '2024-01-01T00:00:00Z'::timestamptz + ((g / 6) * interval '1 minute'), '2099-01-01T00:00:00Z'
          FROM sys`,
       [fx.modelB, fx.partnerB, fx.ws2, n],

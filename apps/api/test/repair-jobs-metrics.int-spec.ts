@@ -5,8 +5,10 @@ import { createTestApp, signedIn, type TestContext } from './support/test-app';
 
 /*
  * Metrics on a small known dataset, written straight into the tables with chosen timestamps:
- * completed in 1–16 March 2025 at WS-T1: J1 48 h (24 h awaiting parts), J2 24 h (none), J3 288 h (48 h + 24 h awaiting parts);
- * outside: J4 cancelled, J5 completed in May. Open: J6 in_repair at WS-T1 overdue, J7 reported at WS-T2, J8 awaiting_parts at WS-T1.
+ * completed in 1–16 March 2025 at WS-T1: J1 48 h (24 h awaiting parts), J2 24 h (none),
+ *   J3 288 h (48 h + 24 h awaiting parts);
+ * outside: J4 cancelled, J5 completed in May.
+ * Open: J6 in_repair at WS-T1 overdue, J7 reported at WS-T2, J8 awaiting_parts at WS-T1.
  */
 describe('repair job metrics (integration, real PostgreSQL)', () => {
   let ctx: TestContext;
@@ -22,7 +24,8 @@ describe('repair job metrics (integration, real PostgreSQL)', () => {
     const systemId = await createSystem(ctx.db, { modelId: fx.modelA, donorPartnerId: fx.partnerA, facilityId });
     const closed = status === 'completed' || status === 'cancelled' ? moves[moves.length - 1][1] : null;
     const [{ id }] = await ctx.db.query(
-      `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault, system_status_before, opened_at, due_at, closed_at)
+      `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault,
+                                system_status_before, opened_at, due_at, closed_at)
        VALUES ($1, $2, $3, 'corrective', 'routine', 2, $4, 'Fault', 'operational', $5, $6, $7) RETURNING id`,
       [`RJ-2025-${String(++seq).padStart(5, '0')}`, facilityId, systemId, status, moves[0][1], dueAt, closed],
     );

@@ -15,7 +15,8 @@ describe('preventive plans and the scheduler (integration, real PostgreSQL)', ()
 
   const jobsOf = async (systemId: string) =>
     ctx.db.query(
-      `SELECT number, kind, priority, status, facility_id, preventive_plan_id, opened_by FROM repair_jobs WHERE system_id = $1 ORDER BY opened_at`,
+      `SELECT number, kind, priority, status, facility_id, preventive_plan_id, opened_by
+         FROM repair_jobs WHERE system_id = $1 ORDER BY opened_at`,
       [systemId],
     );
 
@@ -121,80 +122,84 @@ describe('preventive plans and the scheduler (integration, real PostgreSQL)', ()
   describe('scheduler', () => {
     const sys: Record<string, string> = {};
 
-    it('opens one preventive job for each due system (by days or by EFC) at the right workshop, and a second run opens nothing', async () => {
-      const a = (o: Partial<Parameters<typeof createSystem>[1]>) =>
-        createSystem(ctx.db, {
-          modelId: fx.modelA,
-          donorPartnerId: fx.partnerA,
-          facilityId: fx.ws1,
-          createdDaysAgo: 40,
-          ...o,
-        });
-      sys['due'] = await a({});
-      sys['young'] = await a({ createdDaysAgo: 10 });
-      sys['writtenOff'] = await a({ status: 'written_off' });
-      sys['busy'] = await a({});
-      sys['atDepot'] = await a({ facilityId: fx.depot1, status: 'degraded' });
-      sys['nowhere'] = await a({ facilityId: null });
-      const b = (efc: number[]) => async () => {
-        const id = await createSystem(ctx.db, {
-          modelId: fx.modelB,
-          donorPartnerId: fx.partnerB,
-          facilityId: fx.ws2,
-          createdDaysAgo: 5,
-        });
-        for (const [i, e] of efc.entries()) {
-          await ctx.db.query(`INSERT INTO usage_reports (system_id, date, rounds, efc) VALUES ($1, $2, $3, $4)`, [
-            id,
-            dayOffset(-1 - i),
-            e,
-            e,
-          ]);
-        }
-        return id;
-      };
-      sys['fired'] = await b([60, 50])();
-      sys['quiet'] = await b([40])();
-      const busy = await admin.agent
-        .post('/api/v1/repair-jobs')
-        .send({ facilityId: fx.ws1, systemId: sys['busy'], kind: 'corrective', reportedFault: 'Already here' });
-      expect(busy.status).toBe(201);
+    it(
+      'opens one preventive job for each due system (by days or by EFC) at the right workshop, ' +
+        'and a second run opens nothing',
+      async () => {
+        const a = (o: Partial<Parameters<typeof createSystem>[1]>) =>
+          createSystem(ctx.db, {
+            modelId: fx.modelA,
+            donorPartnerId: fx.partnerA,
+            facilityId: fx.ws1,
+            createdDaysAgo: 40,
+            ...o,
+          });
+        sys['due'] = await a({});
+        sys['young'] = await a({ createdDaysAgo: 10 });
+        sys['writtenOff'] = await a({ status: 'written_off' });
+        sys['busy'] = await a({});
+        sys['atDepot'] = await a({ facilityId: fx.depot1, status: 'degraded' });
+        sys['nowhere'] = await a({ facilityId: null });
+        const b = (efc: number[]) => async () => {
+          const id = await createSystem(ctx.db, {
+            modelId: fx.modelB,
+            donorPartnerId: fx.partnerB,
+            facilityId: fx.ws2,
+            createdDaysAgo: 5,
+          });
+          for (const [i, e] of efc.entries()) {
+            await ctx.db.query(`INSERT INTO usage_reports (system_id, date, rounds, efc) VALUES ($1, $2, $3, $4)`, [
+              id,
+              dayOffset(-1 - i),
+              e,
+              e,
+            ]);
+          }
+          return id;
+        };
+        sys['fired'] = await b([60, 50])();
+        sys['quiet'] = await b([40])();
+        const busy = await admin.agent
+          .post('/api/v1/repair-jobs')
+          .send({ facilityId: fx.ws1, systemId: sys['busy'], kind: 'corrective', reportedFault: 'Already here' });
+        expect(busy.status).toBe(201);
 
-      expect((await workshop.agent.post('/api/v1/preventive-plans/run')).status).toBe(403);
-      const res = await admin.agent.post('/api/v1/preventive-plans/run');
-      expect(res.status).toBe(200);
-      const result = preventiveRunResultSchema.parse(res.body);
-      expect(result.opened).toBe(3);
-      expect(new Set(result.jobNumbers).size).toBe(3);
+        expect((await workshop.agent.post('/api/v1/preventive-plans/run')).status).toBe(403);
+        const res = await admin.agent.post('/api/v1/preventive-plans/run');
+        expect(res.status).toBe(200);
+        const result = preventiveRunResultSchema.parse(res.body);
+        expect(result.opened).toBe(3);
+        expect(new Set(result.jobNumbers).size).toBe(3);
 
-      expect(await jobsOf(sys['due'])).toEqual([
-        expect.objectContaining({
-          kind: 'preventive',
-          priority: 'routine',
-          status: 'reported',
-          facility_id: fx.ws1,
-          preventive_plan_id: planA,
-          opened_by: null,
-        }),
-      ]);
-      expect(await jobsOf(sys['atDepot'])).toEqual([
-        expect.objectContaining({ kind: 'preventive', facility_id: fx.ws1, preventive_plan_id: planA }),
-      ]);
-      expect(await jobsOf(sys['fired'])).toEqual([
-        expect.objectContaining({ kind: 'preventive', facility_id: fx.ws2, preventive_plan_id: planB }),
-      ]);
-      for (const k of ['young', 'writtenOff', 'nowhere', 'quiet'])
-        expect({ k, jobs: await jobsOf(sys[k]) }).toEqual({ k, jobs: [] });
-      expect((await jobsOf(sys['busy'])).map((j: { kind: string }) => j.kind)).toEqual(['corrective']);
-      expect(await systemRow(ctx.db, sys['atDepot'])).toMatchObject({ status: 'in_repair', facility_id: fx.ws1 });
-      const [job] = await ctx.db.query(`SELECT id FROM repair_jobs WHERE system_id = $1`, [sys['due']]);
-      expect(await auditRows(ctx.db, 'repair_job', job.id)).toEqual([
-        expect.objectContaining({ action: 'create', actor_id: admin.user.id }),
-      ]);
+        expect(await jobsOf(sys['due'])).toEqual([
+          expect.objectContaining({
+            kind: 'preventive',
+            priority: 'routine',
+            status: 'reported',
+            facility_id: fx.ws1,
+            preventive_plan_id: planA,
+            opened_by: null,
+          }),
+        ]);
+        expect(await jobsOf(sys['atDepot'])).toEqual([
+          expect.objectContaining({ kind: 'preventive', facility_id: fx.ws1, preventive_plan_id: planA }),
+        ]);
+        expect(await jobsOf(sys['fired'])).toEqual([
+          expect.objectContaining({ kind: 'preventive', facility_id: fx.ws2, preventive_plan_id: planB }),
+        ]);
+        for (const k of ['young', 'writtenOff', 'nowhere', 'quiet'])
+          expect({ k, jobs: await jobsOf(sys[k]) }).toEqual({ k, jobs: [] });
+        expect((await jobsOf(sys['busy'])).map((j: { kind: string }) => j.kind)).toEqual(['corrective']);
+        expect(await systemRow(ctx.db, sys['atDepot'])).toMatchObject({ status: 'in_repair', facility_id: fx.ws1 });
+        const [job] = await ctx.db.query(`SELECT id FROM repair_jobs WHERE system_id = $1`, [sys['due']]);
+        expect(await auditRows(ctx.db, 'repair_job', job.id)).toEqual([
+          expect.objectContaining({ action: 'create', actor_id: admin.user.id }),
+        ]);
 
-      const again = await admin.agent.post('/api/v1/preventive-plans/run');
-      expect(again.body).toEqual({ opened: 0, jobNumbers: [] });
-    });
+        const again = await admin.agent.post('/api/v1/preventive-plans/run');
+        expect(again.body).toEqual({ opened: 0, jobNumbers: [] });
+      },
+    );
 
     it('counts the interval again from the last preventive job of the plan', async () => {
       const [job] = await ctx.db.query(`SELECT id FROM repair_jobs WHERE system_id = $1`, [sys['due']]);
@@ -207,7 +212,8 @@ describe('preventive plans and the scheduler (integration, real PostgreSQL)', ()
       ).toBe(200);
       expect((await scheduler.run()).opened).toBe(0);
       const later = await scheduler.run(new Date(Date.now() + 31 * 86_400_000));
-      expect(later.opened).toBe(2); // the cancelled one (30 days after its last job) and the young one (41 days old by then)
+      // the cancelled one (30 days after its last job) and the young one (41 days old by then)
+      expect(later.opened).toBe(2);
       expect((await jobsOf(sys['due'])).length).toBe(2);
       expect((await jobsOf(sys['young'])).length).toBe(1);
       const [audit] = await ctx.db.query(

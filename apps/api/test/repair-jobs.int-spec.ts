@@ -106,70 +106,74 @@ describe('repair jobs (integration, real PostgreSQL)', () => {
   });
 
   describe('opening a job', () => {
-    it('opens a job: number, due date from priority, first transition, system in repair at the facility, history and audit', async () => {
-      const systemId = await newSystem({ status: 'degraded', facilityId: fx.depot1 });
-      const sysBefore = await systemRow(ctx.db, systemId);
-      const res = await ws1.agent.post('/api/v1/repair-jobs').send({
-        facilityId: fx.ws1,
-        systemId,
-        kind: 'corrective',
-        priority: 'urgent',
-        reportedFault: 'Breech will not close',
-        technicianIds: [ws1b.user.id],
-      });
-      expect(res.status).toBe(201);
-      const job = repairJobResponseSchema.parse(res.body);
-      expect(job.number).toMatch(new RegExp(`^RJ-${new Date().getUTCFullYear()}-\\d{5}$`));
-      expect(job).toMatchObject({
-        status: 'reported',
-        priority: 'urgent',
-        facilityId: fx.ws1,
-        facilityCode: 'WS-T1',
-        systemId,
-        modelDesignation: 'Model A',
-        technicianIds: [ws1b.user.id],
-        technicians: [{ id: ws1b.user.id, displayName: 'Test workshop' }],
-        overdue: false,
-        partsReady: false,
-        allowedTransitions: ['diagnosing', 'cancelled'],
-        totalHours: 0,
-        closedAt: null,
-        version: 1,
-      });
-      expect(Date.parse(job.dueAt) - Date.parse(job.openedAt)).toBe(3 * 86_400_000);
+    it(
+      'opens a job: number, due date from priority, first transition, ' +
+        'system in repair at the facility, history and audit',
+      async () => {
+        const systemId = await newSystem({ status: 'degraded', facilityId: fx.depot1 });
+        const sysBefore = await systemRow(ctx.db, systemId);
+        const res = await ws1.agent.post('/api/v1/repair-jobs').send({
+          facilityId: fx.ws1,
+          systemId,
+          kind: 'corrective',
+          priority: 'urgent',
+          reportedFault: 'Breech will not close',
+          technicianIds: [ws1b.user.id],
+        });
+        expect(res.status).toBe(201);
+        const job = repairJobResponseSchema.parse(res.body);
+        expect(job.number).toMatch(new RegExp(`^RJ-${new Date().getUTCFullYear()}-\\d{5}$`));
+        expect(job).toMatchObject({
+          status: 'reported',
+          priority: 'urgent',
+          facilityId: fx.ws1,
+          facilityCode: 'WS-T1',
+          systemId,
+          modelDesignation: 'Model A',
+          technicianIds: [ws1b.user.id],
+          technicians: [{ id: ws1b.user.id, displayName: 'Test workshop' }],
+          overdue: false,
+          partsReady: false,
+          allowedTransitions: ['diagnosing', 'cancelled'],
+          totalHours: 0,
+          closedAt: null,
+          version: 1,
+        });
+        expect(Date.parse(job.dueAt) - Date.parse(job.openedAt)).toBe(3 * 86_400_000);
 
-      const sys = await systemRow(ctx.db, systemId);
-      expect(sys).toMatchObject({ status: 'in_repair', facility_id: fx.ws1, version: sysBefore.version + 1 });
-      const [stored] = await ctx.db.query(`SELECT system_status_before, opened_by FROM repair_jobs WHERE id = $1`, [
-        job.id,
-      ]);
-      expect(stored).toEqual({ system_status_before: 'degraded', opened_by: ws1.user.id });
-      expect(
-        await ctx.db.query(`SELECT from_status, to_status, actor_id FROM repair_job_transitions WHERE job_id = $1`, [
+        const sys = await systemRow(ctx.db, systemId);
+        expect(sys).toMatchObject({ status: 'in_repair', facility_id: fx.ws1, version: sysBefore.version + 1 });
+        const [stored] = await ctx.db.query(`SELECT system_status_before, opened_by FROM repair_jobs WHERE id = $1`, [
           job.id,
-        ]),
-      ).toEqual([{ from_status: null, to_status: 'reported', actor_id: ws1.user.id }]);
-      expect(
-        await ctx.db.query(
-          `SELECT from_status, to_status, reason, actor_id FROM system_status_history WHERE system_id = $1`,
-          [systemId],
-        ),
-      ).toEqual([{ from_status: 'degraded', to_status: 'in_repair', reason: job.number, actor_id: ws1.user.id }]);
-      expect(await auditRows(ctx.db, 'repair_job', job.id)).toEqual([
-        expect.objectContaining({
-          action: 'create',
-          actor_id: ws1.user.id,
-          after: expect.objectContaining({ number: job.number, status: 'reported', systemStatusBefore: 'degraded' }),
-        }),
-      ]);
-      expect(await auditRows(ctx.db, 'system', systemId)).toEqual([
-        expect.objectContaining({
-          action: 'update',
-          before: expect.objectContaining({ status: 'degraded' }),
-          after: expect.objectContaining({ status: 'in_repair', reason: job.number }),
-        }),
-      ]);
-    });
+        ]);
+        expect(stored).toEqual({ system_status_before: 'degraded', opened_by: ws1.user.id });
+        expect(
+          await ctx.db.query(`SELECT from_status, to_status, actor_id FROM repair_job_transitions WHERE job_id = $1`, [
+            job.id,
+          ]),
+        ).toEqual([{ from_status: null, to_status: 'reported', actor_id: ws1.user.id }]);
+        expect(
+          await ctx.db.query(
+            `SELECT from_status, to_status, reason, actor_id FROM system_status_history WHERE system_id = $1`,
+            [systemId],
+          ),
+        ).toEqual([{ from_status: 'degraded', to_status: 'in_repair', reason: job.number, actor_id: ws1.user.id }]);
+        expect(await auditRows(ctx.db, 'repair_job', job.id)).toEqual([
+          expect.objectContaining({
+            action: 'create',
+            actor_id: ws1.user.id,
+            after: expect.objectContaining({ number: job.number, status: 'reported', systemStatusBefore: 'degraded' }),
+          }),
+        ]);
+        expect(await auditRows(ctx.db, 'system', systemId)).toEqual([
+          expect.objectContaining({
+            action: 'update',
+            before: expect.objectContaining({ status: 'degraded' }),
+            after: expect.objectContaining({ status: 'in_repair', reason: job.number }),
+          }),
+        ]);
+      },
+    );
 
     it('sets the due date from the priority: priority 10 days, routine 30 days', async () => {
       const { job: p } = await openJob({ priority: 'priority' });
@@ -178,60 +182,71 @@ describe('repair jobs (integration, real PostgreSQL)', () => {
       expect(Date.parse(r.dueAt) - Date.parse(r.openedAt)).toBe(30 * 86_400_000);
     });
 
-    it('refuses a second open job on the system with 409 OPEN_JOB_EXISTS, writing nothing and using no number', async () => {
-      const { job, systemId } = await openJob();
-      const jobs = await count('repair_jobs');
-      const [{ last_value: seq }] = await ctx.db.query(`SELECT last_value FROM number_sequences WHERE name = 'RJ'`);
-      const res = await admin.agent
-        .post('/api/v1/repair-jobs')
-        .send({ facilityId: fx.ws1, systemId, kind: 'overhaul', reportedFault: 'Another fault' });
-      expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ code: 'OPEN_JOB_EXISTS', jobNumber: job.number });
-      expect(await count('repair_jobs')).toBe(jobs);
-      expect((await ctx.db.query(`SELECT last_value FROM number_sequences WHERE name = 'RJ'`))[0].last_value).toBe(seq);
-      // once the job is closed, a new one may open
-      await driveTo(job.id, 'cancelled');
-      expect(
-        (
-          await admin.agent
-            .post('/api/v1/repair-jobs')
-            .send({ facilityId: fx.ws1, systemId, kind: 'overhaul', reportedFault: 'Another fault' })
-        ).status,
-      ).toBe(201);
-    });
+    it(
+      'refuses a second open job on the system with 409 OPEN_JOB_EXISTS, ' + 'writing nothing and using no number',
+      async () => {
+        const { job, systemId } = await openJob();
+        const jobs = await count('repair_jobs');
+        const [{ last_value: seq }] = await ctx.db.query(`SELECT last_value FROM number_sequences WHERE name = 'RJ'`);
+        const res = await admin.agent
+          .post('/api/v1/repair-jobs')
+          .send({ facilityId: fx.ws1, systemId, kind: 'overhaul', reportedFault: 'Another fault' });
+        expect(res.status).toBe(409);
+        expect(res.body).toMatchObject({ code: 'OPEN_JOB_EXISTS', jobNumber: job.number });
+        expect(await count('repair_jobs')).toBe(jobs);
+        const [{ last_value: seqAfter }] = await ctx.db.query(
+          `SELECT last_value FROM number_sequences WHERE name = 'RJ'`,
+        );
+        expect(seqAfter).toBe(seq);
+        // once the job is closed, a new one may open
+        await driveTo(job.id, 'cancelled');
+        expect(
+          (
+            await admin.agent
+              .post('/api/v1/repair-jobs')
+              .send({ facilityId: fx.ws1, systemId, kind: 'overhaul', reportedFault: 'Another fault' })
+          ).status,
+        ).toBe(201);
+      },
+    );
 
     it('backs the one-open-job rule with the partial unique index', async () => {
       const { systemId } = await openJob();
       await expect(
         ctx.db.query(
-          `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault, system_status_before, due_at)
+          `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status,
+                                  reported_fault, system_status_before, due_at)
          VALUES ('RJ-1999-00001', $1, $2, 'corrective', 'routine', 2, 'diagnosing', 'x', 'operational', now())`,
           [fx.ws1, systemId],
         ),
       ).rejects.toThrow(/repair_jobs_one_open_per_system_uq/);
     });
 
-    it('refuses systems written off or in transit (409), a missing system and a facility that is not a workshop (400)', async () => {
-      for (const status of ['written_off', 'in_transit']) {
-        const systemId = await newSystem({ status });
-        const res = await admin.agent
+    it(
+      'refuses systems written off or in transit (409), ' +
+        'a missing system and a facility that is not a workshop (400)',
+      async () => {
+        for (const status of ['written_off', 'in_transit']) {
+          const systemId = await newSystem({ status });
+          const res = await admin.agent
+            .post('/api/v1/repair-jobs')
+            .send({ facilityId: fx.ws1, systemId, kind: 'corrective', reportedFault: 'Broken' });
+          expect(res.status).toBe(409);
+          expect(res.body.code).toBe('SYSTEM_NOT_REPAIRABLE');
+          expect((await systemRow(ctx.db, systemId)).status).toBe(status);
+        }
+        const missing = await admin.agent
           .post('/api/v1/repair-jobs')
-          .send({ facilityId: fx.ws1, systemId, kind: 'corrective', reportedFault: 'Broken' });
-        expect(res.status).toBe(409);
-        expect(res.body.code).toBe('SYSTEM_NOT_REPAIRABLE');
-        expect((await systemRow(ctx.db, systemId)).status).toBe(status);
-      }
-      const missing = await admin.agent
-        .post('/api/v1/repair-jobs')
-        .send({ facilityId: fx.ws1, systemId: randomUUID(), kind: 'corrective', reportedFault: 'Broken' });
-      expect(missing.status).toBe(400);
-      expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'systemId' })]);
-      const depot = await admin.agent
-        .post('/api/v1/repair-jobs')
-        .send({ facilityId: fx.depot1, systemId: await newSystem(), kind: 'corrective', reportedFault: 'Broken' });
-      expect(depot.status).toBe(400);
-      expect(depot.body.errors).toEqual([expect.objectContaining({ path: 'facilityId' })]);
-    });
+          .send({ facilityId: fx.ws1, systemId: randomUUID(), kind: 'corrective', reportedFault: 'Broken' });
+        expect(missing.status).toBe(400);
+        expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'systemId' })]);
+        const depot = await admin.agent
+          .post('/api/v1/repair-jobs')
+          .send({ facilityId: fx.depot1, systemId: await newSystem(), kind: 'corrective', reportedFault: 'Broken' });
+        expect(depot.status).toBe(400);
+        expect(depot.body.errors).toEqual([expect.objectContaining({ path: 'facilityId' })]);
+      },
+    );
 
     it('refuses technicians who are not active workshop users at the facility, by index', async () => {
       const jobs = await count('repair_jobs');
@@ -251,23 +266,26 @@ describe('repair jobs (integration, real PostgreSQL)', () => {
       expect(await count('repair_jobs')).toBe(jobs);
     });
 
-    it('lets a workshop user open jobs only at its own facilities (404 elsewhere) and refuses other roles (403)', async () => {
-      const systemId = await newSystem();
-      const other = await ws2.agent
-        .post('/api/v1/repair-jobs')
-        .send({ facilityId: fx.ws1, systemId, kind: 'corrective', reportedFault: 'Broken' });
-      expect(other.status).toBe(404);
-      for (const who of [viewer, partnerA, logistics]) {
-        expect(
-          (
-            await who.agent
-              .post('/api/v1/repair-jobs')
-              .send({ facilityId: fx.ws1, systemId, kind: 'corrective', reportedFault: 'Broken' })
-          ).status,
-        ).toBe(403);
-      }
-      expect((await systemRow(ctx.db, systemId)).status).toBe('operational');
-    });
+    it(
+      'lets a workshop user open jobs only at its own ' + 'facilities (404 elsewhere) and refuses other roles (403)',
+      async () => {
+        const systemId = await newSystem();
+        const other = await ws2.agent
+          .post('/api/v1/repair-jobs')
+          .send({ facilityId: fx.ws1, systemId, kind: 'corrective', reportedFault: 'Broken' });
+        expect(other.status).toBe(404);
+        for (const who of [viewer, partnerA, logistics]) {
+          expect(
+            (
+              await who.agent
+                .post('/api/v1/repair-jobs')
+                .send({ facilityId: fx.ws1, systemId, kind: 'corrective', reportedFault: 'Broken' })
+            ).status,
+          ).toBe(403);
+        }
+        expect((await systemRow(ctx.db, systemId)).status).toBe('operational');
+      },
+    );
 
     it('numbers 20 concurrent creations with 20 distinct consecutive numbers', async () => {
       const systems = await Promise.all(Array.from({ length: 20 }, () => newSystem()));
@@ -432,48 +450,52 @@ describe('repair jobs (integration, real PostgreSQL)', () => {
       ).toEqual([{ n: 2 }]);
     });
 
-    it('completes a barrel change: needs the new barrel serial, records the change and resets the barrel EFC', async () => {
-      const systemId = await newSystem({ totalEfc: 3000, barrelEfc: 1200, barrelSerial: 'BRL-OLD-1' });
-      expect((await systemRow(ctx.db, systemId)).barrel_wear).toBeCloseTo(0.48);
-      const { job } = await openJob({ systemId, kind: 'barrel_change' });
-      await driveTo(job.id, 'quality_check');
-      expect((await logWork(ws1.agent, job.id)).status).toBe(201);
-      const missing = await move(admin.agent, job.id, 'completed');
-      expect(missing.status).toBe(400);
-      expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'newBarrelSerial' })]);
-      const res = await move(admin.agent, job.id, 'completed', { newBarrelSerial: 'BRL-NEW-7' });
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'completed', newBarrelSerial: 'BRL-NEW-7' });
-      expect(await systemRow(ctx.db, systemId)).toMatchObject({
-        status: 'operational',
-        barrel_serial: 'BRL-NEW-7',
-        barrel_efc: 0,
-        total_efc: 3000,
-        barrel_wear: 0,
-      });
-      expect(
-        await ctx.db.query(
-          `SELECT old_barrel_serial, new_barrel_serial, barrel_efc_at_change::float8 AS barrel, total_efc_at_change::float8 AS total, repair_job_id, actor_id
+    it(
+      'completes a barrel change: needs the new barrel serial, ' + 'records the change and resets the barrel EFC',
+      async () => {
+        const systemId = await newSystem({ totalEfc: 3000, barrelEfc: 1200, barrelSerial: 'BRL-OLD-1' });
+        expect((await systemRow(ctx.db, systemId)).barrel_wear).toBeCloseTo(0.48);
+        const { job } = await openJob({ systemId, kind: 'barrel_change' });
+        await driveTo(job.id, 'quality_check');
+        expect((await logWork(ws1.agent, job.id)).status).toBe(201);
+        const missing = await move(admin.agent, job.id, 'completed');
+        expect(missing.status).toBe(400);
+        expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'newBarrelSerial' })]);
+        const res = await move(admin.agent, job.id, 'completed', { newBarrelSerial: 'BRL-NEW-7' });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ status: 'completed', newBarrelSerial: 'BRL-NEW-7' });
+        expect(await systemRow(ctx.db, systemId)).toMatchObject({
+          status: 'operational',
+          barrel_serial: 'BRL-NEW-7',
+          barrel_efc: 0,
+          total_efc: 3000,
+          barrel_wear: 0,
+        });
+        expect(
+          await ctx.db.query(
+            `SELECT old_barrel_serial, new_barrel_serial, barrel_efc_at_change::float8 AS barrel,
+                    total_efc_at_change::float8 AS total, repair_job_id, actor_id
            FROM barrel_changes WHERE system_id = $1`,
-          [systemId],
-        ),
-      ).toEqual([
-        {
-          old_barrel_serial: 'BRL-OLD-1',
-          new_barrel_serial: 'BRL-NEW-7',
-          barrel: 1200,
-          total: 3000,
-          repair_job_id: job.id,
-          actor_id: admin.user.id,
-        },
-      ]);
-      expect(await auditRows(ctx.db, 'system', systemId)).toContainEqual(
-        expect.objectContaining({
-          before: expect.objectContaining({ barrelSerial: 'BRL-OLD-1', barrelEfc: 1200 }),
-          after: expect.objectContaining({ barrelSerial: 'BRL-NEW-7', barrelEfc: 0 }),
-        }),
-      );
-    });
+            [systemId],
+          ),
+        ).toEqual([
+          {
+            old_barrel_serial: 'BRL-OLD-1',
+            new_barrel_serial: 'BRL-NEW-7',
+            barrel: 1200,
+            total: 3000,
+            repair_job_id: job.id,
+            actor_id: admin.user.id,
+          },
+        ]);
+        expect(await auditRows(ctx.db, 'system', systemId)).toContainEqual(
+          expect.objectContaining({
+            before: expect.objectContaining({ barrelSerial: 'BRL-OLD-1', barrelEfc: 1200 }),
+            after: expect.objectContaining({ barrelSerial: 'BRL-NEW-7', barrelEfc: 0 }),
+          }),
+        );
+      },
+    );
 
     it('refuses a new barrel serial on any other move', async () => {
       const { job } = await openJob();
@@ -484,40 +506,45 @@ describe('repair jobs (integration, real PostgreSQL)', () => {
   });
 
   describe('editing', () => {
-    it('changes priority (and due date), diagnosis and technicians with the version; stale 409; closed 409', async () => {
-      const { job } = await openJob({ priority: 'routine' });
-      const res = await ws1.agent
-        .patch(`/api/v1/repair-jobs/${job.id}`)
-        .send({ version: 1, priority: 'urgent', diagnosis: 'Worn seals', technicianIds: [ws1.user.id] });
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({
-        priority: 'urgent',
-        diagnosis: 'Worn seals',
-        technicianIds: [ws1.user.id],
-        version: 2,
-      });
-      expect(Date.parse(res.body.dueAt) - Date.parse(res.body.openedAt)).toBe(3 * 86_400_000);
-      const audit = await auditRows(ctx.db, 'repair_job', job.id);
-      expect(audit[audit.length - 1]).toMatchObject({
-        action: 'update',
-        before: { priority: 'routine', diagnosis: null, version: 1 },
-        after: { priority: 'urgent', diagnosis: 'Worn seals', technicianIds: [ws1.user.id], version: 2 },
-      });
+    it(
+      'changes priority (and due date), ' + 'diagnosis and technicians with the version; stale 409; closed 409',
+      async () => {
+        const { job } = await openJob({ priority: 'routine' });
+        const res = await ws1.agent
+          .patch(`/api/v1/repair-jobs/${job.id}`)
+          .send({ version: 1, priority: 'urgent', diagnosis: 'Worn seals', technicianIds: [ws1.user.id] });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({
+          priority: 'urgent',
+          diagnosis: 'Worn seals',
+          technicianIds: [ws1.user.id],
+          version: 2,
+        });
+        expect(Date.parse(res.body.dueAt) - Date.parse(res.body.openedAt)).toBe(3 * 86_400_000);
+        const audit = await auditRows(ctx.db, 'repair_job', job.id);
+        expect(audit[audit.length - 1]).toMatchObject({
+          action: 'update',
+          before: { priority: 'routine', diagnosis: null, version: 1 },
+          after: { priority: 'urgent', diagnosis: 'Worn seals', technicianIds: [ws1.user.id], version: 2 },
+        });
 
-      const stale = await ws1.agent.patch(`/api/v1/repair-jobs/${job.id}`).send({ version: 1, diagnosis: 'Other' });
-      expect(stale.status).toBe(409);
-      expect(stale.body.code).toBe('STALE_VERSION');
-      const badTech = await ws1.agent
-        .patch(`/api/v1/repair-jobs/${job.id}`)
-        .send({ version: 2, technicianIds: [ws2.user.id] });
-      expect(badTech.status).toBe(400);
-      expect(badTech.body.errors).toEqual([expect.objectContaining({ path: 'technicianIds.0' })]);
+        const stale = await ws1.agent.patch(`/api/v1/repair-jobs/${job.id}`).send({ version: 1, diagnosis: 'Other' });
+        expect(stale.status).toBe(409);
+        expect(stale.body.code).toBe('STALE_VERSION');
+        const badTech = await ws1.agent
+          .patch(`/api/v1/repair-jobs/${job.id}`)
+          .send({ version: 2, technicianIds: [ws2.user.id] });
+        expect(badTech.status).toBe(400);
+        expect(badTech.body.errors).toEqual([expect.objectContaining({ path: 'technicianIds.0' })]);
 
-      await driveTo(job.id, 'cancelled');
-      const closed = await ws1.agent.patch(`/api/v1/repair-jobs/${job.id}`).send({ version: 3, diagnosis: 'Too late' });
-      expect(closed.status).toBe(409);
-      expect(closed.body.code).toBe('JOB_CLOSED');
-    });
+        await driveTo(job.id, 'cancelled');
+        const closed = await ws1.agent
+          .patch(`/api/v1/repair-jobs/${job.id}`)
+          .send({ version: 3, diagnosis: 'Too late' });
+        expect(closed.status).toBe(409);
+        expect(closed.body.code).toBe('JOB_CLOSED');
+      },
+    );
   });
 
   describe('work logs and parts', () => {
@@ -557,26 +584,29 @@ describe('repair jobs (integration, real PostgreSQL)', () => {
       ]);
     });
 
-    it('refuses a work log dated before the job was opened (400 on date), writing nothing; the opening day is fine', async () => {
-      const { job } = await openJob();
-      await ctx.db.query(`UPDATE repair_jobs SET opened_at = opened_at - interval '3 days' WHERE id = $1`, [job.id]);
-      const [{ opened }] = await ctx.db.query(
-        `SELECT (opened_at AT TIME ZONE 'UTC')::date::text AS opened FROM repair_jobs WHERE id = $1`,
-        [job.id],
-      );
-      const dayBefore = new Date(Date.parse(opened) - 86_400_000).toISOString().slice(0, 10);
-      const before = { logs: await count('work_logs'), audit: await count('audit_log') };
-      for (const date of ['2020-01-15', dayBefore]) {
-        const res = await logWork(ws1.agent, job.id, { date });
-        expect({ date, status: res.status }).toEqual({ date, status: 400 });
-        expect(res.body.errors).toEqual([expect.objectContaining({ path: 'date' })]);
-        expect(JSON.stringify(res.body.errors)).toMatch(/before the job was opened|before_job_opened/);
-      }
-      expect({ logs: await count('work_logs'), audit: await count('audit_log') }).toEqual(before);
-      const onTheDay = await logWork(ws1.agent, job.id, { date: opened });
-      expect(onTheDay.status).toBe(201);
-      expect(onTheDay.body.date).toBe(opened);
-    });
+    it(
+      'refuses a work log dated before the job was opened (400 on date), ' + 'writing nothing; the opening day is fine',
+      async () => {
+        const { job } = await openJob();
+        await ctx.db.query(`UPDATE repair_jobs SET opened_at = opened_at - interval '3 days' WHERE id = $1`, [job.id]);
+        const [{ opened }] = await ctx.db.query(
+          `SELECT (opened_at AT TIME ZONE 'UTC')::date::text AS opened FROM repair_jobs WHERE id = $1`,
+          [job.id],
+        );
+        const dayBefore = new Date(Date.parse(opened) - 86_400_000).toISOString().slice(0, 10);
+        const before = { logs: await count('work_logs'), audit: await count('audit_log') };
+        for (const date of ['2020-01-15', dayBefore]) {
+          const res = await logWork(ws1.agent, job.id, { date });
+          expect({ date, status: res.status }).toEqual({ date, status: 400 });
+          expect(res.body.errors).toEqual([expect.objectContaining({ path: 'date' })]);
+          expect(JSON.stringify(res.body.errors)).toMatch(/before the job was opened|before_job_opened/);
+        }
+        expect({ logs: await count('work_logs'), audit: await count('audit_log') }).toEqual(before);
+        const onTheDay = await logWork(ws1.agent, job.id, { date: opened });
+        expect(onTheDay.status).toBe(201);
+        expect(onTheDay.body.date).toBe(opened);
+      },
+    );
 
     it('refuses work and parts on a closed job (409)', async () => {
       const { job } = await openJob();
@@ -621,52 +651,62 @@ describe('repair jobs (integration, real PostgreSQL)', () => {
   });
 
   describe('scope and roles', () => {
-    it('lists the workshop staff of a facility for assignment: admin any facility, workshop only its own, others 403', async () => {
-      const ids = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((t) => t.id).sort();
-      const atWs1 = await admin.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws1 });
-      expect(atWs1.status).toBe(200);
-      expect(ids(atWs1)).toEqual([ws1.user.id, ws1b.user.id].sort());
-      expect(ids(await ws1.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws1 }))).toEqual(
-        [ws1.user.id, ws1b.user.id].sort(),
-      );
-      expect((await ws1.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws2 })).status).toBe(404);
-      expect((await viewer.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws1 })).status).toBe(
-        403,
-      );
-      expect((await partnerA.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws1 })).status).toBe(
-        403,
-      );
-      expect((await admin.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: 'nope' })).status).toBe(400);
-    });
+    it(
+      'lists the workshop staff of a facility for assignment: ' +
+        'admin any facility, workshop only its own, others 403',
+      async () => {
+        const ids = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((t) => t.id).sort();
+        const atWs1 = await admin.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws1 });
+        expect(atWs1.status).toBe(200);
+        expect(ids(atWs1)).toEqual([ws1.user.id, ws1b.user.id].sort());
+        expect(ids(await ws1.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws1 }))).toEqual(
+          [ws1.user.id, ws1b.user.id].sort(),
+        );
+        expect((await ws1.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws2 })).status).toBe(404);
+        expect((await viewer.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws1 })).status).toBe(
+          403,
+        );
+        expect((await partnerA.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: fx.ws1 })).status).toBe(
+          403,
+        );
+        expect((await admin.agent.get('/api/v1/repair-jobs/technicians').query({ facilityId: 'nope' })).status).toBe(
+          400,
+        );
+      },
+    );
 
-    it("hides another facility's jobs from a workshop user: 404 on read, move, edit, work log and parts; filtered lists", async () => {
-      const { job } = await openJob({ facilityId: fx.ws1 });
-      const { job: own } = await openJob({ facilityId: fx.ws2, agent: ws2.agent });
-      expect((await ws2.agent.get(`/api/v1/repair-jobs/${job.id}`)).status).toBe(404);
-      expect((await move(ws2.agent, job.id, 'diagnosing')).status).toBe(404);
-      expect((await ws2.agent.patch(`/api/v1/repair-jobs/${job.id}`).send({ version: 1, diagnosis: 'x' })).status).toBe(
-        404,
-      );
-      expect((await logWork(ws2.agent, job.id)).status).toBe(404);
-      expect((await ws2.agent.get(`/api/v1/repair-jobs/${job.id}/work-logs`)).status).toBe(404);
-      expect(
-        (
-          await ws2.agent
-            .post(`/api/v1/repair-jobs/${job.id}/parts-used`)
-            .send({ componentId: fx.componentA, quantity: 1 })
-        ).status,
-      ).toBe(404);
-      expect((await admin.agent.get(`/api/v1/repair-jobs/${job.id}`)).body.status).toBe('reported');
+    it(
+      "hides another facility's jobs from a workshop user: " +
+        '404 on read, move, edit, work log and parts; filtered lists',
+      async () => {
+        const { job } = await openJob({ facilityId: fx.ws1 });
+        const { job: own } = await openJob({ facilityId: fx.ws2, agent: ws2.agent });
+        expect((await ws2.agent.get(`/api/v1/repair-jobs/${job.id}`)).status).toBe(404);
+        expect((await move(ws2.agent, job.id, 'diagnosing')).status).toBe(404);
+        expect(
+          (await ws2.agent.patch(`/api/v1/repair-jobs/${job.id}`).send({ version: 1, diagnosis: 'x' })).status,
+        ).toBe(404);
+        expect((await logWork(ws2.agent, job.id)).status).toBe(404);
+        expect((await ws2.agent.get(`/api/v1/repair-jobs/${job.id}/work-logs`)).status).toBe(404);
+        expect(
+          (
+            await ws2.agent
+              .post(`/api/v1/repair-jobs/${job.id}/parts-used`)
+              .send({ componentId: fx.componentA, quantity: 1 })
+          ).status,
+        ).toBe(404);
+        expect((await admin.agent.get(`/api/v1/repair-jobs/${job.id}`)).body.status).toBe('reported');
 
-      const list = pageSchema(repairJobResponseSchema).parse(
-        (await ws2.agent.get('/api/v1/repair-jobs').query({ limit: 200 })).body,
-      );
-      expect(list.items.length).toBeGreaterThan(0);
-      expect(list.items.every((j) => j.facilityId === fx.ws2)).toBe(true);
-      expect(list.items.map((j) => j.id)).toContain(own.id);
-      const asked = await ws2.agent.get('/api/v1/repair-jobs').query({ facilityId: fx.ws1 });
-      expect(asked.body.items).toEqual([]);
-    });
+        const list = pageSchema(repairJobResponseSchema).parse(
+          (await ws2.agent.get('/api/v1/repair-jobs').query({ limit: 200 })).body,
+        );
+        expect(list.items.length).toBeGreaterThan(0);
+        expect(list.items.every((j) => j.facilityId === fx.ws2)).toBe(true);
+        expect(list.items.map((j) => j.id)).toContain(own.id);
+        const asked = await ws2.agent.get('/api/v1/repair-jobs').query({ facilityId: fx.ws1 });
+        expect(asked.body.items).toEqual([]);
+      },
+    );
 
     it("shows a partner only jobs on its country's systems, without technicians or names", async () => {
       const ours = await newSystem({ donorPartnerId: fx.partnerA });

@@ -40,15 +40,15 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
   const BAD_FILE = [
     HEADER,
     `${MODEL_A},IMP-001,FR,ART-901,WS-T-01,in_repair,1500,1200.5,BRL-1,"Needs a new breech, urgently"`, // 2: fine
-    `Unknown gun,IMP-002,FR,,,operational,0,0,,`, //                                                      3: unknown model
-    `${MODEL_A},IMP-001,LV,,,operational,0,0,,`, //                                                       4: repeats line 2
-    `${MODEL_A},TAKEN-001,DE,,,operational,0,0,,`, //                                                     5: already registered
-    `${MODEL_B},IMP-005,FR,,,broken,0,0,,`, //                                                            6: bad status
-    `${MODEL_B},IMP-006,FR,,,,100,200,,`, //                                                              7: barrel > total
-    `${MODEL_B},,FR,,,,,,,`, //                                                                           8: no serial
-    `${MODEL_B},IMP-008,XX,ART-999,NOPE,,abc,,,`, //                                                      9: partner, unit, facility, number
+    `Unknown gun,IMP-002,FR,,,operational,0,0,,`, // 3: unknown model
+    `${MODEL_A},IMP-001,LV,,,operational,0,0,,`, // 4: repeats line 2
+    `${MODEL_A},TAKEN-001,DE,,,operational,0,0,,`, // 5: already registered
+    `${MODEL_B},IMP-005,FR,,,broken,0,0,,`, // 6: bad status
+    `${MODEL_B},IMP-006,FR,,,,100,200,,`, // 7: barrel > total
+    `${MODEL_B},,FR,,,,,,,`, // 8: no serial
+    `${MODEL_B},IMP-008,XX,ART-999,NOPE,,abc,,,`, // 9: partner, unit, facility, number
     '',
-    `${MODEL_B.toLowerCase()},IMP-010,lv,art-902,dp-t-01,awaiting_parts,10,5,,`, //                      11: fine (case-insensitive refs)
+    `${MODEL_B.toLowerCase()},IMP-010,lv,art-902,dp-t-01,awaiting_parts,10,5,,`, // 11: fine (case-insensitive refs)
   ].join('\n');
 
   it('a dry run reports every bad row by line and column and writes nothing', async () => {
@@ -100,85 +100,91 @@ describe('systems CSV import (integration, real PostgreSQL)', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('a real import writes every row (201), with references, status history rows and one summarising audit row', async () => {
-    const csv = [
-      HEADER,
-      `${MODEL_A},IMP-101,FR,ART-901,WS-T-01,in_repair,1500,1200.5,BRL-1,"Needs a new breech, urgently"`,
-      `${MODEL_B},IMP-102,lv,,,,,,,`,
-      `${MODEL_A},IMP-103,DE,ART-902,,written_off,10,10,,`,
-    ].join('\r\n');
-    const before = await state();
-    const res = await upload(admin, csv, false);
-    expect(res.status).toBe(201);
-    expect(res.body).toEqual({ dryRun: false, totalRows: 3, validRows: 3, imported: 3, errors: [] });
-    const rows = await ctx.db.query(
-      `SELECT s.serial_number, s.status, s.total_efc::float8 AS total, s.barrel_efc::float8 AS barrel, s.barrel_serial, s.notes, s.barrel_wear,
-              p.code AS partner, u.code AS unit, f.code AS facility
-         FROM systems s JOIN partners p ON p.id = s.donor_partner_id LEFT JOIN units u ON u.id = s.unit_id LEFT JOIN facilities f ON f.id = s.facility_id
+  it(
+    'a real import writes every row (201), with references, ' + 'status history rows and one summarising audit row',
+    async () => {
+      const csv = [
+        HEADER,
+        `${MODEL_A},IMP-101,FR,ART-901,WS-T-01,in_repair,1500,1200.5,BRL-1,"Needs a new breech, urgently"`,
+        `${MODEL_B},IMP-102,lv,,,,,,,`,
+        `${MODEL_A},IMP-103,DE,ART-902,,written_off,10,10,,`,
+      ].join('\r\n');
+      const before = await state();
+      const res = await upload(admin, csv, false);
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ dryRun: false, totalRows: 3, validRows: 3, imported: 3, errors: [] });
+      const rows = await ctx.db.query(
+        `SELECT s.serial_number, s.status, s.total_efc::float8 AS total, s.barrel_efc::float8 AS barrel,
+                s.barrel_serial, s.notes, s.barrel_wear, p.code AS partner, u.code AS unit, f.code AS facility
+           FROM systems s JOIN partners p ON p.id = s.donor_partner_id
+           LEFT JOIN units u ON u.id = s.unit_id LEFT JOIN facilities f ON f.id = s.facility_id
         WHERE s.serial_number LIKE 'IMP-1%' ORDER BY s.serial_number`,
-    );
-    expect(rows).toEqual([
-      {
-        serial_number: 'IMP-101',
-        status: 'in_repair',
-        total: 1500,
-        barrel: 1200.5,
-        barrel_serial: 'BRL-1',
-        notes: 'Needs a new breech, urgently',
-        barrel_wear: 0.4802,
-        partner: 'FR',
-        unit: 'ART-901',
-        facility: 'WS-T-01',
-      },
-      {
-        serial_number: 'IMP-102',
-        status: 'operational',
-        total: 0,
-        barrel: 0,
-        barrel_serial: null,
-        notes: null,
-        barrel_wear: 0,
-        partner: 'LV',
-        unit: null,
-        facility: null,
-      },
-      {
-        serial_number: 'IMP-103',
-        status: 'written_off',
-        total: 10,
-        barrel: 10,
-        barrel_serial: null,
-        notes: null,
-        barrel_wear: 0.004,
-        partner: 'DE',
-        unit: 'ART-902',
-        facility: null,
-      },
-    ]);
-    const history = await ctx.db.query(
-      `SELECT h.from_status, h.to_status, h.reason FROM system_status_history h JOIN systems s ON s.id = h.system_id WHERE s.serial_number LIKE 'IMP-1%' ORDER BY s.serial_number`,
-    );
-    expect(history).toEqual([
-      { from_status: null, to_status: 'in_repair', reason: 'imported' },
-      { from_status: null, to_status: 'operational', reason: 'imported' },
-      { from_status: null, to_status: 'written_off', reason: 'imported' },
-    ]);
-    expect(await state()).toEqual({
-      systems: before.systems + 3,
-      history: before.history + 3,
-      audit: before.audit + 1,
-    });
-    const audit = await auditRows(ctx.db, 'system_import');
-    expect(audit[audit.length - 1]).toMatchObject({
-      action: 'create',
-      after: { count: 3, firstSerial: 'IMP-101', lastSerial: 'IMP-103' },
-    });
+      );
+      expect(rows).toEqual([
+        {
+          serial_number: 'IMP-101',
+          status: 'in_repair',
+          total: 1500,
+          barrel: 1200.5,
+          barrel_serial: 'BRL-1',
+          notes: 'Needs a new breech, urgently',
+          barrel_wear: 0.4802,
+          partner: 'FR',
+          unit: 'ART-901',
+          facility: 'WS-T-01',
+        },
+        {
+          serial_number: 'IMP-102',
+          status: 'operational',
+          total: 0,
+          barrel: 0,
+          barrel_serial: null,
+          notes: null,
+          barrel_wear: 0,
+          partner: 'LV',
+          unit: null,
+          facility: null,
+        },
+        {
+          serial_number: 'IMP-103',
+          status: 'written_off',
+          total: 10,
+          barrel: 10,
+          barrel_serial: null,
+          notes: null,
+          barrel_wear: 0.004,
+          partner: 'DE',
+          unit: 'ART-902',
+          facility: null,
+        },
+      ]);
+      const history = await ctx.db.query(
+        `SELECT h.from_status, h.to_status, h.reason
+           FROM system_status_history h JOIN systems s ON s.id = h.system_id
+          WHERE s.serial_number LIKE 'IMP-1%' ORDER BY s.serial_number`,
+      );
+      expect(history).toEqual([
+        { from_status: null, to_status: 'in_repair', reason: 'imported' },
+        { from_status: null, to_status: 'operational', reason: 'imported' },
+        { from_status: null, to_status: 'written_off', reason: 'imported' },
+      ]);
+      expect(await state()).toEqual({
+        systems: before.systems + 3,
+        history: before.history + 3,
+        audit: before.audit + 1,
+      });
+      const audit = await auditRows(ctx.db, 'system_import');
+      expect(audit[audit.length - 1]).toMatchObject({
+        action: 'create',
+        after: { count: 3, firstSerial: 'IMP-101', lastSerial: 'IMP-103' },
+      });
 
-    // importing the same file again: every row is now a duplicate against the database
-    const again = await upload(admin, csv, false);
-    expect(again.body.imported).toBe(0);
-    expect(again.body.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4]);
-  });
+      // importing the same file again: every row is now a duplicate against the database
+      const again = await upload(admin, csv, false);
+      expect(again.body.imported).toBe(0);
+      expect(again.body.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4]);
+    },
+  );
 
   it('imports large files in batches of 1 000 rows per statement, all or nothing', async () => {
     const lines = Array.from(

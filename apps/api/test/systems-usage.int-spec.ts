@@ -61,51 +61,55 @@ describe('usage reports (integration, real PostgreSQL)', () => {
     await ctx.close();
   });
 
-  it('files a report (201): raises total and barrel EFC, bumps the version, moves wear and forecast, writes an audit row', async () => {
-    const id = await system({ totalEfc: 3000, barrelEfc: 1900 });
-    const before = await detail(id);
-    expect(before).toMatchObject({
-      barrelWear: 0.76,
-      wearFlagged: false,
-      firingRatePerDay: 0,
-      barrelForecastDate: null,
-    });
+  it(
+    'files a report (201): raises total and barrel EFC, ' +
+      'bumps the version, moves wear and forecast, writes an audit row',
+    async () => {
+      const id = await system({ totalEfc: 3000, barrelEfc: 1900 });
+      const before = await detail(id);
+      expect(before).toMatchObject({
+        barrelWear: 0.76,
+        wearFlagged: false,
+        firingRatePerDay: 0,
+        barrelForecastDate: null,
+      });
 
-    const res = await logistics
-      .post(`/api/v1/systems/${id}/usage-reports`)
-      .send({ date: utcDay(-1), rounds: 150, efc: 120.5 });
-    expect(res.status).toBe(201);
-    const report = usageReportResponseSchema.parse(res.body);
-    expect(report).toMatchObject({
-      systemId: id,
-      date: utcDay(-1),
-      rounds: 150,
-      efc: 120.5,
-      reportedById: expect.any(String),
-    });
+      const res = await logistics
+        .post(`/api/v1/systems/${id}/usage-reports`)
+        .send({ date: utcDay(-1), rounds: 150, efc: 120.5 });
+      expect(res.status).toBe(201);
+      const report = usageReportResponseSchema.parse(res.body);
+      expect(report).toMatchObject({
+        systemId: id,
+        date: utcDay(-1),
+        rounds: 150,
+        efc: 120.5,
+        reportedById: expect.any(String),
+      });
 
-    const after = await detail(id);
-    expect(after.totalEfc).toBe(3120.5);
-    expect(after.barrelEfc).toBe(2020.5);
-    expect(after.version).toBe(before.version + 1);
-    expect(after.barrelWear).toBeCloseTo(0.8082, 4);
-    expect(after.wearFlagged).toBe(true);
-    // first report yesterday: 2 days observed, 60.25 EFC/day, 479.5 EFC left → 8 days
-    const expected = forecastBarrel(
-      { barrelEfc: 2020.5, barrelLifeEfc: 2500, efcInWindow: 120.5, firstReportDate: utcDay(-1) },
-      utcDay(0),
-    );
-    expect(after.firingRatePerDay).toBeCloseTo(expected.ratePerDay, 4);
-    expect(after.barrelForecastDate).toBe(expected.forecastDate);
-    expect(after.barrelForecastDate).toBe(utcDay(8));
+      const after = await detail(id);
+      expect(after.totalEfc).toBe(3120.5);
+      expect(after.barrelEfc).toBe(2020.5);
+      expect(after.version).toBe(before.version + 1);
+      expect(after.barrelWear).toBeCloseTo(0.8082, 4);
+      expect(after.wearFlagged).toBe(true);
+      // first report yesterday: 2 days observed, 60.25 EFC/day, 479.5 EFC left → 8 days
+      const expected = forecastBarrel(
+        { barrelEfc: 2020.5, barrelLifeEfc: 2500, efcInWindow: 120.5, firstReportDate: utcDay(-1) },
+        utcDay(0),
+      );
+      expect(after.firingRatePerDay).toBeCloseTo(expected.ratePerDay, 4);
+      expect(after.barrelForecastDate).toBe(expected.forecastDate);
+      expect(after.barrelForecastDate).toBe(utcDay(8));
 
-    const audit = await auditRows(ctx.db, 'usage_report', report.id);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({
-      action: 'create',
-      after: { systemId: id, efc: 120.5, totalEfc: 3120.5, barrelEfc: 2020.5 },
-    });
-  });
+      const audit = await auditRows(ctx.db, 'usage_report', report.id);
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({
+        action: 'create',
+        after: { systemId: id, efc: 120.5, totalEfc: 3120.5, barrelEfc: 2020.5 },
+      });
+    },
+  );
 
   it('uses only the last 90 days for the firing rate', async () => {
     const id = await system({ barrelEfc: 0, totalEfc: 0 });
@@ -164,24 +168,28 @@ describe('usage reports (integration, real PostgreSQL)', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('403 for viewer, training and partner; workshop users only for systems at their facilities (404 elsewhere); 404 for a missing system', async () => {
-    const here = await system({ facilityId: fx.facilities.WS1 });
-    const there = await system({ facilityId: fx.facilities.WS2 });
-    const nowhere = await system({ facilityId: null });
-    const training = (await signedIn(ctx, { role: 'training' })).agent;
-    const body = { date: utcDay(0), rounds: 5, efc: 4 };
-    for (const agent of [viewer, training, partnerLV])
-      expect((await agent.post(`/api/v1/systems/${here}/usage-reports`).send(body)).status).toBe(403);
-    const before = await state();
-    expect((await workshop1.post(`/api/v1/systems/${there}/usage-reports`).send(body)).status).toBe(404);
-    expect((await workshop1.post(`/api/v1/systems/${nowhere}/usage-reports`).send(body)).status).toBe(404);
-    expect((await admin.post(`/api/v1/systems/${MISSING}/usage-reports`).send(body)).status).toBe(404);
-    expect(await state()).toEqual(before);
-    const ok = await workshop1.post(`/api/v1/systems/${here}/usage-reports`).send(body);
-    expect(ok.status).toBe(201);
-    // workshop users read usage of every system
-    expect((await workshop1.get(`/api/v1/systems/${there}/usage-reports`)).status).toBe(200);
-  });
+  it(
+    '403 for viewer, training and partner; ' +
+      'workshop users only for systems at their facilities (404 elsewhere); 404 for a missing system',
+    async () => {
+      const here = await system({ facilityId: fx.facilities.WS1 });
+      const there = await system({ facilityId: fx.facilities.WS2 });
+      const nowhere = await system({ facilityId: null });
+      const training = (await signedIn(ctx, { role: 'training' })).agent;
+      const body = { date: utcDay(0), rounds: 5, efc: 4 };
+      for (const agent of [viewer, training, partnerLV])
+        expect((await agent.post(`/api/v1/systems/${here}/usage-reports`).send(body)).status).toBe(403);
+      const before = await state();
+      expect((await workshop1.post(`/api/v1/systems/${there}/usage-reports`).send(body)).status).toBe(404);
+      expect((await workshop1.post(`/api/v1/systems/${nowhere}/usage-reports`).send(body)).status).toBe(404);
+      expect((await admin.post(`/api/v1/systems/${MISSING}/usage-reports`).send(body)).status).toBe(404);
+      expect(await state()).toEqual(before);
+      const ok = await workshop1.post(`/api/v1/systems/${here}/usage-reports`).send(body);
+      expect(ok.status).toBe(201);
+      // workshop users read usage of every system
+      expect((await workshop1.get(`/api/v1/systems/${there}/usage-reports`)).status).toBe(200);
+    },
+  );
 
   it('a written-off system takes no usage (409 SYSTEM_WRITTEN_OFF)', async () => {
     const id = await system({ status: 'written_off' });
@@ -208,45 +216,51 @@ describe('usage reports (integration, real PostgreSQL)', () => {
     expect((await detail(id)).totalEfc).toBe(6);
   });
 
-  it('lists reports newest day first in keyset pages, with from/to; partner users only for their country (404 otherwise)', async () => {
-    const id = await system({ donorPartnerId: fx.partners.LV });
-    for (let d = 0; d < 12; d++)
-      await admin
-        .post(`/api/v1/systems/${id}/usage-reports`)
-        .send({ date: utcDay(-d * 2), rounds: d + 1, efc: d + 1 })
-        .expect(201);
-    const dates: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await partnerLV
+  it(
+    'lists reports newest day first in keyset pages, with from/to; ' +
+      'partner users only for their country (404 otherwise)',
+    async () => {
+      const id = await system({ donorPartnerId: fx.partners.LV });
+      for (let d = 0; d < 12; d++)
+        await admin
+          .post(`/api/v1/systems/${id}/usage-reports`)
+          .send({ date: utcDay(-d * 2), rounds: d + 1, efc: d + 1 })
+          .expect(201);
+      const dates: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await partnerLV
+          .get(`/api/v1/systems/${id}/usage-reports`)
+          .query({ limit: 5, ...(cursor ? { cursor } : {}) });
+        expect(res.status).toBe(200);
+        const page = pageSchema(usageReportResponseSchema).parse(res.body);
+        expect(page.items.every((r) => r.reportedById === null)).toBe(true); // no personal data for partners
+        dates.push(...page.items.map((r) => r.date));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 10);
+      expect(pages).toBe(3);
+      expect(dates).toEqual(Array.from({ length: 12 }, (_, d) => utcDay(-d * 2)));
+
+      const ranged = await admin
         .get(`/api/v1/systems/${id}/usage-reports`)
-        .query({ limit: 5, ...(cursor ? { cursor } : {}) });
-      expect(res.status).toBe(200);
-      const page = pageSchema(usageReportResponseSchema).parse(res.body);
-      expect(page.items.every((r) => r.reportedById === null)).toBe(true); // no personal data for partners
-      dates.push(...page.items.map((r) => r.date));
-      cursor = page.nextCursor;
-      pages++;
-    } while (cursor && pages < 10);
-    expect(pages).toBe(3);
-    expect(dates).toEqual(Array.from({ length: 12 }, (_, d) => utcDay(-d * 2)));
+        .query({ from: utcDay(-10), to: utcDay(-4) });
+      expect(ranged.body.items.map((r: { date: string }) => r.date)).toEqual([
+        utcDay(-4),
+        utcDay(-6),
+        utcDay(-8),
+        utcDay(-10),
+      ]);
+      expect((await admin.get(`/api/v1/systems/${id}/usage-reports`).query({ cursor: 'x' })).status).toBe(400);
+      expect((await admin.get(`/api/v1/systems/${id}/usage-reports`).query({ from: 'yesterday' })).status).toBe(400);
 
-    const ranged = await admin.get(`/api/v1/systems/${id}/usage-reports`).query({ from: utcDay(-10), to: utcDay(-4) });
-    expect(ranged.body.items.map((r: { date: string }) => r.date)).toEqual([
-      utcDay(-4),
-      utcDay(-6),
-      utcDay(-8),
-      utcDay(-10),
-    ]);
-    expect((await admin.get(`/api/v1/systems/${id}/usage-reports`).query({ cursor: 'x' })).status).toBe(400);
-    expect((await admin.get(`/api/v1/systems/${id}/usage-reports`).query({ from: 'yesterday' })).status).toBe(400);
-
-    const other = await system({ donorPartnerId: fx.partners.DE });
-    expect((await partnerLV.get(`/api/v1/systems/${other}/usage-reports`)).status).toBe(404);
-    expect((await partnerLV.get(`/api/v1/systems/${other}/usage-weekly`)).status).toBe(404);
-    expect((await admin.get(`/api/v1/systems/${MISSING}/usage-reports`)).status).toBe(404);
-  });
+      const other = await system({ donorPartnerId: fx.partners.DE });
+      expect((await partnerLV.get(`/api/v1/systems/${other}/usage-reports`)).status).toBe(404);
+      expect((await partnerLV.get(`/api/v1/systems/${other}/usage-weekly`)).status).toBe(404);
+      expect((await admin.get(`/api/v1/systems/${MISSING}/usage-reports`)).status).toBe(404);
+    },
+  );
 
   it('weekly usage: one entry per week (Monday), zero-filled, oldest first, sums per week', async () => {
     const id = await system();

@@ -26,7 +26,8 @@ describe('users (integration, real PostgreSQL)', () => {
     ctx = await createTestApp();
     admin = await signedIn(ctx, { role: 'admin' });
     [{ id: workshopId }] = await ctx.db.query(
-      `INSERT INTO facilities (code, name, kind, oblast) VALUES ('WS-1', 'Workshop 1', 'repair_workshop', 'lvivska') RETURNING id`,
+      `INSERT INTO facilities (code, name, kind, oblast)
+       VALUES ('WS-1', 'Workshop 1', 'repair_workshop', 'lvivska') RETURNING id`,
     );
     [{ id: depotId }] = await ctx.db.query(
       `INSERT INTO facilities (code, name, kind, oblast) VALUES ('DP-1', 'Depot 1', 'depot', 'kyivska') RETURNING id`,
@@ -196,32 +197,36 @@ describe('users (integration, real PostgreSQL)', () => {
   });
 
   describe('update', () => {
-    it('updates with the current version, audits before/after, and refuses a stale version with 409 changing nothing', async () => {
-      const u = await createUser(ctx.db, { role: 'viewer' });
-      const res = await admin.agent
-        .patch(`/api/v1/users/${u.id}`)
-        .send({ version: 1, displayName: 'Renamed', locale: 'uk' });
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ displayName: 'Renamed', locale: 'uk', version: 2 });
-      const stale = await admin.agent.patch(`/api/v1/users/${u.id}`).send({ version: 1, displayName: 'Lost update' });
-      expect(stale.status).toBe(409);
-      expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
-      const [row] = await ctx.db.query(`SELECT display_name, version FROM users WHERE id = $1`, [u.id]);
-      expect(row).toEqual({ display_name: 'Renamed', version: 2 });
-      const audit = await auditRows(ctx.db, 'user', u.id);
-      expect(audit).toEqual([
-        expect.objectContaining({
-          action: 'update',
-          actor_id: admin.user.id,
-          before: { displayName: 'Test viewer', locale: 'en', version: 1 },
-          after: { displayName: 'Renamed', locale: 'uk', version: 2 },
-        }),
-      ]);
-      expect(
-        (await admin.agent.patch(`/api/v1/users/${randomUUID()}`).send({ version: 1, displayName: 'x' })).status,
-      ).toBe(404);
-      expect((await admin.agent.patch(`/api/v1/users/${u.id}`).send({ displayName: 'no version' })).status).toBe(400);
-    });
+    it(
+      'updates with the current version, audits before/after, ' +
+        'and refuses a stale version with 409 changing nothing',
+      async () => {
+        const u = await createUser(ctx.db, { role: 'viewer' });
+        const res = await admin.agent
+          .patch(`/api/v1/users/${u.id}`)
+          .send({ version: 1, displayName: 'Renamed', locale: 'uk' });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ displayName: 'Renamed', locale: 'uk', version: 2 });
+        const stale = await admin.agent.patch(`/api/v1/users/${u.id}`).send({ version: 1, displayName: 'Lost update' });
+        expect(stale.status).toBe(409);
+        expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
+        const [row] = await ctx.db.query(`SELECT display_name, version FROM users WHERE id = $1`, [u.id]);
+        expect(row).toEqual({ display_name: 'Renamed', version: 2 });
+        const audit = await auditRows(ctx.db, 'user', u.id);
+        expect(audit).toEqual([
+          expect.objectContaining({
+            action: 'update',
+            actor_id: admin.user.id,
+            before: { displayName: 'Test viewer', locale: 'en', version: 1 },
+            after: { displayName: 'Renamed', locale: 'uk', version: 2 },
+          }),
+        ]);
+        expect(
+          (await admin.agent.patch(`/api/v1/users/${randomUUID()}`).send({ version: 1, displayName: 'x' })).status,
+        ).toBe(404);
+        expect((await admin.agent.patch(`/api/v1/users/${u.id}`).send({ displayName: 'no version' })).status).toBe(400);
+      },
+    );
 
     it('re-validates role and scope: switching to workshop needs a workshop facility', async () => {
       const u = await createUser(ctx.db, { role: 'viewer' });
@@ -303,32 +308,37 @@ describe('users (integration, real PostgreSQL)', () => {
       expect((await admin.agent.post(`/api/v1/users/${randomUUID()}/revoke-sessions`)).status).toBe(404);
     });
 
-    it('resets a password: sessions end, the old password fails, the new one works, no secret in the audit', async () => {
-      const u = await signedIn(ctx, { role: 'viewer' });
-      const short = await admin.agent.post(`/api/v1/users/${u.user.id}/reset-password`).send({ password: 'short' });
-      expect(short.status).toBe(400);
-      expect(short.body.errors).toEqual([expect.objectContaining({ path: 'password' })]);
-      const res = await admin.agent.post(`/api/v1/users/${u.user.id}/reset-password`).send({ password: NEW_PASSWORD });
-      expect(res.status).toBe(204);
-      expect((await u.agent.get('/api/v1/auth/me')).status).toBe(401);
-      expect(
-        (await ctx.http().post('/api/v1/auth/login').send({ email: u.user.email, password: TEST_PASSWORD })).status,
-      ).toBe(401);
-      expect(
-        (await ctx.http().post('/api/v1/auth/login').send({ email: u.user.email, password: NEW_PASSWORD })).status,
-      ).toBe(200);
-      const rows = (await auditRows(ctx.db, 'user', u.user.id)).filter(
-        (r: { action: string }) => r.action === 'password_reset',
-      );
-      expect(rows).toEqual([
-        expect.objectContaining({ actor_id: admin.user.id, before: null, after: { sessionsRevoked: 1 } }),
-      ]);
-      expect(JSON.stringify(rows)).not.toContain(NEW_PASSWORD);
-      expect(
-        (await admin.agent.post(`/api/v1/users/${randomUUID()}/reset-password`).send({ password: NEW_PASSWORD }))
-          .status,
-      ).toBe(404);
-    });
+    it(
+      'resets a password: sessions end, the old password fails, ' + 'the new one works, no secret in the audit',
+      async () => {
+        const u = await signedIn(ctx, { role: 'viewer' });
+        const short = await admin.agent.post(`/api/v1/users/${u.user.id}/reset-password`).send({ password: 'short' });
+        expect(short.status).toBe(400);
+        expect(short.body.errors).toEqual([expect.objectContaining({ path: 'password' })]);
+        const res = await admin.agent
+          .post(`/api/v1/users/${u.user.id}/reset-password`)
+          .send({ password: NEW_PASSWORD });
+        expect(res.status).toBe(204);
+        expect((await u.agent.get('/api/v1/auth/me')).status).toBe(401);
+        expect(
+          (await ctx.http().post('/api/v1/auth/login').send({ email: u.user.email, password: TEST_PASSWORD })).status,
+        ).toBe(401);
+        expect(
+          (await ctx.http().post('/api/v1/auth/login').send({ email: u.user.email, password: NEW_PASSWORD })).status,
+        ).toBe(200);
+        const rows = (await auditRows(ctx.db, 'user', u.user.id)).filter(
+          (r: { action: string }) => r.action === 'password_reset',
+        );
+        expect(rows).toEqual([
+          expect.objectContaining({ actor_id: admin.user.id, before: null, after: { sessionsRevoked: 1 } }),
+        ]);
+        expect(JSON.stringify(rows)).not.toContain(NEW_PASSWORD);
+        expect(
+          (await admin.agent.post(`/api/v1/users/${randomUUID()}/reset-password`).send({ password: NEW_PASSWORD }))
+            .status,
+        ).toBe(404);
+      },
+    );
   });
 
   describe('permission table', () => {

@@ -37,6 +37,11 @@ export const errorCatalog = {
     params: z.object({ jobNumber: z.string(), allowed: z.array(z.string()).optional() }),
   },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, params: z.object({}) },
+  INCOMPATIBLE_COMPONENT: { status: 409, params: z.object({}) },
+  OVER_DELIVERY: { status: 409, params: z.object({ remaining: z.number().int() }) },
+  NOT_RECEIVING: { status: 409, params: z.object({ status: z.string() }) },
+  REQUEST_LOCKED: { status: 409, params: z.object({ status: z.string() }) },
+  PARTS_EXCEED_DELIVERED: { status: 409, params: z.object({ available: z.number().int() }) },
   IDEMPOTENCY_KEY_REUSED: { status: 422, params: z.object({}) },
   PAYLOAD_TOO_LARGE: { status: 413, params: z.object({}) },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, params: z.object({}) },
@@ -119,6 +124,10 @@ export const fieldRuleCodes = [
   'too_long',
   'serial_repeats',
   'serial_registered',
+  // component requests and supply plans
+  'component_or_model',
+  'in_past',
+  'destination_kind',
 ] as const;
 export type FieldRuleCode = (typeof fieldRuleCodes)[number];
 export const isFieldRuleCode = (code: unknown): code is FieldRuleCode =>

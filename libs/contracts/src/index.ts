@@ -9,3 +9,4 @@ export * from './repair-jobs';
 export * from './errors';
 export * from './endpoint';
 export * from './endpoints/index';
+export * from './component-requests';

@@ -3,3 +3,4 @@ export * from './optimistic-lock';
 export * from './readiness';
 export * from './barrel-wear';
 export * from './repair-job-workflow';
+export * from './component-request-workflow';

@@ -14,18 +14,38 @@ export const permissionTable = {
   users: { read: ['admin'], write: ['admin'] },
   /** artillery systems: create and edit (admin, logistics) */
   systems: { read: ALL_ROLES, write: ['admin', 'logistics'] },
-  /** a system's status change (the status and its history are read with `systems`): workshop users only for systems at their facilities */
+  /**
+   * a system's status change (the status and its history are read with `systems`): workshop users only
+   * for systems at their facilities
+   */
   systemStatus: { read: [], write: ['admin', 'logistics', 'workshop'] },
   /** usage reports (rounds fired): workshop users only for systems at their facilities */
   usageReports: { read: ALL_ROLES, write: ['admin', 'logistics', 'workshop'] },
   /** CSV import of systems */
   systemImport: { read: [], write: ['admin'] },
-  /** repair jobs, work logs, parts used, transitions: workshop users only at their facilities; partners read jobs on their country's systems */
+  /**
+   * repair jobs, work logs, parts used, transitions: workshop users only at their facilities; partners read
+   * jobs on their country's systems
+   */
   repairJobs: { read: ALL_ROLES, write: ['admin', 'workshop'] },
   /** backlog, turnaround and throughput across facilities */
   repairMetrics: { read: ['admin', 'workshop', 'logistics', 'training', 'viewer'], write: [] },
   /** preventive maintenance plans per system model, and running the scheduler by hand */
   preventivePlans: { read: ['admin', 'workshop', 'logistics', 'training', 'viewer'], write: ['admin'] },
+  /**
+   * component requests: logistics and admin everything; workshop users raise drafts for open jobs at their
+   * facilities and read requests to their facilities; partner users read requests their country supplies
+   * (no names); everyone else reads
+   */
+  componentRequests: { read: ALL_ROLES, write: ['admin', 'logistics', 'workshop'] },
+  /** approving, rejecting, ordering and shipping requests, and running the barrel job by hand */
+  requestApproval: { read: [], write: ['admin', 'logistics'] },
+  /** recording a delivery: workshop users only for requests to their facilities */
+  deliveries: { read: ALL_ROLES, write: ['admin', 'logistics', 'workshop'] },
+  /** monthly supply plans per partner and plan vs actual: partner users read their own country's */
+  supplyPlans: { read: ALL_ROLES, write: ['admin', 'logistics'] },
+  /** request metrics: open, overdue, on-time rate, supplier lead times */
+  requestMetrics: { read: ALL_ROLES, write: [] },
   audit: { read: ['admin'], write: [] },
 } as const satisfies Record<string, Record<Action, readonly Role[]>>;
 

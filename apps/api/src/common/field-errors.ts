@@ -47,6 +47,9 @@ const ENGLISH: Partial<Record<FieldRuleCode, string>> = {
   too_long: 'Too long',
   serial_repeats: 'The serial number repeats an earlier line for the same model',
   serial_registered: 'The serial number is already registered for this model',
+  component_or_model: 'Name a component or a system model, not both',
+  in_past: 'Cannot be in the past',
+  destination_kind: 'Only a repair workshop or a depot',
 };
 
 export const englishFieldMessage = (code: FieldRuleCode, params?: Record<string, unknown>): string => {

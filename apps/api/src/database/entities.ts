@@ -1,6 +1,13 @@
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { LoginAttemptEntity } from '../modules/auth/login-attempt.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
+import {
+  ComponentRequestEntity,
+  ComponentRequestTransitionEntity,
+  DeliveryEntity,
+  SupplyPlanEntity,
+  SupplyPlanLineEntity,
+} from '../modules/component-requests/component-request.entity';
 import { ComponentEntity } from '../modules/components/component.entity';
 import { FacilityEntity } from '../modules/facilities/facility.entity';
 import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
@@ -48,4 +55,9 @@ export const entities = [
   PartUsedEntity,
   PreventivePlanEntity,
   NumberSequenceEntity,
+  ComponentRequestEntity,
+  ComponentRequestTransitionEntity,
+  DeliveryEntity,
+  SupplyPlanEntity,
+  SupplyPlanLineEntity,
 ];

@@ -31,16 +31,19 @@ export async function repairFixtures(db: DataSource): Promise<RepairFixtures> {
   );
   const jv1 = await one(
     db,
-    `INSERT INTO joint_ventures (name, ukrainian_company, scopes, established_on) VALUES ('JV one', 'Ukr one', '{repair}', '2024-01-01') RETURNING id`,
+    `INSERT INTO joint_ventures (name, ukrainian_company, scopes, established_on)
+     VALUES ('JV one', 'Ukr one', '{repair}', '2024-01-01') RETURNING id`,
   );
   const jv2 = await one(
     db,
-    `INSERT INTO joint_ventures (name, ukrainian_company, scopes, established_on) VALUES ('JV two', 'Ukr two', '{repair}', '2024-01-01') RETURNING id`,
+    `INSERT INTO joint_ventures (name, ukrainian_company, scopes, established_on)
+     VALUES ('JV two', 'Ukr two', '{repair}', '2024-01-01') RETURNING id`,
   );
   const facility = (code: string, kind: string, jv: string) =>
     one(
       db,
-      `INSERT INTO facilities (code, name, kind, oblast, joint_venture_id, repair_bays) VALUES ($1, $1, $2, 'lvivska', $3, $4) RETURNING id`,
+      `INSERT INTO facilities (code, name, kind, oblast, joint_venture_id, repair_bays)
+       VALUES ($1, $1, $2, 'lvivska', $3, $4) RETURNING id`,
       [code, kind, jv, kind === 'repair_workshop' ? 4 : 0],
     );
   const ws1 = await facility('WS-T1', 'repair_workshop', jv1);
@@ -48,21 +51,25 @@ export async function repairFixtures(db: DataSource): Promise<RepairFixtures> {
   const depot1 = await facility('DP-T1', 'depot', jv1);
   const modelA = await one(
     db,
-    `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc) VALUES ('Model A', 'towed_howitzer', 155, $1, 2500) RETURNING id`,
+    `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc)
+     VALUES ('Model A', 'towed_howitzer', 155, $1, 2500) RETURNING id`,
     [partnerA],
   );
   const modelB = await one(
     db,
-    `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc) VALUES ('Model B', 'mortar', 120, $1, 8000) RETURNING id`,
+    `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc)
+     VALUES ('Model B', 'mortar', 120, $1, 8000) RETURNING id`,
     [partnerB],
   );
   const componentA = await one(
     db,
-    `INSERT INTO components (part_number, name, category, unit_of_issue) VALUES ('CMP-A', 'Part for A', 'breech', 'ea') RETURNING id`,
+    `INSERT INTO components (part_number, name, category, unit_of_issue)
+     VALUES ('CMP-A', 'Part for A', 'breech', 'ea') RETURNING id`,
   );
   const componentB = await one(
     db,
-    `INSERT INTO components (part_number, name, category, unit_of_issue) VALUES ('CMP-B', 'Part for B', 'recoil', 'ea') RETURNING id`,
+    `INSERT INTO components (part_number, name, category, unit_of_issue)
+     VALUES ('CMP-B', 'Part for B', 'recoil', 'ea') RETURNING id`,
   );
   await db.query(`INSERT INTO component_system_models (component_id, system_model_id) VALUES ($1, $2), ($3, $4)`, [
     componentA,
@@ -92,7 +99,8 @@ export async function createSystem(db: DataSource, o: SystemOptions): Promise<st
   serial += 1;
   return one(
     db,
-    `INSERT INTO systems (model_id, serial_number, donor_partner_id, facility_id, status, total_efc, barrel_efc, barrel_serial, created_at)
+    `INSERT INTO systems (model_id, serial_number, donor_partner_id, facility_id, status, total_efc, barrel_efc,
+                          barrel_serial, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9)) RETURNING id`,
     [
       o.modelId,
@@ -110,7 +118,8 @@ export async function createSystem(db: DataSource, o: SystemOptions): Promise<st
 
 export async function systemRow(db: DataSource, id: string) {
   const [row] = await db.query(
-    `SELECT status, facility_id, version, barrel_serial, barrel_efc::float8 AS barrel_efc, total_efc::float8 AS total_efc, barrel_wear
+    `SELECT status, facility_id, version, barrel_serial, barrel_efc::float8 AS barrel_efc,
+            total_efc::float8 AS total_efc, barrel_wear
        FROM systems WHERE id = $1`,
     [id],
   );

@@ -19,7 +19,8 @@ export async function insertSystemsFixtures(db: DataSource): Promise<SystemsFixt
   const DE = await partner('DE', 'member');
   const model = (designation: string, life: number) =>
     id(
-      `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc) VALUES ($1, 'towed_howitzer', 155, $2, $3) RETURNING id`,
+      `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc)
+       VALUES ($1, 'towed_howitzer', 155, $2, $3) RETURNING id`,
       [designation, FR, life],
     );
   const A = await model('TH-155/52 test howitzer', 2500);
@@ -79,7 +80,8 @@ export async function insertSystems(db: DataSource, rows: SystemRowInput[]): Pro
       ].join(', ')})`,
   );
   const out: Array<{ id: string }> = await db.query(
-    `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, total_efc, barrel_efc, status_changed_at)
+    `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, total_efc,
+                          barrel_efc, status_changed_at)
      VALUES ${values.join(', ')} RETURNING id`,
     params,
   );

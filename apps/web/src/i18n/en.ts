@@ -75,7 +75,8 @@ export const en: Translation = {
     generic: 'The action failed. Please try again.',
     network: 'Cannot reach the server. Check the connection and try again.',
     staleVersion:
-      'Someone else has just changed this record. Reload the page to see the current data, then make your changes again.',
+      'Someone else has just changed this record. ' +
+      'Reload the page to see the current data, then make your changes again.',
     forbidden: 'You are not allowed to do this.',
     notFound: 'The record was not found.',
     validation: 'Please check the highlighted fields.',

@@ -24,6 +24,11 @@ export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
   INVALID_STATUS_CHANGE: 'The status cannot change from “{{from}}” to “{{to}}” now.',
   STATUS_FOLLOWS_JOB: 'The system has an open repair job {{jobNumber}}: its status changes only with the job’s moves.',
   IDEMPOTENCY_IN_PROGRESS: 'The previous request is still being processed. Wait a moment and try again.',
+  INCOMPATIBLE_COMPONENT: "This component does not fit the system's model.",
+  OVER_DELIVERY: 'The delivery is more than the request still needs: {{remaining}} remaining.',
+  NOT_RECEIVING: 'Deliveries are received only for ordered or shipped requests (now: {{status}}).',
+  REQUEST_LOCKED: 'Only a draft can be changed (now: {{status}}).',
+  PARTS_EXCEED_DELIVERED: 'Only {{available}} are available from this request.',
   IDEMPOTENCY_KEY_REUSED: 'The request does not match the previous one. Reload the page and try again.',
   PAYLOAD_TOO_LARGE: 'The file or request is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'Send the file as CSV.',
@@ -89,6 +94,9 @@ export const fieldRulesEn: Record<keyof typeof fieldRulesUk, string> = {
   too_long: 'At most {{maximum}} characters',
   serial_repeats: 'Serial number {{serial}} repeats line {{line}} for the same model',
   serial_registered: 'Serial number {{serial}} is already registered for this model',
+  component_or_model: 'Name a component or a system model, not both',
+  in_past: 'The date cannot be in the past',
+  destination_kind: 'Only a repair workshop or a depot',
 };
 
 export const fieldChecksEn: Record<keyof typeof fieldChecksUk, string> = {

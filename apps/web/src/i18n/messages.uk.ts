@@ -14,7 +14,8 @@ export const errorCodesUk = {
   NOT_FOUND: 'Запис не знайдено.',
   METHOD_NOT_ALLOWED: 'Ця дія тут недоступна.',
   STALE_VERSION:
-    'Цей запис щойно змінив інший користувач. Перезавантажте сторінку, щоб побачити актуальні дані, і внесіть зміни ще раз.',
+    'Цей запис щойно змінив інший користувач. ' +
+    'Перезавантажте сторінку, щоб побачити актуальні дані, і внесіть зміни ще раз.',
   DUPLICATE: 'Такий запис уже існує.',
   INVALID_TRANSITION: 'Перехід зі стану «{{from}}» у «{{to}}» не дозволено. Можливі: {{allowed}}.',
   WORK_LOG_REQUIRED: 'Перед завершенням внесіть хоча б один запис про роботи.',
@@ -27,6 +28,11 @@ export const errorCodesUk = {
   INVALID_STATUS_CHANGE: 'Зміну стану з «{{from}}» на «{{to}}» зараз не можна зробити.',
   STATUS_FOLLOWS_JOB: 'Система має відкритий ремонт {{jobNumber}}: її стан змінюється лише переходами ремонту.',
   IDEMPOTENCY_IN_PROGRESS: 'Попередній запит ще обробляється. Зачекайте мить і спробуйте ще раз.',
+  INCOMPATIBLE_COMPONENT: 'Цей компонент не підходить до моделі системи.',
+  OVER_DELIVERY: 'Поставка більша за залишок заявки: залишилося {{remaining}}.',
+  NOT_RECEIVING: 'Поставки приймаються лише для замовлених або відправлених заявок (зараз: {{status}}).',
+  REQUEST_LOCKED: 'Змінювати можна лише чернетку (зараз: {{status}}).',
+  PARTS_EXCEED_DELIVERED: 'За цією заявкою доступно лише {{available}} шт.',
   IDEMPOTENCY_KEY_REUSED: 'Запит не збігається з попереднім. Оновіть сторінку й спробуйте ще раз.',
   PAYLOAD_TOO_LARGE: 'Файл або запит завеликий.',
   UNSUPPORTED_MEDIA_TYPE: 'Надішліть файл у форматі CSV.',
@@ -92,6 +98,9 @@ export const fieldRulesUk = {
   too_long: 'Не більше {{maximum}} символів',
   serial_repeats: 'Серійний номер {{serial}} повторює рядок {{line}} для тієї ж моделі',
   serial_registered: 'Серійний номер {{serial}} уже зареєстровано для цієї моделі',
+  component_or_model: 'Вкажіть компонент або модель системи, але не обидва',
+  in_past: 'Дата не може бути в минулому',
+  destination_kind: 'Лише ремонтна майстерня або склад',
 } satisfies Record<FieldRuleCode, string>;
 
 /** The built-in checks, worded by what was checked (text, number, list, date). */

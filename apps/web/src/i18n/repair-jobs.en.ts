@@ -150,7 +150,9 @@ export const repairJobsEn: Translation['repairJobs'] = {
   signOff: {
     title: 'Quality sign-off',
     body: 'Is the work done and checked? Completing the job is the quality sign-off.',
-    rule: 'Four-eyes rule: only a user who did not log work on this job may sign it off. At least one work log is needed.',
+    rule:
+      'Four-eyes rule: only a user who did not log work on this job may sign it off. ' +
+      'At least one work log is needed.',
     youLogged: 'You logged work on this job, so you cannot sign it off — ask a colleague.',
     noLogs: 'No work has been logged yet.',
     submit: 'Complete (quality sign-off)',

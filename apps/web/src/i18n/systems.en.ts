@@ -172,7 +172,8 @@ export const systemsEn: Translation['systems'] = {
     formatTitle: 'File format',
     formatHelp: 'CSV in UTF-8, the first line a header with these columns:',
     formatNotes:
-      'Model is the model designation, donor the country code, unit and facility their codes; status a status code (e.g. operational); EFC numbers with a dot.',
+      'Model is the model designation, donor the country code, unit and facility their codes; ' +
+      'status a status code (e.g. operational); EFC numbers with a dot.',
     sampleLink: 'Download a sample CSV header',
     file: 'CSV file',
     fileHint: 'Choose a .csv file.',

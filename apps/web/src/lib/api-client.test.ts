@@ -8,15 +8,18 @@ const JOB = '11111111-1111-4111-8111-111111111111';
 describe('api()', () => {
   afterEach(() => setUnauthorizedHandler(null));
 
-  it('builds the URL from the endpoint, its path parameters and its query (arrays repeated, empty values left out)', async () => {
-    const fetch = mockFetch({ 'GET /repair-jobs': { items: [], nextCursor: null } });
-    await api(endpoints.repairJobs.list, { query: { status: ['reported', 'diagnosing'], q: '', limit: 20 } });
-    expect(fetch.requests[0]!.url).toBe('/api/v1/repair-jobs?status=reported&status=diagnosing&limit=20');
-    expect(endpointUrl(endpoints.repairJobs.get, { params: { id: JOB } })).toBe(`/api/v1/repair-jobs/${JOB}`);
-    expect(endpointUrl(endpoints.systems.export, { query: { modelId: undefined, q: 'A 1' } })).toBe(
-      '/api/v1/systems/export.csv?q=A+1',
-    );
-  });
+  it(
+    'builds the URL from the endpoint, its path parameters and its query ' + '(arrays repeated, empty values left out)',
+    async () => {
+      const fetch = mockFetch({ 'GET /repair-jobs': { items: [], nextCursor: null } });
+      await api(endpoints.repairJobs.list, { query: { status: ['reported', 'diagnosing'], q: '', limit: 20 } });
+      expect(fetch.requests[0]!.url).toBe('/api/v1/repair-jobs?status=reported&status=diagnosing&limit=20');
+      expect(endpointUrl(endpoints.repairJobs.get, { params: { id: JOB } })).toBe(`/api/v1/repair-jobs/${JOB}`);
+      expect(endpointUrl(endpoints.systems.export, { query: { modelId: undefined, q: 'A 1' } })).toBe(
+        '/api/v1/systems/export.csv?q=A+1',
+      );
+    },
+  );
 
   it('sends the method, JSON body and Idempotency-Key, and answers the parsed body', async () => {
     const fetch = mockFetch({
@@ -49,51 +52,54 @@ describe('api()', () => {
     await expect(api(endpoints.auth.logout)).resolves.toBeUndefined();
   });
 
-  it('turns problem details into an ApiError with the catalogue code, coded field errors and the parameters', async () => {
-    mockFetch({
-      'POST /units': jsonResponse(
-        {
-          type: '/problems/validation-failed',
-          title: 'Bad Request',
-          status: 400,
-          code: 'VALIDATION_FAILED',
-          errors: [
-            { path: 'code', code: 'code_chars', message: 'English' },
-            { path: 'name', code: 'too_big', message: 'English', params: { maximum: 160, origin: 'string' } },
-          ],
-        },
-        { status: 400 },
-      ),
-      [`POST /repair-jobs/${JOB}/transitions`]: jsonResponse(
-        {
-          type: '/problems/invalid-transition',
-          title: 'Conflict',
-          status: 409,
-          code: 'INVALID_TRANSITION',
-          from: 'reported',
-          to: 'completed',
-          allowed: ['diagnosing'],
-        },
-        { status: 409 },
-      ),
-    });
-    const bad = await api(endpoints.units.create, { body: { code: 'x', name: 'y' } }).catch((e: unknown) => e);
-    expect(bad).toBeInstanceOf(ApiError);
-    expect((bad as ApiError).code).toBe('VALIDATION_FAILED');
-    expect((bad as ApiError).fieldErrors).toEqual([
-      { path: 'code', code: 'code_chars' },
-      { path: 'name', code: 'too_big', params: { maximum: 160, origin: 'string' } },
-    ]);
-    const refused = (await api(endpoints.repairJobs.transition, {
-      params: { id: JOB },
-      body: { to: 'completed' },
-    }).catch((e: unknown) => e)) as ApiError;
-    expect([refused.status, refused.code, refused.params['allowed']]).toEqual([
-      409,
-      'INVALID_TRANSITION',
-      ['diagnosing'],
-    ]);
-  });
+  it(
+    'turns problem details into an ApiError with the catalogue code, ' + 'coded field errors and the parameters',
+    async () => {
+      mockFetch({
+        'POST /units': jsonResponse(
+          {
+            type: '/problems/validation-failed',
+            title: 'Bad Request',
+            status: 400,
+            code: 'VALIDATION_FAILED',
+            errors: [
+              { path: 'code', code: 'code_chars', message: 'English' },
+              { path: 'name', code: 'too_big', message: 'English', params: { maximum: 160, origin: 'string' } },
+            ],
+          },
+          { status: 400 },
+        ),
+        [`POST /repair-jobs/${JOB}/transitions`]: jsonResponse(
+          {
+            type: '/problems/invalid-transition',
+            title: 'Conflict',
+            status: 409,
+            code: 'INVALID_TRANSITION',
+            from: 'reported',
+            to: 'completed',
+            allowed: ['diagnosing'],
+          },
+          { status: 409 },
+        ),
+      });
+      const bad = await api(endpoints.units.create, { body: { code: 'x', name: 'y' } }).catch((e: unknown) => e);
+      expect(bad).toBeInstanceOf(ApiError);
+      expect((bad as ApiError).code).toBe('VALIDATION_FAILED');
+      expect((bad as ApiError).fieldErrors).toEqual([
+        { path: 'code', code: 'code_chars' },
+        { path: 'name', code: 'too_big', params: { maximum: 160, origin: 'string' } },
+      ]);
+      const refused = (await api(endpoints.repairJobs.transition, {
+        params: { id: JOB },
+        body: { to: 'completed' },
+      }).catch((e: unknown) => e)) as ApiError;
+      expect([refused.status, refused.code, refused.params['allowed']]).toEqual([
+        409,
+        'INVALID_TRANSITION',
+        ['diagnosing'],
+      ]);
+    },
+  );
 
   it('marks a code outside the catalogue as unknown and recognises a stale version', async () => {
     mockFetch({
@@ -136,23 +142,26 @@ describe('api()', () => {
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
-  it('reports a network failure as a retryable NETWORK_ERROR, and a retry carries the same Idempotency-Key', async () => {
-    let calls = 0;
-    const fetch = mockFetch({
-      'POST /units': () => {
-        calls += 1;
-        if (calls === 1) throw new TypeError('Failed to fetch');
-        return jsonResponse({ id: 'u1' }, { status: 201 });
-      },
-    });
-    const first = (await api(
-      endpoints.units.create,
-      { body: { code: 'BR-1', name: 'Brigade' } },
-      { idempotencyKey: 'same-key-1' },
-    ).catch((e: unknown) => e)) as ApiError;
-    expect([first.isNetworkError, first.code]).toEqual([true, 'NETWORK_ERROR']);
-    await api(endpoints.units.create, { body: { code: 'BR-1', name: 'Brigade' } }, { idempotencyKey: 'same-key-1' });
-    const keys = fetch.spy.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
-    expect(keys).toEqual(['same-key-1', 'same-key-1']);
-  });
+  it(
+    'reports a network failure as a retryable NETWORK_ERROR, ' + 'and a retry carries the same Idempotency-Key',
+    async () => {
+      let calls = 0;
+      const fetch = mockFetch({
+        'POST /units': () => {
+          calls += 1;
+          if (calls === 1) throw new TypeError('Failed to fetch');
+          return jsonResponse({ id: 'u1' }, { status: 201 });
+        },
+      });
+      const first = (await api(
+        endpoints.units.create,
+        { body: { code: 'BR-1', name: 'Brigade' } },
+        { idempotencyKey: 'same-key-1' },
+      ).catch((e: unknown) => e)) as ApiError;
+      expect([first.isNetworkError, first.code]).toEqual([true, 'NETWORK_ERROR']);
+      await api(endpoints.units.create, { body: { code: 'BR-1', name: 'Brigade' } }, { idempotencyKey: 'same-key-1' });
+      const keys = fetch.spy.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
+      expect(keys).toEqual(['same-key-1', 'same-key-1']);
+    },
+  );
 });

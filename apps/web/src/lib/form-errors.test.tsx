@@ -56,18 +56,21 @@ describe('useServerFormErrors', () => {
     },
   );
 
-  it('puts a 409 that names a field (DUPLICATE) on that field too, and a stale version only in the banner', async () => {
-    const duplicate = refused(409, 'DUPLICATE', [{ path: 'name', code: 'duplicate' }]);
-    const { events, unmount } = renderWithProviders(<Probe error={duplicate} />, { locale: 'en' });
-    await events.click(screen.getByRole('button', { name: 'fail' }));
-    await waitFor(() => expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription('Already in use'));
-    unmount();
-    const stale = refused(409, 'STALE_VERSION', []);
-    const second = renderWithProviders(<Probe error={stale} />, { locale: 'en' });
-    await second.events.click(screen.getByRole('button', { name: 'fail' }));
-    expect(await screen.findByTestId('stale-version-error')).toHaveTextContent(
-      /Someone else has just changed this record/,
-    );
-    expect(screen.getByLabelText(/^Name/)).not.toHaveAccessibleDescription();
-  });
+  it(
+    'puts a 409 that names a field (DUPLICATE) on that field too, ' + 'and a stale version only in the banner',
+    async () => {
+      const duplicate = refused(409, 'DUPLICATE', [{ path: 'name', code: 'duplicate' }]);
+      const { events, unmount } = renderWithProviders(<Probe error={duplicate} />, { locale: 'en' });
+      await events.click(screen.getByRole('button', { name: 'fail' }));
+      await waitFor(() => expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription('Already in use'));
+      unmount();
+      const stale = refused(409, 'STALE_VERSION', []);
+      const second = renderWithProviders(<Probe error={stale} />, { locale: 'en' });
+      await second.events.click(screen.getByRole('button', { name: 'fail' }));
+      expect(await screen.findByTestId('stale-version-error')).toHaveTextContent(
+        /Someone else has just changed this record/,
+      );
+      expect(screen.getByLabelText(/^Name/)).not.toHaveAccessibleDescription();
+    },
+  );
 });

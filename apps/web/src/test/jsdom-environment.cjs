@@ -3,7 +3,8 @@
 // react-router needs TextEncoder, and tests spy on `fetch` (jest.spyOn(global, 'fetch')) and answer
 // with `new Response(...)`. They come from Node, together with Node's AbortController: Node's Request
 // accepts only Node's AbortSignal.
-const { TestEnvironment } = require('jest-environment-jsdom'); // eslint-disable-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { TestEnvironment } = require('jest-environment-jsdom');
 
 const FROM_NODE = [
   'fetch',

@@ -38,7 +38,10 @@ export interface RenderWithProvidersResult extends RenderResult {
   currentUser: CurrentUser | null;
 }
 
-/** The app's query client settings for tests: no retries (a failure shows at once), nothing garbage-collected mid-test. */
+/**
+ * The app's query client settings for tests: no retries (a failure shows at once), nothing
+ * garbage-collected mid-test.
+ */
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -115,7 +115,9 @@ export const jointVenturesEndpoints = referenceEndpoints({
   create: createJointVentureInputSchema,
   update: updateJointVentureInputSchema,
   summaries: {
-    list: 'Joint ventures with their foreign partners, by name; `q` searches name and Ukrainian company; filter by partner',
+    list:
+      'Joint ventures with their foreign partners, by name; `q` searches name and Ukrainian company; ' +
+      'filter by partner',
     get: 'One joint venture',
     create: 'Add a joint venture (409 DUPLICATE on a known name; 400 on an unknown or host partner)',
     update: 'Change a joint venture; `partners`, when sent, replaces the list; send the version you edited',
@@ -160,7 +162,9 @@ export const componentsEndpoints = referenceEndpoints({
   create: createComponentInputSchema,
   update: updateComponentInputSchema,
   summaries: {
-    list: 'Component catalog, by part number; `q` searches part number and name; filter by category and compatible model',
+    list:
+      'Component catalog, by part number; `q` searches part number and name; ' +
+      'filter by category and compatible model',
     get: 'One component',
     create: 'Add a component (409 DUPLICATE on a known part number; 400 on an unknown model)',
     update: 'Change a component; `compatibleModelIds`, when sent, replaces the list; send the version you edited',

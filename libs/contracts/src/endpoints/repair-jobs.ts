@@ -72,8 +72,8 @@ export const repairJobsEndpoints = {
     tag,
     permission: { resource: 'repairMetrics', action: 'read' },
     summary:
-      'Backlog per facility and state, turnaround (median, p90 hours) and time awaiting parts of jobs completed in the ' +
-      'period, completed per week, overdue open jobs. Period defaults to the last 90 days (UTC dates)',
+      'Backlog per facility and state, turnaround (median, p90 hours) and time awaiting parts of jobs completed ' +
+      'in the period, completed per week, overdue open jobs. Period defaults to the last 90 days (UTC dates)',
     query: repairJobMetricsQuerySchema,
     response: repairJobMetricsSchema,
     errors: ['NOT_FOUND'],
@@ -97,8 +97,8 @@ export const repairJobsEndpoints = {
     permission: write,
     summary:
       'Open a job at a repair workshop (accepts Idempotency-Key): number RJ-YYYY-NNNNN, due date from the priority, ' +
-      'the system moves to in_repair. 409 OPEN_JOB_EXISTS when the system has an open job, SYSTEM_NOT_REPAIRABLE when ' +
-      'it is written off or in transit',
+      'the system moves to in_repair. 409 OPEN_JOB_EXISTS when the system has an open job, ' +
+      'SYSTEM_NOT_REPAIRABLE when it is written off or in transit',
     body: createRepairJobInputSchema,
     response: repairJobResponseSchema,
     idempotent: true,

@@ -32,7 +32,8 @@ export const systemsEndpoints = {
     tag,
     permission: read,
     summary:
-      'Systems in keyset pages, sorted by serial, wear or lastChange (asc/desc). Filters: status (repeat for several), ' +
+      'Systems in keyset pages, sorted by serial, wear or lastChange (asc/desc). ' +
+      'Filters: status (repeat for several), ' +
       `readiness, modelId, donorPartnerId, unitId, facilityId, wearAbove (percent), q (serial contains). ${scope}`,
     query: listSystemsQuerySchema,
     response: pageSchema(systemResponseSchema),
@@ -63,11 +64,13 @@ export const systemsEndpoints = {
     tag,
     permission: { resource: 'systemImport', action: 'write' },
     summary:
-      'CSV import (body text/csv, header row: model, serial_number, donor_partner, unit, facility, status, total_efc, ' +
-      'barrel_efc, barrel_serial, notes; references by designation / ISO code / unit code / facility code; empty = none). ' +
-      'dryRun=true (default): checks every row, writes nothing, answers 200 with each bad row by line (header = line 1). ' +
-      'dryRun=false: all or nothing in one transaction: 201 with `imported` when every row is valid, otherwise 200 with ' +
-      '`imported: 0` and the errors (at most 1000 listed).',
+      'CSV import (body text/csv, header row: model, serial_number, donor_partner, unit, facility, status, ' +
+      'total_efc, barrel_efc, barrel_serial, notes; ' +
+      'references by designation / ISO code / unit code / facility code; empty = none). ' +
+      'dryRun=true (default): checks every row, writes nothing, ' +
+      'answers 200 with each bad row by line (header = line 1). ' +
+      'dryRun=false: all or nothing in one transaction: 201 with `imported` when every row is valid, ' +
+      'otherwise 200 with `imported: 0` and the errors (at most 1000 listed).',
     query: systemImportQuerySchema,
     bodyType: 'csv',
     response: systemImportResultSchema,
@@ -79,7 +82,9 @@ export const systemsEndpoints = {
     path: '/v1/systems/{id}',
     tag,
     permission: read,
-    summary: `One system with barrel wear, firing rate (last 90 days) and the forecast date of the next barrel change. ${scope}`,
+    summary:
+      'One system with barrel wear, firing rate (last 90 days) and the forecast date of the next barrel change. ' +
+      scope,
     params: idParamSchema,
     response: systemResponseSchema,
     errors: ['NOT_FOUND'],
@@ -130,8 +135,8 @@ export const systemsEndpoints = {
     tag,
     permission: read,
     summary:
-      'The record card, newest first: status changes, barrel changes and the last 200 usage reports, with who did them ' +
-      `(no names for partner users). ${scope}`,
+      'The record card, newest first: status changes, barrel changes and the last 200 usage reports, ' +
+      `with who did them (no names for partner users). ${scope}`,
     params: idParamSchema,
     response: systemHistoryResponseSchema,
     errors: ['NOT_FOUND'],
@@ -142,9 +147,9 @@ export const systemsEndpoints = {
     tag,
     permission: { resource: 'usageReports', action: 'write' },
     summary:
-      'Report rounds fired on one day (not in the future, UTC): raises total and barrel EFC. 409 DUPLICATE_USAGE_DAY for ' +
-      'a second report of the day, 409 SYSTEM_WRITTEN_OFF for a written-off system. Workshop users only for systems at ' +
-      'their facilities (404 otherwise)',
+      'Report rounds fired on one day (not in the future, UTC): raises total and barrel EFC. ' +
+      '409 DUPLICATE_USAGE_DAY for a second report of the day, 409 SYSTEM_WRITTEN_OFF for a written-off system. ' +
+      'Workshop users only for systems at their facilities (404 otherwise)',
     params: idParamSchema,
     body: createUsageReportInputSchema,
     response: usageReportResponseSchema,
@@ -168,7 +173,8 @@ export const systemsEndpoints = {
     tag,
     permission: { resource: 'usageReports', action: 'read' },
     summary:
-      'Rounds and EFC per week (Monday starts), the last `weeks` weeks up to the current one, zero-filled, oldest first. ' +
+      'Rounds and EFC per week (Monday starts), the last `weeks` weeks up to the current one, zero-filled, ' +
+      'oldest first. ' +
       scope,
     params: idParamSchema,
     query: usageWeeklyQuerySchema,

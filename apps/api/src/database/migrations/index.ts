@@ -2,6 +2,7 @@ import { Initial1795752655903 } from './1795752655903-Initial';
 import { AddSystems1795753224425 } from './1795753224425-AddSystems';
 import { AddRepairJobs1795753365720 } from './1795753365720-AddRepairJobs';
 import { AddQueueAndMetricsIndexes1795754861146 } from './1795754861146-AddQueueAndMetricsIndexes';
+import { AddComponentRequests1796024823846 } from './1796024823846-AddComponentRequests';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AddSystems1795753224425,
   AddRepairJobs1795753365720,
   AddQueueAndMetricsIndexes1795754861146,
+  AddComponentRequests1796024823846,
 ];

@@ -196,7 +196,8 @@ export async function seedRepairJobsDemo(m: EntityManager): Promise<void> {
   }
 
   const compatible: Array<{ model_id: string; component_id: string; category: string }> = await m.query(
-    `SELECT csm.system_model_id AS model_id, csm.component_id, c.category FROM component_system_models csm JOIN components c ON c.id = csm.component_id
+    `SELECT csm.system_model_id AS model_id, csm.component_id, c.category
+       FROM component_system_models csm JOIN components c ON c.id = csm.component_id
       ORDER BY c.part_number`,
   );
   const partsFor = (modelId: string, kind: RepairJobKindValue) => {
@@ -248,7 +249,8 @@ export async function seedRepairJobsDemo(m: EntityManager): Promise<void> {
     reason: string | null;
   }> = await m.query(
     `SELECT s.id, s.model_id, s.facility_id, s.status, s.status_changed_at AS changed,
-            (SELECT h.reason FROM system_status_history h WHERE h.system_id = s.id ORDER BY h.at DESC, h.id DESC LIMIT 1) AS reason
+            (SELECT h.reason FROM system_status_history h WHERE h.system_id = s.id
+              ORDER BY h.at DESC, h.id DESC LIMIT 1) AS reason
        FROM systems s WHERE s.status IN ('in_repair', 'awaiting_parts') AND s.facility_id = ANY($1::uuid[])
       ORDER BY s.facility_id, s.status DESC, s.status_changed_at, s.id`,
     [leads.map((l) => l.facility_id)],
@@ -305,8 +307,11 @@ export async function seedRepairJobsDemo(m: EntityManager): Promise<void> {
 
   // 2. closed jobs over the last months on operational systems (one per system)
   const pool: Array<{ id: string; model_id: string; created: Date; barrel_changed: boolean }> = await m.query(
-    `SELECT s.id, s.model_id, s.created_at AS created, EXISTS (SELECT 1 FROM barrel_changes b WHERE b.system_id = s.id) AS barrel_changed
-       FROM systems s WHERE s.status = 'operational' AND s.created_at < now() - interval '${HISTORY_DAYS + 10} days' ORDER BY s.serial_number, s.id`,
+    `SELECT s.id, s.model_id, s.created_at AS created,
+            EXISTS (SELECT 1 FROM barrel_changes b WHERE b.system_id = s.id) AS barrel_changed
+       FROM systems s
+      WHERE s.status = 'operational' AND s.created_at < now() - interval '${HISTORY_DAYS + 10} days'
+      ORDER BY s.serial_number, s.id`,
   );
   const candidates = pool.filter((_, i) => i % 2 === 0).concat(pool.filter((_, i) => i % 2 === 1));
   const barrelJobs = new Set<number>();
@@ -476,7 +481,8 @@ export async function seedRepairJobsDemo(m: EntityManager): Promise<void> {
   for (const [year, last] of lastOfYear) {
     await m.query(
       `INSERT INTO number_sequences (name, year, last_value) VALUES ('RJ', $1, $2)
-                   ON CONFLICT (name, year) DO UPDATE SET last_value = greatest(number_sequences.last_value, EXCLUDED.last_value)`,
+                   ON CONFLICT (name, year)
+                   DO UPDATE SET last_value = greatest(number_sequences.last_value, EXCLUDED.last_value)`,
       [year, last],
     );
   }
@@ -499,7 +505,8 @@ export async function seedRepairJobsDemo(m: EntityManager): Promise<void> {
     ['system_id', 'from_status', 'to_status', 'reason', 'actor_id', 'at'],
     history,
   );
-  // an open job's system follows the job's state: changed as the API does, through the systems module (history and audit rows)
+  // an open job's system follows the job's state: changed as the API does, through the systems module
+  // (history and audit rows)
   for (const u of statusUpdates) {
     await changeSystemStatus(m, {
       systemId: u.systemId,
@@ -523,8 +530,11 @@ export async function seedRepairJobsDemo(m: EntityManager): Promise<void> {
       `WITH since AS (SELECT coalesce(sum(efc), 0) AS efc FROM usage_reports WHERE system_id = $1 AND date >= $2::date),
             s AS (SELECT total_efc, barrel_efc, barrel_serial FROM systems WHERE id = $1),
             ins AS (
-              INSERT INTO barrel_changes (system_id, old_barrel_serial, new_barrel_serial, barrel_efc_at_change, total_efc_at_change, repair_job_id, actor_id, at)
-              SELECT $1::uuid, s.barrel_serial, $3::text, greatest(s.barrel_efc - since.efc, 0), s.total_efc - since.efc, $4::uuid, $5::uuid, $6::timestamptz FROM s, since)
+              INSERT INTO barrel_changes (system_id, old_barrel_serial, new_barrel_serial, barrel_efc_at_change,
+                                          total_efc_at_change, repair_job_id, actor_id, at)
+              SELECT $1::uuid, s.barrel_serial, $3::text, greatest(s.barrel_efc - since.efc, 0),
+                     s.total_efc - since.efc, $4::uuid, $5::uuid, $6::timestamptz
+                FROM s, since)
        UPDATE systems SET barrel_efc = least((SELECT efc FROM since), total_efc), barrel_serial = $3 WHERE id = $1`,
       [j.systemId, dateOf(at.at), j.newBarrelSerial, j.id, at.actor, iso(at.at)],
     );

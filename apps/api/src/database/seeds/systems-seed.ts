@@ -96,7 +96,9 @@ interface Ref {
 export async function seedSystemsDemo(m: EntityManager): Promise<void> {
   const models: Array<{ id: string; designation: string; kind: string; barrel_life_efc: number; origin: string }> =
     await m.query(
-      `SELECT sm.id, sm.designation, sm.kind, sm.barrel_life_efc, p.code AS origin FROM system_models sm JOIN partners p ON p.id = sm.origin_partner_id ORDER BY sm.designation`,
+      `SELECT sm.id, sm.designation, sm.kind, sm.barrel_life_efc, p.code AS origin
+         FROM system_models sm JOIN partners p ON p.id = sm.origin_partner_id
+        ORDER BY sm.designation`,
     );
   if (models.length === 0) return;
   const partners: Ref[] = await m.query(`SELECT id, code FROM partners WHERE role <> 'host' ORDER BY code`);
@@ -210,7 +212,8 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
       ].join(', ')})`,
   );
   const inserted: Array<{ id: string; serial_number: string; model_id: string }> = await m.query(
-    `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, status_changed_at, total_efc, barrel_efc, barrel_serial, created_at)
+    `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, status_changed_at,
+                          total_efc, barrel_efc, barrel_serial, created_at)
      VALUES ${values.join(', ')} RETURNING id, serial_number, model_id`,
     params,
   );
@@ -223,7 +226,8 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
   const workshop = actor('workshop');
   await m.query(
     `INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at)
-     SELECT x.id, NULL, 'operational', 'registered', $3::uuid, s.created_at FROM unnest($1::uuid[]) AS x(id) JOIN systems s ON s.id = x.id
+     SELECT x.id, NULL, 'operational', 'registered', $3::uuid, s.created_at
+       FROM unnest($1::uuid[]) AS x(id) JOIN systems s ON s.id = x.id
      UNION ALL
      SELECT x.id, 'operational', s.status, x.reason, $4::uuid, s.status_changed_at
        FROM unnest($1::uuid[], $2::text[]) AS x(id, reason) JOIN systems s ON s.id = x.id WHERE x.reason IS NOT NULL`,
@@ -235,11 +239,14 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
   await m.query(
     `INSERT INTO usage_reports (system_id, date, rounds, efc, reported_by, created_at)
      SELECT x.id, d.day, r.rounds, round((r.rounds * x.efc_per_round)::numeric, 2), $8::uuid, d.day + time '19:00'
-       FROM unnest($1::uuid[], $2::int[], $3::int[], $4::float8[], $5::float8[], $6::float8[]) AS x(id, first_ago, last_ago, rate, activity, efc_per_round)
-       CROSS JOIN LATERAL generate_series(($7::date - x.first_ago)::timestamp, ($7::date - x.last_ago)::timestamp, interval '1 day') AS g(ts)
+       FROM unnest($1::uuid[], $2::int[], $3::int[], $4::float8[], $5::float8[], $6::float8[])
+            AS x(id, first_ago, last_ago, rate, activity, efc_per_round)
+       CROSS JOIN LATERAL generate_series(($7::date - x.first_ago)::timestamp, ($7::date - x.last_ago)::timestamp,
+                                          interval '1 day') AS g(ts)
        -- per day (the subquery reads g, and volatile output keeps PostgreSQL from folding it into the scan of x)
        CROSS JOIN LATERAL (SELECT g.ts::date AS day, random() AS fire, random() AS size) d
-       CROSS JOIN LATERAL (SELECT greatest(1, round(x.rate / x.activity * (0.4 + 1.2 * d.size) / x.efc_per_round))::int AS rounds) r
+       CROSS JOIN LATERAL (
+             SELECT greatest(1, round(x.rate / x.activity * (0.4 + 1.2 * d.size) / x.efc_per_round))::int AS rounds) r
       WHERE d.fire < x.activity`,
     [
       ids,
@@ -256,7 +263,8 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
   // the counters: what was fired before the reports plus the reports' sums
   await m.query(
     `UPDATE systems s SET total_efc = s.total_efc + u.efc, barrel_efc = s.barrel_efc + u.efc
-       FROM (SELECT system_id, sum(efc) AS efc FROM usage_reports WHERE system_id = ANY($1::uuid[]) GROUP BY system_id) u
+       FROM (SELECT system_id, sum(efc) AS efc FROM usage_reports WHERE system_id = ANY($1::uuid[])
+              GROUP BY system_id) u
       WHERE s.id = u.system_id`,
     [ids],
   );
@@ -274,8 +282,11 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
             since AS (SELECT coalesce(sum(efc), 0) AS efc FROM usage_reports WHERE system_id = $1 AND date >= $2::date),
             s AS (SELECT total_efc, barrel_efc, barrel_serial FROM systems WHERE id = $1),
             ins AS (
-              INSERT INTO barrel_changes (system_id, old_barrel_serial, new_barrel_serial, barrel_efc_at_change, total_efc_at_change, actor_id, at)
-              SELECT $1::uuid, s.barrel_serial, $3::text, s.barrel_efc - since.efc, s.total_efc - since.efc, $4::uuid, $2::date + time '12:00' FROM s, since)
+              INSERT INTO barrel_changes (system_id, old_barrel_serial, new_barrel_serial, barrel_efc_at_change,
+                                          total_efc_at_change, actor_id, at)
+              SELECT $1::uuid, s.barrel_serial, $3::text, s.barrel_efc - since.efc, s.total_efc - since.efc, $4::uuid,
+                     $2::date + time '12:00'
+                FROM s, since)
        UPDATE systems SET barrel_efc = (SELECT efc FROM since), barrel_serial = $3 WHERE id = $1`,
       [p.id, at, newSerial, workshop],
     );

@@ -47,9 +47,12 @@ export class AuthService {
       const windowMinutes = this.env.LOGIN_WINDOW_MINUTES;
       const [counts] = await m.query(
         `SELECT
-           (SELECT count(*) FROM login_attempts a WHERE a.email = $1 AND NOT a.success AND a.at > now() - $3 * interval '1 minute'
-              AND a.at > coalesce((SELECT max(at) FROM login_attempts s WHERE s.email = $1 AND s.success), '-infinity'))::int AS by_email,
-           (SELECT count(*) FROM login_attempts a WHERE a.ip = $2 AND NOT a.success AND a.at > now() - $3 * interval '1 minute')::int AS by_ip`,
+           (SELECT count(*) FROM login_attempts a
+             WHERE a.email = $1 AND NOT a.success AND a.at > now() - $3 * interval '1 minute'
+               AND a.at > coalesce((SELECT max(at) FROM login_attempts s WHERE s.email = $1 AND s.success),
+                                   '-infinity'))::int AS by_email,
+           (SELECT count(*) FROM login_attempts a
+             WHERE a.ip = $2 AND NOT a.success AND a.at > now() - $3 * interval '1 minute')::int AS by_ip`,
         [email, meta.ip, windowMinutes],
       );
       if (
@@ -59,7 +62,8 @@ export class AuthService {
         throw new TooManyRequests('Too many failed sign-in attempts; try again later', windowMinutes * 60);
       }
       const [row]: UserRow[] = await m.query(
-        `SELECT id, email, display_name, role, locale, facility_ids, partner_id, password_hash, active FROM users WHERE email = $1`,
+        `SELECT id, email, display_name, role, locale, facility_ids, partner_id, password_hash, active
+           FROM users WHERE email = $1`,
         [email],
       );
       const ok = row

@@ -46,7 +46,8 @@ export class SessionsService {
   ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await manager.query(
-      `INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent) VALUES ($1, $2, now() + $3 * interval '1 millisecond', $4, $5)`,
+      `INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)
+       VALUES ($1, $2, now() + $3 * interval '1 millisecond', $4, $5)`,
       [hashToken(token), userId, this.absoluteMs, meta.ip, meta.userAgent?.slice(0, 300) ?? null],
     );
     return token;
@@ -56,7 +57,8 @@ export class SessionsService {
   async resolve(token: string): Promise<CurrentUser | null> {
     if (token.length > 100) return null;
     const rows: SessionUserRow[] = await this.db.query(
-      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.role, u.locale, u.facility_ids, u.partner_id
+      `SELECT s.id AS session_id, s.last_seen_at,
+              u.id, u.email, u.display_name, u.role, u.locale, u.facility_ids, u.partner_id
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - $2 * interval '1 millisecond' AND u.active`,

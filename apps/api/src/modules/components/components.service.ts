@@ -77,7 +77,8 @@ export class ComponentsService {
     if (q.category) where.push(`c.category = ${p.add(q.category)}`);
     if (q.modelId) {
       where.push(
-        `EXISTS (SELECT 1 FROM component_system_models f WHERE f.component_id = c.id AND f.system_model_id = ${p.add(q.modelId)})`,
+        `EXISTS (SELECT 1 FROM component_system_models f
+                  WHERE f.component_id = c.id AND f.system_model_id = ${p.add(q.modelId)})`,
       );
     }
     const after = afterCursor(p, 'c.part_number', 'c.id', q.cursor);

@@ -36,12 +36,14 @@ interface JointVentureRow {
  * The foreign partners of each JV come from the same query (a lateral json_agg), never one query per
  * row. `established_on` is formatted in SQL so the driver never turns a date into a local-time Date.
  */
-const SELECT = `SELECT jv.id, jv.name, jv.ukrainian_company, jv.scopes, to_char(jv.established_on, 'YYYY-MM-DD') AS established_on,
+const SELECT = `SELECT jv.id, jv.name, jv.ukrainian_company, jv.scopes,
+                       to_char(jv.established_on, 'YYYY-MM-DD') AS established_on,
                        coalesce(jp.partners, '[]'::json) AS partners, jv.version, jv.created_at, jv.updated_at
                   FROM joint_ventures jv
                   LEFT JOIN LATERAL (
                     SELECT json_agg(json_build_object('partnerId', x.partner_id, 'companyName', x.company_name,
-                                                      'partnerCode', pa.code, 'partnerName', pa.name) ORDER BY pa.code) AS partners
+                                                      'partnerCode', pa.code, 'partnerName', pa.name)
+                                    ORDER BY pa.code) AS partners
                       FROM joint_venture_partners x JOIN partners pa ON pa.id = x.partner_id
                      WHERE x.joint_venture_id = jv.id) jp ON true`;
 const COLUMNS = {
@@ -88,7 +90,8 @@ export class JointVenturesService {
     }
     if (q.partnerId) {
       where.push(
-        `EXISTS (SELECT 1 FROM joint_venture_partners f WHERE f.joint_venture_id = jv.id AND f.partner_id = ${p.add(q.partnerId)})`,
+        `EXISTS (SELECT 1 FROM joint_venture_partners f
+                  WHERE f.joint_venture_id = jv.id AND f.partner_id = ${p.add(q.partnerId)})`,
       );
     }
     const after = afterCursor(p, 'jv.name', 'jv.id', q.cursor);
@@ -112,7 +115,8 @@ export class JointVenturesService {
         this.db.transaction(async (m) => {
           await this.checkPartners(m, input.partners);
           const [{ id }] = await m.query(
-            `INSERT INTO joint_ventures (name, ukrainian_company, scopes, established_on) VALUES ($1, $2, $3, $4) RETURNING id`,
+            `INSERT INTO joint_ventures (name, ukrainian_company, scopes, established_on)
+             VALUES ($1, $2, $3, $4) RETURNING id`,
             [input.name, input.ukrainianCompany, input.scopes, input.establishedOn],
           );
           await this.insertPartners(m, id, input.partners);

@@ -28,8 +28,8 @@ interface PlanRow {
   updated_at: Date;
 }
 
-const SELECT = `SELECT p.id, p.model_id, sm.designation AS model_designation, p.name, p.interval_days, p.interval_efc, p.active,
-                       p.version, p.created_at, p.updated_at
+const SELECT = `SELECT p.id, p.model_id, sm.designation AS model_designation, p.name,
+                       p.interval_days, p.interval_efc, p.active, p.version, p.created_at, p.updated_at
                   FROM preventive_plans p JOIN system_models sm ON sm.id = p.model_id`;
 
 const toResponse = (r: PlanRow): PreventivePlanResponse => ({
@@ -85,7 +85,8 @@ export class PreventivePlansService {
     return this.db.transaction(async (m) => {
       await this.checkModel(m, input.modelId);
       const [{ id }] = await m.query(
-        `INSERT INTO preventive_plans (model_id, name, interval_days, interval_efc, active) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        `INSERT INTO preventive_plans (model_id, name, interval_days, interval_efc, active)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [input.modelId, input.name, input.intervalDays, input.intervalEfc, input.active ?? true],
       );
       const after = await this.get(id, m);

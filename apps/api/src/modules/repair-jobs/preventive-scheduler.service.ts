@@ -30,16 +30,19 @@ interface DueRow {
  */
 const DUE_SQL = `
   SELECT * FROM (
-    SELECT DISTINCT ON (s.id) p.id AS plan_id, p.name AS plan_name, s.id AS system_id, fac.id AS facility_id, s.serial_number
+    SELECT DISTINCT ON (s.id) p.id AS plan_id, p.name AS plan_name, s.id AS system_id, fac.id AS facility_id,
+           s.serial_number
       FROM preventive_plans p
       JOIN systems s ON s.model_id = p.model_id AND s.status NOT IN ('written_off', 'in_transit')
       LEFT JOIN facilities cur ON cur.id = s.facility_id
       CROSS JOIN LATERAL (
-        SELECT greatest(s.created_at, (SELECT max(j.opened_at) FROM repair_jobs j WHERE j.preventive_plan_id = p.id AND j.system_id = s.id)) AS since
+        SELECT greatest(s.created_at, (SELECT max(j.opened_at) FROM repair_jobs j
+                                        WHERE j.preventive_plan_id = p.id AND j.system_id = s.id)) AS since
       ) last
       CROSS JOIN LATERAL (
         SELECT CASE WHEN cur.kind = 'repair_workshop' THEN cur.id
-                    ELSE (SELECT w.id FROM facilities w WHERE w.kind = 'repair_workshop' AND w.joint_venture_id = cur.joint_venture_id
+                    ELSE (SELECT w.id FROM facilities w
+                           WHERE w.kind = 'repair_workshop' AND w.joint_venture_id = cur.joint_venture_id
                            ORDER BY w.code, w.id LIMIT 1) END AS id
       ) fac
      WHERE p.active
@@ -48,7 +51,8 @@ const DUE_SQL = `
        AND ((p.interval_days IS NOT NULL AND last.since + make_interval(days => p.interval_days) <= $1::timestamptz)
          OR (p.interval_efc IS NOT NULL AND p.interval_efc <= (
                SELECT coalesce(sum(u.efc), 0) FROM usage_reports u
-                WHERE u.system_id = s.id AND u.date >= (last.since AT TIME ZONE 'UTC')::date AND u.date <= ($1::timestamptz AT TIME ZONE 'UTC')::date)))
+                WHERE u.system_id = s.id AND u.date >= (last.since AT TIME ZONE 'UTC')::date
+                  AND u.date <= ($1::timestamptz AT TIME ZONE 'UTC')::date)))
      ORDER BY s.id, p.name, p.id
   ) due ORDER BY due.facility_id, due.serial_number, due.system_id`;
 

@@ -90,9 +90,10 @@ export async function openRepairJob(
   let job: { id: string; opened_at: Date; due_at: Date };
   try {
     [job] = await m.query(
-      `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault, technician_ids,
-                                system_status_before, opened_at, due_at, opened_by, preventive_plan_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'reported', $7, $8::uuid[], $9, now(), now() + make_interval(days => $10), $11, $12)
+      `INSERT INTO repair_jobs (number, facility_id, system_id, kind, priority, priority_rank, status, reported_fault,
+                                technician_ids, system_status_before, opened_at, due_at, opened_by, preventive_plan_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'reported', $7, $8::uuid[], $9, now(), now() + make_interval(days => $10),
+               $11, $12)
        RETURNING id, opened_at, due_at`,
       [
         number,
@@ -114,7 +115,8 @@ export async function openRepairJob(
     throw e;
   }
   await m.query(
-    `INSERT INTO repair_job_transitions (job_id, from_status, to_status, actor_id, at) VALUES ($1, NULL, 'reported', $2, now())`,
+    `INSERT INTO repair_job_transitions (job_id, from_status, to_status, actor_id, at)
+     VALUES ($1, NULL, 'reported', $2, now())`,
     [job.id, spec.openedById],
   );
 

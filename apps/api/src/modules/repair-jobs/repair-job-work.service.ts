@@ -27,11 +27,11 @@ interface PartRow {
   created_at: Date;
 }
 
-const WORK_LOG_SELECT = `SELECT w.id::text AS id, w.job_id, w.technician_id, u.display_name AS technician_name, w.date::text AS date, w.hours,
-                                w.note, w.created_at
+const WORK_LOG_SELECT = `SELECT w.id::text AS id, w.job_id, w.technician_id, u.display_name AS technician_name,
+                                w.date::text AS date, w.hours, w.note, w.created_at
                            FROM work_logs w LEFT JOIN users u ON u.id = w.technician_id`;
-const PART_SELECT = `SELECT p.id::text AS id, p.job_id, p.component_id, c.part_number, c.name AS component_name, p.quantity,
-                            p.component_request_id, p.created_at
+const PART_SELECT = `SELECT p.id::text AS id, p.job_id, p.component_id, c.part_number, c.name AS component_name,
+                            p.quantity, p.component_request_id, p.created_at
                        FROM parts_used p JOIN components c ON c.id = p.component_id`;
 
 const toPart = (r: PartRow): PartUsedResponse => ({
@@ -71,7 +71,8 @@ export class RepairJobWorkService {
       }
       if (!isOpen(job.status)) throw jobClosed(job.number);
       const [{ id }]: Array<{ id: string }> = await m.query(
-        `INSERT INTO work_logs (job_id, technician_id, date, hours, note) VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
+        `INSERT INTO work_logs (job_id, technician_id, date, hours, note)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
         [jobId, user.id, input.date, input.hours, input.note?.trim() || null],
       );
       const log = await this.readWorkLog(m, id, user);
@@ -104,7 +105,8 @@ export class RepairJobWorkService {
       if (!component) throw new ValidationFailed([{ path: 'componentId', code: 'not_found' }]);
       if (!component.compatible) throw new ValidationFailed([{ path: 'componentId', code: 'incompatible_component' }]);
       const [{ id }]: Array<{ id: string }> = await m.query(
-        `INSERT INTO parts_used (job_id, component_id, quantity, component_request_id, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
+        `INSERT INTO parts_used (job_id, component_id, quantity, component_request_id, recorded_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
         [jobId, input.componentId, input.quantity, input.componentRequestId ?? null, user.id],
       );
       const [row]: PartRow[] = await m.query(`${PART_SELECT} WHERE p.id = $1`, [id]);

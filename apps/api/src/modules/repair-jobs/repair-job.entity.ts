@@ -32,7 +32,10 @@ export type RepairJobPriority = 'routine' | 'priority' | 'urgent';
 @Index('repair_jobs_open_queue_idx', ['facilityId', 'priorityRank', 'openedAt', 'id'], {
   where: `"status" NOT IN ('completed', 'cancelled')`,
 })
-/** metrics: completed jobs by close time, covering opened_at, facility and id (index-only scans); created in the migration */
+/**
+ * metrics: completed jobs by close time, covering opened_at, facility and id (index-only scans);
+ * created in the migration
+ */
 @Index('repair_jobs_completed_idx', { synchronize: false })
 export class RepairJobEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -105,7 +108,10 @@ export class RepairJobEntity extends VersionedEntity {
 
 /** Every move of a job: who, when, from, to, comment. Time in each state is derived from it. */
 @Entity({ name: 'repair_job_transitions' })
-/** (job_id, at, id) INCLUDE (to_status): a job's history and time-in-state from the index alone; created in the migration */
+/**
+ * (job_id, at, id) INCLUDE (to_status): a job's history and time-in-state from the index alone;
+ * created in the migration
+ */
 @Index('repair_job_transitions_job_idx', { synchronize: false })
 @Index('repair_job_transitions_to_at_idx', ['toStatus', 'at'])
 export class RepairJobTransitionEntity {

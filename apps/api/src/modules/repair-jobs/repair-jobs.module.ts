@@ -7,7 +7,10 @@ import { RepairJobsController } from './repair-jobs.controller';
 import { RepairJobsService } from './repair-jobs.service';
 import { RepairMetricsService } from './repair-metrics.service';
 
-/** Repair jobs at JV facilities: jobs and their workflow, work logs, parts used, metrics, preventive plans and their scheduler. */
+/**
+ * Repair jobs at JV facilities: jobs and their workflow, work logs, parts used, metrics, preventive plans
+ * and their scheduler.
+ */
 @Module({
   controllers: [RepairJobsController, PreventivePlansController],
   providers: [

@@ -52,10 +52,13 @@ export interface JobRow {
  * system serial, model designation, technician names (one subselect over users = ANY(technician_ids))
  * and total hours (one lateral sum) — never one query per job.
  */
-export const JOB_COLUMNS = `j.id, j.number, j.facility_id, f.code AS facility_code, j.system_id, s.serial_number AS system_serial,
-  sm.designation AS model_designation, j.kind, j.priority, j.priority_rank, j.status, j.reported_fault, j.diagnosis, j.technician_ids,
-  tech.list AS technicians, j.opened_at, to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key,
-  j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id, j.version, j.created_at, j.updated_at`;
+export const JOB_COLUMNS = `j.id, j.number, j.facility_id, f.code AS facility_code,
+  j.system_id, s.serial_number AS system_serial, sm.designation AS model_designation,
+  j.kind, j.priority, j.priority_rank, j.status, j.reported_fault, j.diagnosis,
+  j.technician_ids, tech.list AS technicians,
+  j.opened_at, to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key,
+  j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id,
+  j.version, j.created_at, j.updated_at`;
 
 export const JOB_JOINS = `JOIN facilities f ON f.id = j.facility_id
   JOIN systems s ON s.id = j.system_id

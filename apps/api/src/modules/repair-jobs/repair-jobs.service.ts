@@ -160,7 +160,8 @@ export class RepairJobsService {
     if (cursor) {
       const [rank, openedAt, id] = decodeJobCursor(cursor);
       where.push(
-        `(j.priority_rank, j.opened_at, j.id) > (${p.add(rank)}::smallint, ${p.add(openedAt)}::timestamptz, ${p.add(id)}::uuid)`,
+        `(j.priority_rank, j.opened_at, j.id) >
+         (${p.add(rank)}::smallint, ${p.add(openedAt)}::timestamptz, ${p.add(id)}::uuid)`,
       );
     }
     // the page is chosen first (index on the sort key), then only its rows get names and totals
@@ -292,7 +293,8 @@ export class RepairJobsService {
       const closes = input.to === 'completed' || input.to === 'cancelled';
 
       await m.query(
-        `INSERT INTO repair_job_transitions (job_id, from_status, to_status, comment, actor_id, at) VALUES ($1, $2, $3, $4, $5, now())`,
+        `INSERT INTO repair_job_transitions (job_id, from_status, to_status, comment, actor_id, at)
+         VALUES ($1, $2, $3, $4, $5, now())`,
         [id, job.status, input.to, comment, user.id],
       );
       const [updated]: Array<{ version: number; closed_at: Date | null }> = (
@@ -345,7 +347,8 @@ export class RepairJobsService {
     const target = system.status === 'written_off' ? system.status : systemStatusForJob(to, job.system_status_before);
     if (newBarrelSerial) {
       await m.query(
-        `INSERT INTO barrel_changes (system_id, old_barrel_serial, new_barrel_serial, barrel_efc_at_change, total_efc_at_change, repair_job_id, actor_id, at)
+        `INSERT INTO barrel_changes (system_id, old_barrel_serial, new_barrel_serial, barrel_efc_at_change,
+                                    total_efc_at_change, repair_job_id, actor_id, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
         [system.id, system.barrel_serial, newBarrelSerial, system.barrel_efc, system.total_efc, job.id, user.id],
       );
@@ -387,8 +390,8 @@ export class RepairJobsService {
     const p = new SqlParams();
     const where = [`j.id = ${p.add(id)}::uuid`, ...repairJobScope(user, p, { job: 'j', system: 's' })];
     const [job]: LockedJob[] = await m.query(
-      `SELECT j.id, j.number, j.facility_id, j.system_id, j.kind, j.priority, j.status, j.reported_fault, j.diagnosis, j.technician_ids,
-              j.system_status_before, j.opened_at, j.due_at, j.version
+      `SELECT j.id, j.number, j.facility_id, j.system_id, j.kind, j.priority, j.status, j.reported_fault, j.diagnosis,
+              j.technician_ids, j.system_status_before, j.opened_at, j.due_at, j.version
          FROM repair_jobs j JOIN systems s ON s.id = j.system_id ${whereSql(where)} FOR ${mode} OF j`,
       p.values,
     );
@@ -400,7 +403,8 @@ export class RepairJobsService {
   private async checkTechnicians(m: EntityManager, facilityId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     const rows: Array<{ id: string }> = await m.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active AND role = 'workshop' AND $2::uuid = ANY(facility_ids)`,
+      `SELECT id FROM users
+        WHERE id = ANY($1::uuid[]) AND active AND role = 'workshop' AND $2::uuid = ANY(facility_ids)`,
       [ids, facilityId],
     );
     const errors = technicianErrors(ids, new Set(rows.map((r) => r.id)));

@@ -55,7 +55,8 @@ export class RepairMetricsService {
     const toP = p.add(to);
     const fromAt = `(${fromP}::date)::timestamp AT TIME ZONE 'UTC'`;
     const toAt = `(${toP}::date + 1)::timestamp AT TIME ZONE 'UTC'`;
-    const completedInPeriod = `j.status = 'completed' AND j.closed_at >= ${fromAt} AND j.closed_at < ${toAt} ${periodScope}`;
+    const completedInPeriod = `j.status = 'completed' AND j.closed_at >= ${fromAt} AND j.closed_at < ${toAt}
+      ${periodScope}`;
 
     const [backlog, [turnaround], [awaiting], weeks, [overdue]] = await Promise.all([
       this.db.query(
@@ -67,8 +68,10 @@ export class RepairMetricsService {
       ),
       this.db.query(
         `SELECT count(*)::int AS completed,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS median,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS p90
+                percentile_cont(0.5) WITHIN GROUP (
+                  ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS median,
+                percentile_cont(0.9) WITHIN GROUP (
+                  ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS p90
            FROM repair_jobs j WHERE ${completedInPeriod}`,
         p.values,
       ),
@@ -85,19 +88,23 @@ export class RepairMetricsService {
             WHERE ${completedInPeriod} AND m.to_status = 'awaiting_parts' AND m.next_at IS NOT NULL
             GROUP BY j.id
          )
-         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
+         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
            FROM per_job`,
         p.values,
       ),
       this.db.query(
         `SELECT to_char(w.week, 'YYYY-MM-DD') AS week_start, count(j.id)::int AS count
-           FROM generate_series(date_trunc('week', (${fromP}::date)::timestamp), date_trunc('week', (${toP}::date)::timestamp), interval '1 week') AS w(week)
-           LEFT JOIN repair_jobs j ON ${completedInPeriod} AND date_trunc('week', j.closed_at AT TIME ZONE 'UTC') = w.week
+           FROM generate_series(date_trunc('week', (${fromP}::date)::timestamp),
+                                date_trunc('week', (${toP}::date)::timestamp), interval '1 week') AS w(week)
+           LEFT JOIN repair_jobs j
+             ON ${completedInPeriod} AND date_trunc('week', j.closed_at AT TIME ZONE 'UTC') = w.week
           GROUP BY w.week ORDER BY w.week`,
         p.values,
       ),
       this.db.query(
-        `SELECT count(*)::int AS n FROM repair_jobs j WHERE j.status NOT IN ${CLOSED_STATUSES_SQL} AND j.due_at < now() ${scope}`,
+        `SELECT count(*)::int AS n FROM repair_jobs j
+          WHERE j.status NOT IN ${CLOSED_STATUSES_SQL} AND j.due_at < now() ${scope}`,
         scopeOnly.values,
       ),
     ]);

@@ -28,4 +28,8 @@ export class SystemModelEntity extends VersionedEntity {
   /** Barrel life in EFC (equivalent full charge) rounds. */
   @Column({ name: 'barrel_life_efc', type: 'int' })
   barrelLifeEfc!: number;
+
+  /** days a barrel takes to arrive; the barrel job uses 60 when it is not set */
+  @Column({ name: 'barrel_lead_days', type: 'int', nullable: true })
+  barrelLeadDays!: number | null;
 }

@@ -32,8 +32,9 @@ interface SystemModelRow {
 }
 
 /** The origin partner's code comes from the same query (a join), never one query per row. */
-const SELECT = `SELECT sm.id, sm.designation, sm.kind, sm.caliber_mm, sm.origin_partner_id, op.code AS origin_partner_code,
-                       sm.barrel_life_efc, sm.version, sm.created_at, sm.updated_at
+const SELECT = `SELECT sm.id, sm.designation, sm.kind, sm.caliber_mm,
+                       sm.origin_partner_id, op.code AS origin_partner_code, sm.barrel_life_efc,
+                       sm.version, sm.created_at, sm.updated_at
                   FROM system_models sm JOIN partners op ON op.id = sm.origin_partner_id`;
 const COLUMNS = {
   designation: 'designation',
@@ -90,7 +91,8 @@ export class SystemModelsService {
       this.db.transaction(async (m) => {
         await this.checkOrigin(m, input.originPartnerId);
         const [{ id }] = await m.query(
-          `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [input.designation, input.kind, input.caliberMm, input.originPartnerId, input.barrelLifeEfc],
         );
         const after = await this.get(id, m);

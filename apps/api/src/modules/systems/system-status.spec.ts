@@ -39,20 +39,24 @@ describe('systems own their status', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('inside the systems module, only system-status.ts writes the status (and its history); the seeds use it too', () => {
-    const files = [...sources(SYSTEMS_MODULE), ...sources(path.join(SRC, 'database', 'seeds'))].filter(
-      (f) => f !== HELPER,
-    );
-    const offenders = files.filter((f) => SETS_STATUS_OR_FACILITY.test(readFileSync(f, 'utf8'))).map(rel);
-    expect(offenders).toEqual([]);
-    // registering new systems writes their first history row through registerSystems too (the bulk demo seed of new systems excepted)
-    const history = sources(SYSTEMS_MODULE)
-      .filter((f) => f !== HELPER && WRITES_HISTORY.test(readFileSync(f, 'utf8')))
-      .map(rel);
-    expect(history).toEqual([]);
-    // and the checks do see a writer: the helper itself
-    expect(SETS_STATUS_OR_FACILITY.test(readFileSync(HELPER, 'utf8'))).toBe(true);
-  });
+  it(
+    'inside the systems module, only system-status.ts writes the status (and its history); ' + 'the seeds use it too',
+    () => {
+      const files = [...sources(SYSTEMS_MODULE), ...sources(path.join(SRC, 'database', 'seeds'))].filter(
+        (f) => f !== HELPER,
+      );
+      const offenders = files.filter((f) => SETS_STATUS_OR_FACILITY.test(readFileSync(f, 'utf8'))).map(rel);
+      expect(offenders).toEqual([]);
+      // registering new systems writes their first history row through registerSystems too
+      // (the bulk demo seed of new systems excepted)
+      const history = sources(SYSTEMS_MODULE)
+        .filter((f) => f !== HELPER && WRITES_HISTORY.test(readFileSync(f, 'utf8')))
+        .map(rel);
+      expect(history).toEqual([]);
+      // and the checks do see a writer: the helper itself
+      expect(SETS_STATUS_OR_FACILITY.test(readFileSync(HELPER, 'utf8'))).toBe(true);
+    },
+  );
 });
 
 interface Call {

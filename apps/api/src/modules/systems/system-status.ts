@@ -67,7 +67,8 @@ export async function registerSystems(
       .join(', ')})`;
   });
   const inserted: Array<{ id: string }> = await m.query(
-    `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, total_efc, barrel_efc, barrel_serial, notes)
+    `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status,
+                          total_efc, barrel_efc, barrel_serial, notes)
      VALUES ${values.join(', ')} RETURNING id`,
     params,
   );
@@ -176,7 +177,8 @@ export async function changeSystemStatus(m: Manager, change: SystemStatusChange)
   );
   if (statusChanged) {
     await m.query(
-      `INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at) VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now()))`,
+      `INSERT INTO system_status_history (system_id, from_status, to_status, reason, actor_id, at)
+       VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now()))`,
       [change.systemId, before.status, status, change.reason, change.actorId, at],
     );
   }

@@ -78,6 +78,10 @@ export class SystemEntity extends VersionedEntity {
 
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
+
+  /** the day the donor partner delivered the system (plan vs actual counts systems by it) */
+  @Column({ name: 'delivered_on', type: 'date', nullable: true })
+  deliveredOn!: string | null;
 }
 
 /** Every status change: who, when, why. */

@@ -38,17 +38,23 @@ const record = (over: Partial<CsvRecord['values']> = {}, line = 2): CsvRecord =>
 
 describe('systems CSV import rules', () => {
   describe('parseSystemsCsv', () => {
-    it('numbers records by the line they start on (header = 1), across quoted line breaks, blank lines, CRLF and a BOM', () => {
-      const text = `\uFEFF${HEADER}\r\nTH-155/52,A-1,FR,,,,,,,"two\r\nlines"\r\n\r\nTH-155/52,A-2,FR,,,,,,,\r\nTH-155/52,A-3,FR,,,,,,,`;
-      const { records, errors } = parseSystemsCsv(text);
-      expect(errors).toEqual([]);
-      expect(records.map((r) => [r.line, r.values.serial_number])).toEqual([
-        [2, 'A-1'],
-        [5, 'A-2'],
-        [6, 'A-3'],
-      ]);
-      expect(records[0].values.notes).toBe('two\nlines');
-    });
+    it(
+      'numbers records by the line they start on (header = 1), ' +
+        'across quoted line breaks, blank lines, CRLF and a BOM',
+      () => {
+        const text =
+          `\uFEFF${HEADER}\r\nTH-155/52,A-1,FR,,,,,,,"two\r\nlines"\r\n\r\n` +
+          'TH-155/52,A-2,FR,,,,,,,\r\nTH-155/52,A-3,FR,,,,,,,';
+        const { records, errors } = parseSystemsCsv(text);
+        expect(errors).toEqual([]);
+        expect(records.map((r) => [r.line, r.values.serial_number])).toEqual([
+          [2, 'A-1'],
+          [5, 'A-2'],
+          [6, 'A-3'],
+        ]);
+        expect(records[0].values.notes).toBe('two\nlines');
+      },
+    );
 
     it('accepts the columns in any order and trims values', () => {
       const cols = [...systemImportColumns].reverse();
@@ -113,32 +119,35 @@ describe('systems CSV import rules', () => {
       });
     });
 
-    it('names each bad column: required fields, unknown references, status, numbers, barrel > total, serial format', () => {
-      const cols = (over: Partial<CsvRecord['values']>) =>
-        validateRecord(record(over), refs)
-          .errors.map((e) => e.column)
-          .sort();
-      expect(cols({ model: '', serial_number: '', donor_partner: '' })).toEqual([
-        'donor_partner',
-        'model',
-        'serial_number',
-      ]);
-      expect(cols({ model: 'Nope', donor_partner: 'ZZ', unit: 'X', facility: 'Y' })).toEqual([
-        'donor_partner',
-        'facility',
-        'model',
-        'unit',
-      ]);
-      expect(cols({ status: 'broken' })).toEqual(['status']);
-      expect(cols({ total_efc: '-1', barrel_efc: '1,5' })).toEqual(['barrel_efc', 'total_efc']);
-      expect(cols({ total_efc: '1.234' })).toEqual(['total_efc']);
-      expect(cols({ total_efc: '2000000' })).toEqual(['total_efc']);
-      expect(cols({ total_efc: '10', barrel_efc: '20' })).toEqual(['barrel_efc']);
-      expect(cols({ serial_number: '-x y', barrel_serial: 'b a d' })).toEqual(['barrel_serial', 'serial_number']);
-      expect(cols({ notes: 'x'.repeat(2001) })).toEqual(['notes']);
-      expect(validateRecord(record({ status: 'broken' }), refs).row).toBeNull();
-      expect(validateRecord(record({ status: 'broken' }, 7), refs).errors[0].line).toBe(7);
-    });
+    it(
+      'names each bad column: required fields, unknown references, status, numbers, ' + 'barrel > total, serial format',
+      () => {
+        const cols = (over: Partial<CsvRecord['values']>) =>
+          validateRecord(record(over), refs)
+            .errors.map((e) => e.column)
+            .sort();
+        expect(cols({ model: '', serial_number: '', donor_partner: '' })).toEqual([
+          'donor_partner',
+          'model',
+          'serial_number',
+        ]);
+        expect(cols({ model: 'Nope', donor_partner: 'ZZ', unit: 'X', facility: 'Y' })).toEqual([
+          'donor_partner',
+          'facility',
+          'model',
+          'unit',
+        ]);
+        expect(cols({ status: 'broken' })).toEqual(['status']);
+        expect(cols({ total_efc: '-1', barrel_efc: '1,5' })).toEqual(['barrel_efc', 'total_efc']);
+        expect(cols({ total_efc: '1.234' })).toEqual(['total_efc']);
+        expect(cols({ total_efc: '2000000' })).toEqual(['total_efc']);
+        expect(cols({ total_efc: '10', barrel_efc: '20' })).toEqual(['barrel_efc']);
+        expect(cols({ serial_number: '-x y', barrel_serial: 'b a d' })).toEqual(['barrel_serial', 'serial_number']);
+        expect(cols({ notes: 'x'.repeat(2001) })).toEqual(['notes']);
+        expect(validateRecord(record({ status: 'broken' }), refs).row).toBeNull();
+        expect(validateRecord(record({ status: 'broken' }, 7), refs).errors[0].line).toBe(7);
+      },
+    );
   });
 
   it('finds repeated serials of one model within the file, naming the first line', () => {

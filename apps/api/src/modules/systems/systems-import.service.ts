@@ -137,7 +137,8 @@ async function duplicatesInDatabase(m: Manager, rows: ImportRow[]): Promise<Impo
   if (rows.length === 0) return [];
   const found: Array<{ model_id: string; serial_number: string }> = await m.query(
     `SELECT s.model_id, s.serial_number FROM systems s
-       JOIN unnest($1::uuid[], $2::text[]) AS x(model_id, serial_number) ON x.model_id = s.model_id AND x.serial_number = s.serial_number`,
+       JOIN unnest($1::uuid[], $2::text[]) AS x(model_id, serial_number)
+         ON x.model_id = s.model_id AND x.serial_number = s.serial_number`,
     [rows.map((r) => r.modelId), rows.map((r) => r.serialNumber)],
   );
   const taken = new Set(found.map((f) => `${f.model_id}\u0000${f.serial_number}`));

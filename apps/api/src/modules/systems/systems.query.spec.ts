@@ -80,37 +80,40 @@ describe('systems query helpers', () => {
   });
 
   describe('filters', () => {
-    it('turns every filter into a parameterised condition; readiness becomes its statuses; wearAbove a fraction', () => {
-      const p = new SqlParams();
-      const where = filterConditions(
-        {
-          status: ['in_repair', 'degraded'],
-          readiness: 'NMC-M',
-          modelId: ID,
-          donorPartnerId: P,
-          unitId: ID,
-          facilityId: P,
-          wearAbove: 80,
-          q: '50%_x',
-        },
-        p,
-      );
-      expect(where).toEqual([
-        's.status = ANY($1::text[])',
-        's.status = ANY($2::text[])',
-        's.model_id = $3::uuid',
-        's.donor_partner_id = $4::uuid',
-        's.unit_id = $5::uuid',
-        's.facility_id = $6::uuid',
-        's.barrel_wear > $7::float8',
-        's.serial_number ILIKE $8',
-      ]);
-      expect(p.values).toEqual([['in_repair', 'degraded'], ['in_repair'], ID, P, ID, P, 0.8, '%50\\%\\_x%']);
-      const single = new SqlParams();
-      expect(filterConditions({ status: 'operational' }, single)).toEqual(['s.status = ANY($1::text[])']);
-      expect(single.values).toEqual([['operational']]);
-      expect(filterConditions({}, new SqlParams())).toEqual([]);
-    });
+    it(
+      'turns every filter into a parameterised condition; ' + 'readiness becomes its statuses; wearAbove a fraction',
+      () => {
+        const p = new SqlParams();
+        const where = filterConditions(
+          {
+            status: ['in_repair', 'degraded'],
+            readiness: 'NMC-M',
+            modelId: ID,
+            donorPartnerId: P,
+            unitId: ID,
+            facilityId: P,
+            wearAbove: 80,
+            q: '50%_x',
+          },
+          p,
+        );
+        expect(where).toEqual([
+          's.status = ANY($1::text[])',
+          's.status = ANY($2::text[])',
+          's.model_id = $3::uuid',
+          's.donor_partner_id = $4::uuid',
+          's.unit_id = $5::uuid',
+          's.facility_id = $6::uuid',
+          's.barrel_wear > $7::float8',
+          's.serial_number ILIKE $8',
+        ]);
+        expect(p.values).toEqual([['in_repair', 'degraded'], ['in_repair'], ID, P, ID, P, 0.8, '%50\\%\\_x%']);
+        const single = new SqlParams();
+        expect(filterConditions({ status: 'operational' }, single)).toEqual(['s.status = ANY($1::text[])']);
+        expect(single.values).toEqual([['operational']]);
+        expect(filterConditions({}, new SqlParams())).toEqual([]);
+      },
+    );
   });
 
   describe('response', () => {

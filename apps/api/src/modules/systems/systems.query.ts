@@ -44,8 +44,12 @@ export interface SystemRow {
   open_job_status: RepairJobStatus | null;
 }
 
-/** Names and the open repair job (at most one: a partial unique index) come from joins in the same query: no query per row. */
-export const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_designation, m.barrel_life_efc, s.serial_number,
+/**
+ * Names and the open repair job (at most one: a partial unique index) come from joins in the same query:
+ * no query per row.
+ */
+export const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_designation, m.barrel_life_efc,
+       s.serial_number,
        s.donor_partner_id, p.code AS donor_partner_code, s.unit_id, un.code AS unit_code, un.name AS unit_name,
        s.facility_id, f.code AS facility_code, s.status, s.status_changed_at,
        to_char(s.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS status_changed_key,

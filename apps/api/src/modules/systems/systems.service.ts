@@ -203,7 +203,8 @@ export class SystemsService {
       if (openJob) {
         throw new Conflict(
           'STATUS_FOLLOWS_JOB',
-          `Repair job ${openJob.number} is open: the system's status follows the job; move, complete or cancel the job instead`,
+          `Repair job ${openJob.number} is open: the system's status follows the job; ` +
+            'move, complete or cancel the job instead',
           { jobNumber: openJob.number, allowed: [] },
         );
       }
@@ -225,11 +226,12 @@ export class SystemsService {
                 NULL::text AS date, NULL::int AS rounds, NULL::numeric AS efc, h.id AS seq
            FROM system_status_history h WHERE h.system_id = $1
          UNION ALL
-         SELECT 'barrel_change', b.at, b.actor_id, NULL, NULL, NULL, b.old_barrel_serial, b.new_barrel_serial, b.barrel_efc_at_change,
-                NULL, NULL, NULL, b.id
+         SELECT 'barrel_change', b.at, b.actor_id, NULL, NULL, NULL,
+                b.old_barrel_serial, b.new_barrel_serial, b.barrel_efc_at_change, NULL, NULL, NULL, b.id
            FROM barrel_changes b WHERE b.system_id = $1
          UNION ALL
-         SELECT 'usage', r.created_at, r.reported_by, NULL, NULL, NULL, NULL, NULL, NULL, r.date::text, r.rounds, r.efc, r.id
+         SELECT 'usage', r.created_at, r.reported_by, NULL, NULL, NULL,
+                NULL, NULL, NULL, r.date::text, r.rounds, r.efc, r.id
            FROM (SELECT * FROM usage_reports WHERE system_id = $1 ORDER BY date DESC LIMIT 200) r
        )
        SELECT e.*, u.display_name AS actor_name FROM events e LEFT JOIN users u ON u.id = e.actor_id

@@ -75,12 +75,14 @@ export class UsageReportsService {
         );
       }
       const [row]: UsageRow[] = await m.query(
-        `INSERT INTO usage_reports (system_id, date, rounds, efc, reported_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${USAGE_COLUMNS}`,
+        `INSERT INTO usage_reports (system_id, date, rounds, efc, reported_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING ${USAGE_COLUMNS}`,
         [systemId, input.date, input.rounds, input.efc, user.id],
       );
       const [counters] = returnedRows<{ total_efc: string; barrel_efc: string; version: number }>(
         await m.query(
-          `UPDATE systems SET total_efc = total_efc + $2, barrel_efc = barrel_efc + $2, version = version + 1, updated_at = now()
+          `UPDATE systems
+              SET total_efc = total_efc + $2, barrel_efc = barrel_efc + $2, version = version + 1, updated_at = now()
           WHERE id = $1 RETURNING total_efc, barrel_efc, version`,
           [systemId, input.efc],
         ),
@@ -125,9 +127,12 @@ export class UsageReportsService {
   async weekly(systemId: string, weeks: number, user: Actor): Promise<UsageWeek[]> {
     await this.systems.assertVisible(systemId, user);
     const rows: Array<{ week_start: string; rounds: number; efc: number }> = await this.db.query(
-      `SELECT w.week::date::text AS week_start, coalesce(sum(r.rounds), 0)::int AS rounds, coalesce(sum(r.efc), 0)::float8 AS efc
-         FROM generate_series(date_trunc('week', $2::timestamp) - ($3::int - 1) * interval '1 week', date_trunc('week', $2::timestamp), interval '1 week') AS w(week)
-         LEFT JOIN usage_reports r ON r.system_id = $1 AND r.date >= w.week::date AND r.date < (w.week + interval '1 week')::date
+      `SELECT w.week::date::text AS week_start, coalesce(sum(r.rounds), 0)::int AS rounds,
+              coalesce(sum(r.efc), 0)::float8 AS efc
+         FROM generate_series(date_trunc('week', $2::timestamp) - ($3::int - 1) * interval '1 week',
+                              date_trunc('week', $2::timestamp), interval '1 week') AS w(week)
+         LEFT JOIN usage_reports r
+           ON r.system_id = $1 AND r.date >= w.week::date AND r.date < (w.week + interval '1 week')::date
         GROUP BY w.week ORDER BY w.week`,
       [systemId, utcToday(), weeks],
     );

@@ -18,7 +18,8 @@ export interface UserRow {
 }
 
 export const USER_COLUMNS =
-  'id, email, display_name, role, locale, facility_ids, partner_id, active, last_login_at, version, created_at, updated_at';
+  'id, email, display_name, role, locale, facility_ids, partner_id, active, ' +
+  'last_login_at, version, created_at, updated_at';
 
 export interface UserScope {
   role: Role;

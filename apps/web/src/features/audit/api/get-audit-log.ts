@@ -5,7 +5,10 @@ import { pagedQueryOptions } from '../../../lib/paged-query';
 
 export type AuditFilters = ListFilters<ListAuditQuery>;
 
-/** The audit log (`endpoints.audit.list`, admin): newest first, keyset-paged, filtered by entity, actor, action and time. */
+/**
+ * The audit log (`endpoints.audit.list`, admin): newest first, keyset-paged, filtered by entity, actor,
+ * action and time.
+ */
 export const auditLogQueryOptions = (filters: AuditFilters) =>
   pagedQueryOptions(auditKeys.list(filters), endpoints.audit.list, filters);
 

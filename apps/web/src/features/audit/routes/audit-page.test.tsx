@@ -24,32 +24,35 @@ const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
 });
 
 describe('AuditPage', () => {
-  it('names record types in the user language and shortens ids, linking to the record where a page exists', async () => {
-    mockFetch({
-      'GET /audit-log': page([
-        entry({ id: '1' }),
-        entry({ id: '2', action: 'create', entityType: 'work_log', entityId: WORK_LOG_ID }),
-        entry({ id: '3', action: 'create', entityType: 'system_import', entityId: null }),
-        entry({ id: '4', entityType: 'something_new', entityId: 'x1' }),
-      ]),
-    });
-    renderWithProviders(<AuditPage />, { route: '/admin/audit', locale: 'en' });
+  it(
+    'names record types in the user language and shortens ids, ' + 'linking to the record where a page exists',
+    async () => {
+      mockFetch({
+        'GET /audit-log': page([
+          entry({ id: '1' }),
+          entry({ id: '2', action: 'create', entityType: 'work_log', entityId: WORK_LOG_ID }),
+          entry({ id: '3', action: 'create', entityType: 'system_import', entityId: null }),
+          entry({ id: '4', entityType: 'something_new', entityId: 'x1' }),
+        ]),
+      });
+      renderWithProviders(<AuditPage />, { route: '/admin/audit', locale: 'en' });
 
-    const rows = await screen.findAllByTestId('row');
-    expect(within(rows[0]!).getByText('Repair job')).toBeInTheDocument();
-    const link = within(rows[0]!).getByRole('link', { name: '7f3e2d1c…' });
-    expect(link).toHaveAttribute('href', `/repair-jobs/${JOB_ID}`);
-    expect(within(link).getByText('7f3e2d1c…')).toHaveAttribute('title', JOB_ID);
+      const rows = await screen.findAllByTestId('row');
+      expect(within(rows[0]!).getByText('Repair job')).toBeInTheDocument();
+      const link = within(rows[0]!).getByRole('link', { name: '7f3e2d1c…' });
+      expect(link).toHaveAttribute('href', `/repair-jobs/${JOB_ID}`);
+      expect(within(link).getByText('7f3e2d1c…')).toHaveAttribute('title', JOB_ID);
 
-    expect(within(rows[1]!).getByText('Work log entry')).toBeInTheDocument();
-    expect(within(rows[1]!).queryByRole('link')).not.toBeInTheDocument();
-    expect(within(rows[1]!).getByText('a1b2c3d4…')).toHaveAttribute('title', WORK_LOG_ID);
-    expect(within(rows[1]!).queryByText(WORK_LOG_ID)).not.toBeInTheDocument();
+      expect(within(rows[1]!).getByText('Work log entry')).toBeInTheDocument();
+      expect(within(rows[1]!).queryByRole('link')).not.toBeInTheDocument();
+      expect(within(rows[1]!).getByText('a1b2c3d4…')).toHaveAttribute('title', WORK_LOG_ID);
+      expect(within(rows[1]!).queryByText(WORK_LOG_ID)).not.toBeInTheDocument();
 
-    expect(within(rows[2]!).getByText('Systems import')).toBeInTheDocument();
-    // a kind the app does not know is shown as the API names it
-    expect(within(rows[3]!).getByText('something_new')).toBeInTheDocument();
-  });
+      expect(within(rows[2]!).getByText('Systems import')).toBeInTheDocument();
+      // a kind the app does not know is shown as the API names it
+      expect(within(rows[3]!).getByText('something_new')).toBeInTheDocument();
+    },
+  );
 
   it('shows the Ukrainian label and filters by record type through the select', async () => {
     const fetch = mockFetch({ 'GET /audit-log': page([entry({})]) });

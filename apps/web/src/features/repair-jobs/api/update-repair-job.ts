@@ -18,7 +18,8 @@ export function useUpdateRepairJob() {
   return useMutation({
     mutationFn: updateRepairJob,
     onSuccess: (updated) => {
-      // the detail keeps its transitions and its system's and facility's names; the job's own fields come from the answer at once
+      // the detail keeps its transitions and its system's and facility's names;
+      // the job's own fields come from the answer at once
       queryClient.setQueryData<RepairJobDetail>(repairJobKeys.detail(updated.id), (old) =>
         old ? { ...old, ...updated } : old,
       );

@@ -5,7 +5,10 @@ import { useFormatters } from '../../../lib/format';
 import { useJobLabels } from './job-labels';
 import { JobStatusBadge, OverdueMark, PartsReadyMark, PriorityBadge } from './job-badges';
 
-/** The top of a job's page: number, status, priority, kind, system, facility, dates and hours — all from the job's answer. */
+/**
+ * The top of a job's page: number, status, priority, kind, system, facility, dates and hours —
+ * all from the job's answer.
+ */
 export function JobHeader({ job }: { job: RepairJobDetail }) {
   const { t } = useTranslation();
   const fmt = useFormatters();

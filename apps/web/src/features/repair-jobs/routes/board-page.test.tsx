@@ -42,15 +42,18 @@ const moveNames = (status: RepairJobStatus) =>
     .map((b) => b.textContent);
 
 describe('BoardPage (repair board)', () => {
-  it("puts each open job in its state's column, with exactly the moves the workflow allows from that state", async () => {
-    mockBoardApi();
-    await renderBoard({ user: 'admin' });
+  it(
+    "puts each open job in its state's column, " + 'with exactly the moves the workflow allows from that state',
+    async () => {
+      mockBoardApi();
+      await renderBoard({ user: 'admin' });
 
-    for (const status of openRepairJobStatuses) {
-      expect(card(status)).toHaveAttribute('data-status', status);
-      expect(moveNames(status)).toEqual(MOVES_EN[status]);
-    }
-  });
+      for (const status of openRepairJobStatuses) {
+        expect(card(status)).toHaveAttribute('data-status', status);
+        expect(moveNames(status)).toEqual(MOVES_EN[status]);
+      }
+    },
+  );
 
   it('offers no moves (and no new job) to a role that may only read repair jobs', async () => {
     mockBoardApi();

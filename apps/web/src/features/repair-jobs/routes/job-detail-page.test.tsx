@@ -40,23 +40,27 @@ const renderJob = (job: RepairJobDetail) =>
   });
 
 describe('JobDetailPage', () => {
-  it('shows the header (system, model, facility) from the job alone: no request for the system, the model or the facility', async () => {
-    const job = testJobDetail('in_repair');
-    const fetch = mockJobApi(job);
-    renderJob(job);
+  it(
+    'shows the header (system, model, facility) from the job alone: ' +
+      'no request for the system, the model or the facility',
+    async () => {
+      const job = testJobDetail('in_repair');
+      const fetch = mockJobApi(job);
+      renderJob(job);
 
-    expect(await screen.findByTestId('job-system-link')).toHaveTextContent(job.systemSerial);
-    expect(screen.getByText(job.modelDesignation)).toBeInTheDocument();
-    expect(screen.getByTestId('job-facility-code')).toHaveTextContent(job.facilityCode);
-    expect(screen.getByTestId('job-facility-name')).toHaveTextContent(job.facilityName);
-    await screen.findByTestId('parts-form');
+      expect(await screen.findByTestId('job-system-link')).toHaveTextContent(job.systemSerial);
+      expect(screen.getByText(job.modelDesignation)).toBeInTheDocument();
+      expect(screen.getByTestId('job-facility-code')).toHaveTextContent(job.facilityCode);
+      expect(screen.getByTestId('job-facility-name')).toHaveTextContent(job.facilityName);
+      await screen.findByTestId('parts-form');
 
-    expect(fetch.unhandled).toEqual([]);
-    expect(fetch.requests.filter((r) => r.path === `/repair-jobs/${job.id}`)).toHaveLength(1);
-    expect(fetch.requests.filter((r) => /^\/(systems|facilities|system-models)\b/.test(r.path))).toEqual([]);
-    // the parts form lists the components of the job's model
-    expect(fetch.requests.find((r) => r.path === '/components')?.query.get('modelId')).toBe(MODEL_ID);
-  });
+      expect(fetch.unhandled).toEqual([]);
+      expect(fetch.requests.filter((r) => r.path === `/repair-jobs/${job.id}`)).toHaveLength(1);
+      expect(fetch.requests.filter((r) => /^\/(systems|facilities|system-models)\b/.test(r.path))).toEqual([]);
+      // the parts form lists the components of the job's model
+      expect(fetch.requests.find((r) => r.path === '/components')?.query.get('modelId')).toBe(MODEL_ID);
+    },
+  );
 
   it("says why a move was refused, in the user's language, and keeps the dialog open", async () => {
     const job = testJobDetail('in_repair');

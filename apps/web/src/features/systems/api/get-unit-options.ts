@@ -4,7 +4,10 @@ import { api } from '../../../lib/api-client';
 import { LOOKUP_LIMIT } from '../../../lib/lookups';
 import { unitKeys } from '../../../lib/query-keys';
 
-/** Units with the largest page (`endpoints.units.list`, limit=200) — the short list behind the unit selects (under `unitKeys.all`, so a unit change refreshes it). */
+/**
+ * Units with the largest page (`endpoints.units.list`, limit=200) — the short list behind the unit selects
+ * (under `unitKeys.all`, so a unit change refreshes it).
+ */
 export const unitOptionsQuery = () =>
   queryOptions({
     queryKey: unitKeys.options(),

@@ -9,7 +9,10 @@ export interface UpdateSystemVariables {
   input: UpdateSystemInput;
 }
 
-/** Changes a system (`endpoints.systems.update`; admin, logistics) — serial, donor, unit, facility, barrel serial, notes. */
+/**
+ * Changes a system (`endpoints.systems.update`; admin, logistics) — serial, donor, unit, facility,
+ * barrel serial, notes.
+ */
 export const updateSystem = ({ id, input }: UpdateSystemVariables) =>
   api(endpoints.systems.update, { params: { id }, body: input });
 

@@ -47,7 +47,10 @@ export function wearParam(value: string): number | undefined {
   return Number.isFinite(n) && n >= 0 && n <= 1000 ? n : undefined;
 }
 
-/** Several statuses: one click (or tap) toggles one status, no Ctrl needed; keyboard and touch use the native control. */
+/**
+ * Several statuses: one click (or tap) toggles one status, no Ctrl needed; keyboard and touch use the
+ * native control.
+ */
 function StatusFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
   const labels = useSystemLabels();

@@ -23,10 +23,9 @@ export function UsageChart({ weeks }: { weeks: UsageWeek[] }) {
           labelFormatter={(value) => t('systems.usage.weekOf', { date: fmt.date(String(value).slice(0, 10)) })}
           formatter={(value, _name, item) => {
             const rounds = (item.payload as { rounds: number }).rounds;
-            return [
-              `${fmt.number(Number(value))} (${t('systems.usage.roundsCount', { count: rounds, formatted: fmt.number(rounds) })})`,
-              t('systems.usage.efc'),
-            ];
+            const efc = fmt.number(Number(value));
+            const roundsCount = t('systems.usage.roundsCount', { count: rounds, formatted: fmt.number(rounds) });
+            return [`${efc} (${roundsCount})`, t('systems.usage.efc')];
           }}
         />
         <Bar dataKey="efc" name={t('systems.usage.efc')} fill="#2d6cdf" isAnimationActive={false} />

@@ -50,7 +50,8 @@ export function SystemsPage() {
   const { values, setFilter, setFilters } = useSearchFilters(SYSTEM_FILTER_KEYS);
   const filters = useMemo(() => toApiFilters(values), [values]);
   const query = useSystems(filters);
-  // the item type named: `pagedQueryOptions` answers `Page<SystemResponse> & Page<unknown>`, from which it is not inferred
+  // the item type named: `pagedQueryOptions` answers `Page<SystemResponse> & Page<unknown>`,
+  // from which it is not inferred
   const rows = useMemo(() => flattenPages<SystemResponse>(query.data), [query.data]);
   const clear = useCallback(
     () => setFilters(Object.fromEntries(SYSTEM_FILTER_KEYS.map((k) => [k, ''])) as Partial<SystemFilterValues>),
