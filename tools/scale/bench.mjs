@@ -5,9 +5,10 @@
 //   BASE_URL=http://127.0.0.1:3300 DATABASE_URL=postgres://postgres:jv-embedded@127.0.0.1:54400/jv_tracker \
 //     node tools/scale/bench.mjs [-n 200] [-c 8] [--json out.json]
 //
-// The SQL side repeats what SystemsService / RepairJobsService / RepairMetricsService send (copied from
-// apps/api/src/modules/{systems,repair-jobs}; keep in sync when they change). Only loopback addresses are
-// accepted. Every loop is bounded by a count and a time limit.
+// The SQL side repeats what SystemsService / RepairJobsService / RepairMetricsService /
+// ComponentRequestsService / SupplyPlansService send (copied from
+// apps/api/src/modules/{systems,repair-jobs,component-requests,supply-plans}; keep in sync when they change).
+// Only loopback addresses are accepted. Every loop is bounded by a count and a time limit.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -234,6 +235,146 @@ async function sqlMetrics(db) {
   return turnaround.rows[0].completed;
 }
 
+// apps/api/src/modules/component-requests/component-requests.rules.ts (REQUEST_COLUMNS, REQUEST_JOINS) and
+// component-requests.service.ts page() and metrics()
+const REQUEST_COLUMNS = `r.id, r.number, r.component_id, c.part_number AS component_part_number,
+  c.name AS component_name, c.category AS component_category, r.quantity, r.delivered_quantity, r.priority,
+  r.needed_by::text AS needed_by, r.facility_id, f.code AS facility_code, r.repair_job_id,
+  j.number AS repair_job_number, r.system_id, s.serial_number AS system_serial, r.justification, r.status,
+  r.requested_by,
+  u.display_name AS requester_name, r.supplier_partner_id, sp.code AS supplier_partner_code,
+  r.expected_on::text AS expected_on, r.auto_barrel, r.submitted_at, r.approved_at, r.delivered_at, r.closed_at,
+  r.version, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_key,
+  r.updated_at`;
+const REQUEST_JOINS = `JOIN components c ON c.id = r.component_id
+  JOIN facilities f ON f.id = r.facility_id
+  LEFT JOIN repair_jobs j ON j.id = r.repair_job_id
+  LEFT JOIN systems s ON s.id = r.system_id
+  LEFT JOIN partners sp ON sp.id = r.supplier_partner_id
+  LEFT JOIN users u ON u.id = r.requested_by`;
+const OPEN_REQUESTS = `('draft', 'submitted', 'approved', 'ordered', 'shipped')`;
+/** The workshops' day (Europe/Kyiv), as workshopToday() in repair-jobs.rules.ts. */
+const kyivToday = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Kyiv',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+
+/** One requests page (ComponentRequestsService.list) for an admin or logistics user (no scope condition). */
+async function sqlRequestsPage(db, { overdue = false, awaitingBy = null, after = null, limit = 50 } = {}) {
+  const p = new Params();
+  const where = [];
+  if (overdue) where.push(`(r.status IN ${OPEN_REQUESTS} AND r.needed_by < ${p.add(kyivToday())}::date)`);
+  if (awaitingBy) where.push(`(r.status = 'submitted' AND r.requested_by IS DISTINCT FROM ${p.add(awaitingBy)}::uuid)`);
+  if (after) where.push(`(r.created_at, r.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
+  const { rows } = await db.query(
+    `WITH page AS (
+       SELECT r.* FROM component_requests r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY r.created_at DESC, r.id DESC LIMIT ${p.add(limit + 1)}
+     )
+     SELECT ${REQUEST_COLUMNS} FROM page r ${REQUEST_JOINS}
+      ORDER BY r.created_at DESC, r.id DESC`,
+    p.values,
+  );
+  return Math.min(rows.length, limit);
+}
+
+/** ComponentRequestsService.metrics for an admin: three queries in parallel. */
+async function sqlRequestMetrics(db) {
+  const [, , perSupplier] = await Promise.all([
+    db.query(
+      `SELECT r.status, count(*)::int AS count, count(*) FILTER (WHERE r.needed_by < $1::date)::int AS overdue
+         FROM component_requests r WHERE r.status IN ${OPEN_REQUESTS} GROUP BY r.status`,
+      [kyivToday()],
+    ),
+    db.query(
+      `SELECT count(*)::int AS delivered,
+              count(*) FILTER (WHERE (r.delivered_at AT TIME ZONE 'Europe/Kyiv')::date <= r.needed_by)::int AS on_time
+         FROM component_requests r
+        WHERE r.status = 'delivered' AND r.delivered_at >= now() - interval '365 days'`,
+    ),
+    db.query(
+      `SELECT sp.id, sp.code,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 86400)
+                AS submit_to_approve,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.delivered_at - r.approved_at) / 86400)
+                AS approve_to_deliver,
+              count(*) FILTER (WHERE r.status = 'delivered')::int AS delivered,
+              count(*) FILTER (WHERE r.status IN ${OPEN_REQUESTS})::int AS open
+         FROM component_requests r JOIN partners sp ON sp.id = r.supplier_partner_id
+        WHERE true
+        GROUP BY sp.id, sp.code ORDER BY sp.code, sp.id`,
+    ),
+  ]);
+  return perSupplier.rows.length;
+}
+
+// apps/api/src/modules/supply-plans/supply-plans.service.ts (PLAN_VS_ACTUAL_SQL; the partner check first)
+const PLAN_VS_ACTUAL_SQL = `
+WITH months AS (
+  SELECT g::date AS month FROM generate_series($2::date, $3::date, interval '1 month') AS g
+),
+period AS (SELECT $2::date AS first_day, ($3::date + interval '1 month')::date AS end_day),
+plan_lines AS (
+  SELECT p.month, l.id, l.component_id, l.system_model_id, l.quantity
+    FROM supply_plans p JOIN supply_plan_lines l ON l.plan_id = p.id
+   WHERE p.partner_id = $1 AND p.month >= $2::date AND p.month <= $3::date
+),
+component_actual AS (
+  SELECT date_trunc('month', d.received_on)::date AS month, r.component_id, sum(d.quantity)::int AS delivered
+    FROM deliveries d
+    JOIN component_requests r ON r.id = d.request_id
+    CROSS JOIN period
+   WHERE r.supplier_partner_id = $1 AND d.received_on >= period.first_day AND d.received_on < period.end_day
+   GROUP BY 1, 2
+),
+model_actual AS (
+  SELECT date_trunc('month', s.delivered_on)::date AS month, s.model_id, count(*)::int AS delivered
+    FROM systems s CROSS JOIN period
+   WHERE s.donor_partner_id = $1 AND s.delivered_on >= period.first_day AND s.delivered_on < period.end_day
+   GROUP BY 1, 2
+),
+line_figures AS (
+  SELECT mo.month, l.id AS line_id, l.component_id, l.system_model_id,
+         coalesce(c.part_number, sm.designation) AS label, l.quantity AS planned,
+         coalesce(ca.delivered, ma.delivered, CASE WHEN l.id IS NOT NULL THEN 0 END) AS delivered
+    FROM months mo
+    LEFT JOIN plan_lines l ON l.month = mo.month
+    LEFT JOIN components c ON c.id = l.component_id
+    LEFT JOIN system_models sm ON sm.id = l.system_model_id
+    LEFT JOIN component_actual ca ON ca.month = mo.month AND ca.component_id = l.component_id
+    LEFT JOIN model_actual ma ON ma.month = mo.month AND ma.model_id = l.system_model_id
+),
+with_totals AS (
+  SELECT f.*,
+         coalesce(sum(f.planned) OVER w, 0)::int AS month_planned,
+         coalesce(sum(f.delivered) OVER w, 0)::int AS month_delivered
+    FROM line_figures f
+  WINDOW w AS (PARTITION BY f.month)
+)
+SELECT to_char(t.month, 'YYYY-MM') AS month, t.component_id, t.system_model_id, t.label, t.planned, t.delivered,
+       CASE WHEN t.planned > 0 THEN round(100.0 * t.delivered / t.planned, 1)::float8 END AS fulfilment,
+       t.month_planned, t.month_delivered,
+       CASE WHEN t.month_planned > 0 THEN round(100.0 * t.month_delivered / t.month_planned, 1)::float8 END
+         AS month_fulfilment
+  FROM with_totals t
+ ORDER BY t.month, t.component_id IS NULL, t.label, t.line_id`;
+
+/** The last `n` months up to this one (UTC), as YYYY-MM. */
+function lastMonths(n) {
+  const d = new Date();
+  const at = (k) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - k, 1)).toISOString().slice(0, 7);
+  return { from: at(n - 1), to: at(0) };
+}
+
+async function sqlPlanVsActual(db, partnerId, { from, to }) {
+  await db.query(`SELECT code FROM partners WHERE id = $1`, [partnerId]);
+  const { rows } = await db.query(PLAN_VS_ACTUAL_SQL, [partnerId, `${from}-01`, `${to}-01`]);
+  return new Set(rows.map((r) => r.month)).size;
+}
+
 // ---- HTTP ------------------------------------------------------------------------------------------------
 async function login(email) {
   const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
@@ -271,7 +412,15 @@ async function apiGet(session, path) {
 }
 
 const itemsOf = (body) =>
-  Array.isArray(body?.items) ? body.items.length : body?.turnaround ? body.turnaround.completed : 1;
+  Array.isArray(body?.items)
+    ? body.items.length
+    : body?.turnaround
+      ? body.turnaround.completed
+      : Array.isArray(body?.months)
+        ? body.months.length
+        : Array.isArray(body?.perSupplier)
+          ? body.perSupplier.length
+          : 1;
 
 // ---- the runner ------------------------------------------------------------------------------------------
 function percentile(sorted, p) {
@@ -325,12 +474,14 @@ async function main() {
   const useApi = !args['sql-only'];
   const useSql = !args['api-only'] && db;
 
-  // sessions: admin for everything, workshop for its board
+  // sessions: admin for everything, workshop for its board, the second logistics user for its approval queue
   let admin = null;
   let workshop = null;
+  let approver = null;
   if (useApi) {
     admin = await login('admin@jv.example');
     workshop = await login('workshop@jv.example');
+    approver = await login('logistics2@jv.example');
   }
 
   // parameters from the data
@@ -338,10 +489,15 @@ async function main() {
   let sampleIds = [];
   let modelId = null;
   let workshopUser = workshop?.user ?? null;
+  let approverId = approver?.user?.id ?? null;
+  /** the partner that supplies the most requests, for plan vs actual */
+  let supplierId = null;
   if (db) {
     meta = (
       await db.query(`SELECT (SELECT count(*) FROM systems)::int AS systems,
                              (SELECT count(*) FROM repair_jobs)::int AS jobs,
+                             (SELECT count(*) FROM component_requests)::int AS requests,
+                             (SELECT count(*) FROM deliveries)::int AS deliveries,
                              (SELECT count(*) FROM usage_reports)::int AS usage_reports,
                              (SELECT count(*) FROM work_logs)::int AS work_logs`)
     ).rows[0];
@@ -349,6 +505,11 @@ async function main() {
     modelId = (
       await db.query(`SELECT model_id FROM systems GROUP BY model_id ORDER BY count(*) DESC, model_id LIMIT 1`)
     ).rows[0]?.model_id;
+    approverId ??= (await db.query(`SELECT id FROM users WHERE email = 'logistics2@jv.example'`)).rows[0]?.id ?? null;
+    supplierId = (
+      await db.query(`SELECT supplier_partner_id AS id FROM component_requests WHERE supplier_partner_id IS NOT NULL
+                       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
+    ).rows[0]?.id;
     if (!workshopUser) {
       const [u] = (await db.query(`SELECT id, role, facility_ids FROM users WHERE email = 'workshop@jv.example'`)).rows;
       workshopUser = u ? { id: u.id, role: u.role, facilityIds: u.facility_ids } : null;
@@ -362,6 +523,13 @@ async function main() {
       /* reported per scenario */
     }
   }
+  if (!supplierId && useApi) {
+    try {
+      supplierId = (await apiGet(admin, '/api/v1/partners?role=co_lead')).items?.[0]?.id ?? null;
+    } catch {
+      /* reported per scenario */
+    }
+  }
   const facilityId = workshopUser?.facilityIds?.[0] ?? null;
   const adminUser = { role: 'admin', facilityIds: [] };
   const wsUser = { role: 'workshop', facilityIds: workshopUser?.facilityIds ?? [] };
@@ -369,12 +537,12 @@ async function main() {
   console.log(`load: ${N} requests per side, concurrency ${C}, warmup ${WARMUP}, limit ${MAX_MS / 1000}s per side\n`);
 
   /** Walks up to DEEP_PAGES pages of an API list and returns the cursor of the last page reached. */
-  async function deepApiCursor(path) {
+  async function deepApiCursor(path, session = admin) {
     let cursor = null;
     let pages = 0;
     const deadline = performance.now() + MAX_MS;
     for (; pages < DEEP_PAGES && performance.now() < deadline; pages++) {
-      const body = await apiGet(admin, `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const body = await apiGet(session, `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       if (!body.nextCursor) break;
       cursor = body.nextCursor;
     }
@@ -478,6 +646,63 @@ async function main() {
       name: 'job-metrics',
       api: () => ({ session: admin, path: '/api/v1/repair-jobs/metrics' }),
       sql: (_ctx, _i, d = db) => sqlMetrics(d),
+    },
+    {
+      name: 'requests-first-page',
+      api: () => ({ session: admin, path: '/api/v1/component-requests?limit=50' }),
+      sql: (_ctx, _i, d = db) => sqlRequestsPage(d),
+    },
+    {
+      name: 'requests-deep-cursor',
+      prepare: async (ctx) => {
+        if (useApi)
+          Object.assign(ctx, await deepApiCursor('/api/v1/component-requests?limit=50').catch((e) => ({ error: e })));
+        if (useSql) {
+          const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.requests / 50) - 1));
+          const [row] = (
+            await db.query(
+              `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_key, id
+                 FROM component_requests ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`,
+              [Math.max(0, depth * 50 - 1)],
+            )
+          ).rows;
+          ctx.sqlAfter = depth > 0 && row ? [row.created_at_key, row.id] : null;
+          ctx.sqlPages = depth;
+        }
+      },
+      api: (ctx) => ({
+        session: admin,
+        path: `/api/v1/component-requests?limit=50${ctx.cursor ? `&cursor=${encodeURIComponent(ctx.cursor)}` : ''}`,
+      }),
+      sql: (ctx, _i, d = db) => sqlRequestsPage(d, { after: ctx.sqlAfter }),
+      note: (ctx) => `depth ${ctx.pages ?? ctx.sqlPages} pages`,
+    },
+    {
+      name: 'requests-approval-queue',
+      api: () => ({ session: approver, path: '/api/v1/component-requests?awaitingMyApproval=true&limit=50' }),
+      sql: (_ctx, _i, d = db) => sqlRequestsPage(d, { awaitingBy: approverId }),
+      note: () => 'as logistics2@',
+    },
+    {
+      name: 'requests-overdue',
+      api: () => ({ session: admin, path: '/api/v1/component-requests?overdue=true&limit=50' }),
+      sql: (_ctx, _i, d = db) => sqlRequestsPage(d, { overdue: true }),
+    },
+    {
+      name: 'plan-vs-actual-12m',
+      api: () => {
+        const { from, to } = lastMonths(12);
+        return {
+          session: admin,
+          path: `/api/v1/supply-plans/plan-vs-actual?partnerId=${supplierId}&from=${from}&to=${to}`,
+        };
+      },
+      sql: (_ctx, _i, d = db) => sqlPlanVsActual(d, supplierId, lastMonths(12)),
+    },
+    {
+      name: 'request-metrics',
+      api: () => ({ session: admin, path: '/api/v1/component-requests/metrics' }),
+      sql: (_ctx, _i, d = db) => sqlRequestMetrics(d),
     },
   ].filter((s) => !ONLY || ONLY.has(s.name));
 

@@ -6,7 +6,8 @@
 //
 // The database must already be migrated and seeded with the demo data (start the app on it once): the
 // generated rows reference the demo partners, models, units, repair workshops, workshop users and
-// components. Everything is generated server-side (INSERT … SELECT … FROM generate_series) in one
+// components. Component requests (with their moves and deliveries) and the partners' monthly supply plans
+// come on top. Everything is generated server-side (INSERT … SELECT … FROM generate_series) in one
 // transaction, chunked for progress; a failure leaves nothing behind. Generated systems carry serials
 // `SC-nnnnnn`; a second run is refused unless --force, which first deletes the previous generated rows.
 import { parseArgs } from 'node:util';
@@ -18,11 +19,16 @@ const HELP = `Usage: DATABASE_URL=… node tools/scale/generate.mjs [options]
   --usage-reports N   usage reports, ≤ 1 per system and day  (default 2000000)
   --jobs N            repair jobs (≤ 1 open per system)       (default 300000)
   --work-logs N       work logs over the jobs that were worked (default 3000000)
+  --requests N        component requests                     (default 300000)
+  --deliveries N      deliveries over the requests that received any (default 600000; about that many)
   --scale F           multiplies every count above (e.g. 0.01 for a trial run; default 1)
   --open-share F      share of systems whose last job is still open (default 0.04)
   --usage-days N      usage reports spread over the last N days (default 730)
   --job-days N        jobs spread over the last N days (default: 730, more when a year would pass
                       RJ-YYYY-99999 at the given job count)
+  --request-days N    requests spread over the last N days (default: 730, more when a year would pass
+                      CR-YYYY-99999 at the given request count)
+  --plan-months N     months of supply plans per partner, up to this month (default 24; not scaled)
   --chunk N           rows per INSERT statement (default 200000)
   --force             delete the rows of a previous run (SC- systems and everything hanging off them) first
   --no-vacuum         skip VACUUM (ANALYZE) at the end (ANALYZE still runs)
@@ -34,6 +40,10 @@ const { values: args } = parseArgs({
     'usage-reports': { type: 'string', default: '2000000' },
     jobs: { type: 'string', default: '300000' },
     'work-logs': { type: 'string', default: '3000000' },
+    requests: { type: 'string', default: '300000' },
+    deliveries: { type: 'string', default: '600000' },
+    'request-days': { type: 'string' },
+    'plan-months': { type: 'string', default: '24' },
     scale: { type: 'string', default: '1' },
     'open-share': { type: 'string', default: '0.04' },
     'usage-days': { type: 'string', default: '730' },
@@ -68,12 +78,21 @@ const N_SYSTEMS = scaled('systems');
 const N_USAGE = scaled('usage-reports');
 const N_JOBS = scaled('jobs');
 const N_WORK_LOGS = scaled('work-logs');
+const N_REQUESTS = scaled('requests');
+const N_DELIVERIES = scaled('deliveries');
+const PLAN_MONTHS = Math.min(120, num('plan-months', { min: 1 }));
 const OPEN_SHARE = num('open-share', { integer: false });
 const CHUNK = Math.max(1000, num('chunk'));
 let USAGE_DAYS = num('usage-days', { min: 1 });
 // RJ-YYYY-NNNNN has five digits: spread the jobs over enough years to stay under 99,999 per year
 const JOB_DAYS = args['job-days'] ? num('job-days', { min: 1 }) : Math.max(730, Math.ceil(N_JOBS / 80_000) * 365);
 const SEQUENCE_NAME = 'RJ'; // the name openRepairJob() uses in number_sequences
+// CR-YYYY-NNNNN likewise
+const REQUEST_DAYS = args['request-days']
+  ? num('request-days', { min: 1 })
+  : Math.max(730, Math.ceil(N_REQUESTS / 80_000) * 365);
+/** generated requests carry this justification (and --force finds them by it) */
+const REQUEST_NOTE = 'Stock replenishment (generated)';
 const GEN_LOCK = 74_610_777;
 
 const url = process.env.DATABASE_URL;
@@ -112,6 +131,18 @@ async function step(table, fn) {
   log(`${table}: ${fmt(rows)} rows in ${s}s`);
 }
 
+/** When each move of a generated request happens, as a share of the request's span. */
+const MOVE_AT = {
+  draft: 0,
+  submitted: 0.05,
+  approved: 0.2,
+  ordered: 0.35,
+  shipped: 0.5,
+  delivered: 1,
+  rejected: 0.2,
+  cancelled: 0.1,
+};
+
 async function main() {
   await client.connect();
   const q = (sql, params) => client.query(sql, params);
@@ -132,6 +163,10 @@ async function main() {
     await q(`SELECT id, facility_ids FROM users WHERE role = 'workshop' AND active ORDER BY email`)
   ).rows;
   const [admin] = (await q(`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY email LIMIT 1`)).rows;
+  const logisticsUsers = (await q(`SELECT id FROM users WHERE role = 'logistics' AND active ORDER BY email`)).rows;
+  const destinations = (
+    await q(`SELECT id FROM facilities WHERE kind IN ('repair_workshop', 'depot') ORDER BY kind DESC, code`)
+  ).rows;
   const missing = [
     !models.length && 'system models',
     !partners.length && 'partners',
@@ -139,6 +174,7 @@ async function main() {
     !workshops.length && 'repair workshops',
     !workshopUsers.length && 'workshop users',
     !admin && 'an admin user',
+    !logisticsUsers.length && 'logistics users',
   ].filter(Boolean);
   if (missing.length)
     throw new Error(
@@ -165,7 +201,8 @@ async function main() {
     `target: ${fmt(N_SYSTEMS)} systems, ` +
       `${fmt(N_USAGE)} usage reports (${usagePerSystem}/system over ${USAGE_DAYS} days), ` +
       `${fmt(N_JOBS)} jobs (${jobsPerSystem}/system over ${JOB_DAYS} days), ` +
-      `${fmt(N_WORK_LOGS)} work logs; scale ${scale}`,
+      `${fmt(N_WORK_LOGS)} work logs, ${fmt(N_REQUESTS)} requests (over ${REQUEST_DAYS} days) with about ` +
+      `${fmt(N_DELIVERIES)} deliveries, ${PLAN_MONTHS} months of supply plans; scale ${scale}`,
   );
 
   await q(`SET synchronous_commit = off`);
@@ -176,11 +213,18 @@ async function main() {
 
   if (previous > 0) {
     await step('delete previous run', async () => {
+      const deliveries = await q(
+        `DELETE FROM deliveries WHERE request_id IN (SELECT id FROM component_requests WHERE justification = $1)`,
+        [REQUEST_NOTE],
+      );
+      const requests = await q(`DELETE FROM component_requests WHERE justification = $1`, [REQUEST_NOTE]);
+      // generated plans name no editor (the API and the demo seed always do)
+      const plans = await q(`DELETE FROM supply_plans WHERE updated_by IS NULL`);
       const jobs = await q(
         `DELETE FROM repair_jobs WHERE system_id IN (SELECT id FROM systems WHERE serial_number LIKE 'SC-%')`,
       );
       const systems = await q(`DELETE FROM systems WHERE serial_number LIKE 'SC-%'`);
-      return (jobs.rowCount ?? 0) + (systems.rowCount ?? 0);
+      return [deliveries, requests, plans, jobs, systems].reduce((sum, r) => sum + (r.rowCount ?? 0), 0);
     });
   }
 
@@ -237,10 +281,11 @@ async function main() {
         q(
           `
       INSERT INTO systems (id, model_id, serial_number, donor_partner_id, unit_id, facility_id, status,
-                           status_changed_at, total_efc, barrel_efc, barrel_serial, notes, created_at, updated_at)
+                           status_changed_at, total_efc, barrel_efc, barrel_serial, notes, created_at, updated_at,
+                           delivered_on)
       SELECT id, model_id, 'SC-' || lpad((n + 1)::text, 6, '0'), donor, unit_id, NULL, 'operational', created_at,
              pre_efc, pre_efc, 'SCB-' || lpad((n + 1)::text, 6, '0') || '-0', 'generated by tools/scale/generate.mjs',
-             created_at, created_at
+             created_at, created_at, (created_at AT TIME ZONE 'UTC')::date
         FROM scale_sys WHERE n >= $1 AND n < $2 ORDER BY n`,
           [from, to],
         ),
@@ -533,6 +578,245 @@ async function main() {
     return (a.rowCount ?? 0) + (b.rowCount ?? 0) + (c.rowCount ?? 0);
   });
 
+  // ---- component requests: staged in a temp table (numbers per year, moves and deliveries from it) ----------
+  await step('component_requests', async () => {
+    await q(`CREATE TEMP TABLE ref_requesters ON COMMIT DROP AS
+      SELECT (row_number() OVER (ORDER BY u.email) - 1)::int AS n, u.id, u.role = 'workshop' AS workshop,
+             u.facility_ids[1] AS facility_id
+        FROM users u
+       WHERE u.active AND (u.role = 'logistics' OR (u.role = 'workshop' AND u.facility_ids[1] IS NOT NULL))`);
+    const [{ n: requesters }] = (await q(`SELECT count(*)::int AS n FROM ref_requesters`)).rows;
+    await q(`CREATE TEMP TABLE ref_components ON COMMIT DROP AS
+      SELECT (row_number() OVER (ORDER BY part_number) - 1)::int AS n, id FROM components`);
+    const [{ n: componentCount }] = (await q(`SELECT count(*)::int AS n FROM ref_components`)).rows;
+    // the moves of each final state and when each happens, as a share of the request's life
+    await q(
+      `CREATE TEMP TABLE scale_req ON COMMIT DROP AS
+      WITH base AS (
+        SELECT i AS n, gen_random_uuid() AS id,
+               now() - interval '1 hour' - make_interval(secs => $2::float8 * 86400 * (1 - (i + random()) / $1::float8))
+                 AS created_at,
+               random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS r6
+          FROM generate_series(0, $1::bigint - 1) i
+      ), st AS (
+        SELECT b.*, rq.id AS requester, rq.workshop, rq.facility_id AS own_facility,
+               CASE WHEN b.created_at > now() - interval '60 days' THEN
+                      CASE WHEN r1 < 0.10 THEN 'draft' WHEN r1 < 0.28 THEN 'submitted' WHEN r1 < 0.44 THEN 'approved'
+                           WHEN r1 < 0.60 THEN 'ordered' WHEN r1 < 0.76 THEN 'shipped' WHEN r1 < 0.80 THEN 'rejected'
+                           WHEN r1 < 0.84 THEN 'cancelled' ELSE 'delivered' END
+                    ELSE
+                      CASE WHEN r1 < 0.004 THEN 'ordered' WHEN r1 < 0.008 THEN 'shipped' WHEN r1 < 0.06 THEN 'cancelled'
+                           WHEN r1 < 0.10 THEN 'rejected' ELSE 'delivered' END
+               END AS status
+          FROM base b JOIN ref_requesters rq ON rq.n = floor(b.r2 * $3)::int
+      ), lived AS (
+        SELECT st.*,
+               CASE WHEN st.status IN ('draft', 'submitted', 'approved', 'ordered', 'shipped')
+                    THEN (now() - st.created_at) * 0.9
+                    ELSE least(interval '60 days' * (0.3 + st.r4), (now() - st.created_at) * 0.95) END AS span,
+               CASE st.status
+                 WHEN 'draft' THEN '{draft}'
+                 WHEN 'submitted' THEN '{draft,submitted}'
+                 WHEN 'approved' THEN '{draft,submitted,approved}'
+                 WHEN 'ordered' THEN '{draft,submitted,approved,ordered}'
+                 WHEN 'shipped' THEN '{draft,submitted,approved,ordered,shipped}'
+                 WHEN 'delivered' THEN '{draft,submitted,approved,ordered,shipped,delivered}'
+                 WHEN 'rejected' THEN '{draft,submitted,rejected}'
+                 ELSE CASE WHEN st.r3 < 0.5 THEN '{draft,cancelled}' ELSE '{draft,submitted,cancelled}' END
+               END::text[] AS path
+          FROM st
+      )
+      SELECT l.n, l.id, l.created_at, l.status, l.path, l.requester, l.span,
+             CASE WHEN l.workshop THEN l.own_facility
+                  ELSE ($4::uuid[])[1 + floor(l.r3 * cardinality($4::uuid[]))::int] END AS facility_id,
+             sys.id AS system_id, coalesce(mc.component_id, c.id) AS component_id,
+             1 + floor(random() * 20)::int AS quantity,
+             CASE WHEN l.r5 < 0.15 THEN 'urgent' WHEN l.r5 < 0.5 THEN 'priority' ELSE 'routine' END AS priority,
+             (l.created_at AT TIME ZONE 'UTC')::date + 7 + floor(random() * 50)::int AS needed_by,
+             CASE WHEN 'approved' = ANY(l.path)
+                  THEN ($5::uuid[])[1 + floor(random() * cardinality($5::uuid[]))::int] END AS supplier_id,
+             CASE WHEN 'approved' = ANY(l.path)
+                  THEN coalesce(nullif(($6::uuid[])[1 + floor(l.r4 * cardinality($6::uuid[]))::int], l.requester),
+                                $7::uuid)
+                  END AS approver,
+             extract(year FROM l.created_at AT TIME ZONE 'UTC')::int AS year, NULL::text AS number,
+             0 AS delivered_quantity, 0 AS parts
+        FROM lived l
+        -- three in ten are for a system: a generated one, with a component that fits its model
+        LEFT JOIN scale_sys sys ON l.r6 < 0.3 AND sys.n = floor(l.r6 / 0.3 * $8)::int
+        LEFT JOIN LATERAL (SELECT cnt FROM ref_model_components WHERE model_id = sys.model_id LIMIT 1) mcc ON true
+        LEFT JOIN ref_model_components mc ON mc.model_id = sys.model_id AND mc.idx = mod(l.n * 7919, mcc.cnt)
+        JOIN ref_components c ON c.n = mod(l.n * 104729, $9)`,
+      [
+        N_REQUESTS,
+        REQUEST_DAYS,
+        requesters,
+        destinations.map((d) => d.id),
+        partners.map((p) => p.id),
+        logisticsUsers.map((u) => u.id),
+        admin.id,
+        N_SYSTEMS,
+        componentCount,
+      ],
+    );
+    await q(`ALTER TABLE scale_req ADD PRIMARY KEY (n)`);
+    // delivered in full, or in part while ordered or shipped; deliveries per request so that they add up to
+    // about --deliveries (never more than the quantity: each delivery brings at least one)
+    await q(`UPDATE scale_req SET delivered_quantity = CASE WHEN status = 'delivered' THEN quantity
+                                                            ELSE floor(random() * quantity)::int END
+              WHERE status IN ('delivered', 'ordered', 'shipped')`);
+    const [{ n: receiving }] = (await q(`SELECT count(*)::int AS n FROM scale_req WHERE delivered_quantity > 0`)).rows;
+    const perRequest = receiving ? N_DELIVERIES / receiving : 0;
+    await q(
+      `UPDATE scale_req SET parts = least(delivered_quantity, greatest(1, floor($1::float8 + random())::int))
+        WHERE delivered_quantity > 0`,
+      [perRequest],
+    );
+    // requests of one item cap their deliveries at one: spread the difference over requests that have room
+    const [{ total }] = (await q(`SELECT coalesce(sum(parts), 0)::int AS total FROM scale_req`)).rows;
+    if (total !== N_DELIVERIES && receiving > 0)
+      await q(
+        `UPDATE scale_req SET parts = parts + sign($1::int)::int
+          WHERE n IN (SELECT n FROM scale_req
+                       WHERE CASE WHEN $1::int > 0 THEN parts > 0 AND parts < delivered_quantity ELSE parts > 1 END
+                       ORDER BY random() LIMIT abs($1::int))`,
+        [N_DELIVERIES - total],
+      );
+    await q(`ANALYZE scale_req`);
+
+    await q(
+      `CREATE TEMP TABLE scale_req_years ON COMMIT DROP AS
+      SELECT y.year, greatest(
+               coalesce((SELECT max(substring(r.number FROM 9)::int) FROM component_requests r
+                          WHERE r.number ~ ('^CR-' || y.year || '-[0-9]+$')), 0),
+               coalesce((SELECT ns.last_value FROM number_sequences ns WHERE ns.name = 'CR' AND ns.year = y.year), 0))
+               AS base
+        FROM (SELECT DISTINCT year FROM scale_req) y`,
+    );
+    await q(`UPDATE scale_req r
+                SET number = 'CR-' || r.year || '-'
+                             || CASE WHEN x.seq < 100000 THEN lpad(x.seq::text, 5, '0') ELSE x.seq::text END
+               FROM (SELECT sr.n, y.base + row_number() OVER (PARTITION BY sr.year ORDER BY sr.created_at, sr.n) AS seq
+                       FROM scale_req sr JOIN scale_req_years y USING (year)) x
+              WHERE x.n = r.n`);
+
+    // when each move happens: a share of the request's span (the transitions below use the same shares)
+    const at = (status) => `r.created_at + r.span * ${MOVE_AT[status]}`;
+    const rows = await chunked('component_requests', N_REQUESTS, (from, to) =>
+      q(
+        `
+      INSERT INTO component_requests (id, number, component_id, quantity, priority, needed_by, facility_id, system_id,
+                                      justification, status, requested_by, supplier_partner_id, expected_on,
+                                      delivered_quantity, submitted_at, approved_at, approved_by, delivered_at,
+                                      closed_at, version, created_at, updated_at)
+      SELECT r.id, r.number, r.component_id, r.quantity, r.priority, r.needed_by, r.facility_id, r.system_id, $3,
+             r.status, r.requester, r.supplier_id,
+             CASE WHEN r.supplier_id IS NOT NULL THEN ((${at('shipped')}) AT TIME ZONE 'UTC')::date + 3 END,
+             r.delivered_quantity,
+             CASE WHEN 'submitted' = ANY(r.path) THEN ${at('submitted')} END,
+             CASE WHEN 'approved' = ANY(r.path) THEN ${at('approved')} END, r.approver,
+             CASE WHEN r.status = 'delivered' THEN ${at('delivered')} END,
+             CASE r.status WHEN 'delivered' THEN ${at('delivered')} WHEN 'rejected' THEN ${at('rejected')}
+                           WHEN 'cancelled' THEN ${at('cancelled')} END,
+             cardinality(r.path) + r.parts - CASE WHEN r.status = 'delivered' THEN 1 ELSE 0 END,
+             r.created_at, r.created_at + r.span
+        FROM scale_req r WHERE r.n >= $1 AND r.n < $2 ORDER BY r.n`,
+        [from, to, REQUEST_NOTE],
+      ),
+    );
+    await q(
+      `INSERT INTO number_sequences (name, year, last_value)
+       SELECT 'CR', y.year, y.base + count(*) FROM scale_req r JOIN scale_req_years y USING (year)
+        GROUP BY y.year, y.base
+       ON CONFLICT (name, year) DO UPDATE SET last_value = greatest(number_sequences.last_value, EXCLUDED.last_value)`,
+    );
+
+    await chunked(
+      'component_request_transitions',
+      N_REQUESTS,
+      (from, to) =>
+        q(
+          `
+      INSERT INTO component_request_transitions (request_id, from_status, to_status, comment, actor_id, at)
+      SELECT r.id, r.path[(p.i - 1)::int], p.to_status,
+             CASE p.to_status WHEN 'rejected' THEN 'Not a stock item for this facility (generated)'
+                              WHEN 'cancelled' THEN 'No longer needed (generated)' END,
+             CASE WHEN p.to_status IN ('approved', 'rejected', 'ordered', 'shipped') THEN r.approver
+                  ELSE r.requester END,
+             r.created_at + r.span * CASE p.to_status
+                                      ${Object.entries(MOVE_AT)
+                                        .map(([k, v]) => `WHEN '${k}' THEN ${v}`)
+                                        .join(' ')} END
+        FROM scale_req r CROSS JOIN LATERAL unnest(r.path) WITH ORDINALITY AS p(to_status, i)
+       WHERE r.n >= $1 AND r.n < $2
+       ORDER BY r.n, p.i`,
+          [from, to],
+        ),
+      Math.max(1000, Math.floor(CHUNK / 5)),
+    );
+    return rows;
+  });
+
+  // ---- deliveries: each request's delivered quantity in `parts` deliveries from its shipment (or order) on ----
+  await step('deliveries', () =>
+    chunked('deliveries', N_REQUESTS, (from, to) =>
+      q(
+        `
+      INSERT INTO deliveries (request_id, quantity, received_on, waybill, received_by, created_at)
+      SELECT r.id, r.delivered_quantity / r.parts + CASE WHEN k <= r.delivered_quantity % r.parts THEN 1 ELSE 0 END,
+             (x.at AT TIME ZONE 'UTC')::date, 'SCW-' || (r.n + 1) || '-' || k, r.requester, x.at
+        FROM scale_req r
+        CROSS JOIN LATERAL generate_series(1, r.parts) k
+        CROSS JOIN LATERAL (
+          SELECT r.created_at + r.span * CASE WHEN r.status = 'delivered'
+                                              THEN 0.5 + 0.5 * k / r.parts
+                                              ELSE 0.5 + 0.45 * k / (r.parts + 1) END AS at) x
+       WHERE r.n >= $1 AND r.n < $2 AND r.parts > 0
+       ORDER BY r.n, k`,
+        [from, to],
+      ),
+    ),
+  );
+
+  // ---- supply plans: every partner, PLAN_MONTHS months up to this one; lines near what the partner delivered --
+  await step('supply_plans', async () => {
+    const plans = await q(
+      `INSERT INTO supply_plans (partner_id, month, updated_by, created_at, updated_at)
+       SELECT p.id, m.month, NULL, m.month - interval '15 days', m.month - interval '15 days'
+         FROM unnest($1::uuid[]) AS p(id)
+        CROSS JOIN (SELECT (date_trunc('month', now() AT TIME ZONE 'UTC') - make_interval(months => g))::date AS month
+                      FROM generate_series(0, $2::int - 1) g) m
+       ON CONFLICT (partner_id, month) DO NOTHING`,
+      [partners.map((p) => p.id), PLAN_MONTHS],
+    );
+    // the eight components the partner delivered most in the month (planned 80–130 % of it), and two models
+    const lines = await q(
+      `WITH actual AS (
+         SELECT r.supplier_partner_id AS partner_id, date_trunc('month', d.received_on)::date AS month, r.component_id,
+                sum(d.quantity) AS delivered
+           FROM deliveries d JOIN component_requests r ON r.id = d.request_id
+          WHERE r.justification = $1 AND d.received_on >= (date_trunc('month', now() AT TIME ZONE 'UTC')
+                                                           - make_interval(months => $2::int - 1))::date
+          GROUP BY 1, 2, 3
+       ), ranked AS (
+         SELECT a.*, row_number() OVER (PARTITION BY a.partner_id, a.month ORDER BY a.delivered DESC, a.component_id)
+                  AS k
+           FROM actual a
+       )
+       INSERT INTO supply_plan_lines (plan_id, component_id, system_model_id, quantity)
+       SELECT sp.id, x.component_id, NULL, least(100000, greatest(1, round(x.delivered * (0.8 + random() * 0.5))))
+         FROM ranked x JOIN supply_plans sp ON sp.partner_id = x.partner_id AND sp.month = x.month
+        WHERE x.k <= 8 AND sp.updated_by IS NULL
+       UNION ALL
+       SELECT sp.id, NULL, m.id, 1 + floor(random() * 5)::int
+         FROM supply_plans sp
+        CROSS JOIN LATERAL (SELECT id FROM system_models ORDER BY md5(id::text || sp.id::text) LIMIT 2) m
+        WHERE sp.updated_by IS NULL`,
+      [REQUEST_NOTE, PLAN_MONTHS],
+    );
+    return (plans.rowCount ?? 0) + (lines.rowCount ?? 0);
+  });
+
   // ---- checks before commit -------------------------------------------------------------------------------
   const [chk] = (
     await q(`SELECT
@@ -541,9 +825,21 @@ async function main() {
       (SELECT count(*) FROM repair_jobs WHERE status IN ('completed', 'cancelled') AND closed_at IS NULL)::int
         AS closed_without_time,
       (SELECT count(*) FROM usage_reports WHERE date > current_date)::int AS future_usage,
-      (SELECT count(*) FROM systems WHERE barrel_efc > total_efc)::int AS barrel_over_total`)
+      (SELECT count(*) FROM systems WHERE barrel_efc > total_efc)::int AS barrel_over_total,
+      (SELECT count(*) FROM component_requests r
+         LEFT JOIN (SELECT request_id, sum(quantity) AS q FROM deliveries GROUP BY request_id) d ON d.request_id = r.id
+        WHERE r.delivered_quantity <> coalesce(d.q, 0)
+           OR (r.status = 'delivered') <> (r.delivered_quantity = r.quantity))::int AS delivered_mismatch,
+      (SELECT count(*) FROM deliveries WHERE received_on > current_date)::int AS future_deliveries`)
   ).rows;
-  if (chk.two_open || chk.closed_without_time || chk.future_usage || chk.barrel_over_total) {
+  if (
+    chk.two_open ||
+    chk.closed_without_time ||
+    chk.future_usage ||
+    chk.barrel_over_total ||
+    chk.delivered_mismatch ||
+    chk.future_deliveries
+  ) {
     throw new Error(`consistency check failed: ${JSON.stringify(chk)} (rolled back)`);
   }
   await q('COMMIT');
@@ -561,6 +857,11 @@ async function main() {
         'barrel_changes',
         'system_status_history',
         'number_sequences',
+        'component_requests',
+        'component_request_transitions',
+        'deliveries',
+        'supply_plans',
+        'supply_plan_lines',
       ]) {
         await q(`VACUUM (ANALYZE) ${t}`);
       }
@@ -578,6 +879,13 @@ async function main() {
       (SELECT count(*) FROM work_logs)::int AS work_logs,
       (SELECT count(*) FROM parts_used)::int AS parts_used,
       (SELECT count(*) FROM barrel_changes)::int AS barrel_changes,
+      (SELECT count(*) FROM component_requests)::int AS requests,
+      (SELECT count(*) FROM component_requests
+        WHERE status IN ('draft', 'submitted', 'approved', 'ordered', 'shipped'))::int AS open_requests,
+      (SELECT count(*) FROM component_request_transitions)::int AS request_transitions,
+      (SELECT count(*) FROM deliveries)::int AS deliveries,
+      (SELECT count(*) FROM supply_plans)::int AS supply_plans,
+      (SELECT count(*) FROM supply_plan_lines)::int AS supply_plan_lines,
       (SELECT count(*) FROM systems WHERE barrel_wear > 0.8)::int AS systems_over_80pct_wear,
       pg_size_pretty(pg_database_size(current_database())) AS database_size`)
   ).rows[0];

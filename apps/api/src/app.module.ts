@@ -4,11 +4,14 @@ import { ENV, type Env } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BarrelRequestsModule } from './modules/component-requests/barrel-requests.module';
+import { ComponentRequestsModule } from './modules/component-requests/component-requests.module';
 import { HealthModule } from './modules/health/health.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { ReferenceDataModule } from './modules/reference-data.module';
 import { RepairJobsModule } from './modules/repair-jobs/repair-jobs.module';
+import { SupplyPlansModule } from './modules/supply-plans/supply-plans.module';
 import { SystemsModule } from './modules/systems/systems.module';
 import { UsersModule } from './modules/users/users.module';
 import { DocsController } from './openapi/docs.controller';
@@ -36,6 +39,9 @@ export class AppModule {
         ReferenceDataModule,
         RepairJobsModule,
         SystemsModule,
+        ComponentRequestsModule,
+        BarrelRequestsModule,
+        SupplyPlansModule,
       ],
       controllers: [DocsController],
       providers: [{ provide: ENV, useValue: env }],

@@ -10,10 +10,11 @@ import { seedDemo } from './database/seeds/demo-seed';
 import { dropAll, generateMigration, migrate, pendingSchemaChanges, revertLast } from './database/tasks';
 import { hashPassword } from './modules/auth/passwords';
 import { AuditService } from './modules/audit/audit.service';
+import { BarrelRequestsService } from './modules/component-requests/barrel-requests.service';
 import { PreventiveSchedulerService } from './modules/repair-jobs/preventive-scheduler.service';
 
 /* Database and account tasks: npm run db:migrate | db:revert | db:seed | db:reset | db:check | db:generate -- Name
-   | users:create-admin */
+   | users:create-admin | jobs:preventive | jobs:barrels */
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -120,8 +121,20 @@ async function main() {
         );
         break;
       }
+      case 'barrels': {
+        const result = await new BarrelRequestsService(ds, env).run();
+        out(
+          result.due
+            ? `${result.due} system(s) due for a barrel; raised ${result.created} draft request(s).`
+            : 'No barrel due within its lead time.',
+        );
+        break;
+      }
       default:
-        out('Usage: cli <migrate|revert|seed|reset|check|generate Name|create-admin [--email e --name n]|preventive>');
+        out(
+          'Usage: cli <migrate|revert|seed|reset|check|generate Name|create-admin [--email e --name n]|preventive' +
+            '|barrels>',
+        );
         code = 2;
     }
   } finally {

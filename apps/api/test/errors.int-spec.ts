@@ -70,6 +70,12 @@ describe('coded errors (integration)', () => {
       expect(isErrorCode(code)).toBe(true);
       expect(entry.status).toBeGreaterThanOrEqual(400);
       expect(isFieldRuleCode(code)).toBe(false);
+      // a parameter stands beside the problem's own members: it may not share a name with one
+      const members = ['type', 'title', 'status', 'code', 'detail', 'instance', 'errors', 'correlationId'];
+      expect({ code, clash: Object.keys(entry.params.shape).filter((k) => members.includes(k)) }).toEqual({
+        code,
+        clash: [],
+      });
     }
     expect(isErrorCode('SOMETHING_ELSE')).toBe(false);
   });

@@ -39,8 +39,9 @@ export const errorCatalog = {
   IDEMPOTENCY_IN_PROGRESS: { status: 409, params: z.object({}) },
   INCOMPATIBLE_COMPONENT: { status: 409, params: z.object({}) },
   OVER_DELIVERY: { status: 409, params: z.object({ remaining: z.number().int() }) },
-  NOT_RECEIVING: { status: 409, params: z.object({ status: z.string() }) },
-  REQUEST_LOCKED: { status: 409, params: z.object({ status: z.string() }) },
+  /** `requestStatus`, not `status`: that member of problem details is the HTTP status */
+  NOT_RECEIVING: { status: 409, params: z.object({ requestStatus: z.string() }) },
+  REQUEST_LOCKED: { status: 409, params: z.object({ requestStatus: z.string() }) },
   PARTS_EXCEED_DELIVERED: { status: 409, params: z.object({ available: z.number().int() }) },
   IDEMPOTENCY_KEY_REUSED: { status: 422, params: z.object({}) },
   PAYLOAD_TOO_LARGE: { status: 413, params: z.object({}) },

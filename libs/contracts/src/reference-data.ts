@@ -135,9 +135,14 @@ const systemModelFields = {
   caliberMm: z.number().int().min(60).max(400),
   originPartnerId: z.uuid(),
   barrelLifeEfc: z.number().int().min(1).max(100000),
+  /** days before the forecast barrel end of life that the barrel job raises a request (null: 60) */
+  barrelLeadDays: z.number().int().min(1).max(730).nullable(),
 };
-export const createSystemModelInputSchema = z.object(systemModelFields);
-export type CreateSystemModelInput = z.infer<typeof createSystemModelInputSchema>;
+export const createSystemModelInputSchema = z.object({
+  ...systemModelFields,
+  barrelLeadDays: systemModelFields.barrelLeadDays.default(null),
+});
+export type CreateSystemModelInput = z.input<typeof createSystemModelInputSchema>;
 export const updateSystemModelInputSchema = updateOf(systemModelFields);
 export type UpdateSystemModelInput = z.infer<typeof updateSystemModelInputSchema>;
 export const systemModelResponseSchema = z

@@ -1,6 +1,7 @@
 import { repairJobStatuses } from '@jv/domain';
 import { z } from 'zod';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
+import { componentRequestStatusSchema } from './component-requests';
 import { rule } from './errors';
 
 export const repairJobStatusSchema = z.enum(repairJobStatuses);
@@ -60,6 +61,8 @@ export const listRepairJobsQuerySchema = pageQuerySchema.extend({
   /** open = every state but completed and cancelled */
   open: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(60).optional(),
+  /** the job has component requests and every one not cancelled or rejected is delivered */
+  partsReady: z.enum(['true', 'false']).optional(),
 });
 export type ListRepairJobsQuery = z.infer<typeof listRepairJobsQuerySchema>;
 
@@ -121,6 +124,22 @@ export const repairJobDetailSchema = repairJobResponseSchema.extend({
   transitions: z.array(repairJobTransitionSchema),
   /** milliseconds spent in each state so far */
   timeInStates: z.record(z.string(), z.number()),
+  /** the component requests linked to the job (in the caller's request scope), oldest first */
+  componentRequests: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      status: componentRequestStatusSchema,
+      componentPartNumber: z.string(),
+      componentName: z.string(),
+      quantity: z.number().int(),
+      deliveredQuantity: z.number().int(),
+      remaining: z.number().int(),
+      expectedOn: z.iso.date().nullable(),
+      neededBy: z.iso.date(),
+      overdue: z.boolean(),
+    }),
+  ),
 });
 export type RepairJobDetail = z.infer<typeof repairJobDetailSchema>;
 

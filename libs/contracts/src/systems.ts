@@ -27,6 +27,8 @@ export const createSystemInputSchema = z
     barrelEfc: efc.default(0),
     barrelSerial: serial.nullable().default(null),
     notes: z.string().trim().max(2000).nullable().default(null),
+    /** the day the system was handed over to Ukraine (plan vs actual counts it in that month) */
+    deliveredOn: z.iso.date().nullable().default(null),
   })
   .refine((v) => v.barrelEfc <= v.totalEfc, { path: ['barrelEfc'], ...rule('barrel_efc_over_total') });
 export type CreateSystemInput = z.input<typeof createSystemInputSchema>;
@@ -40,6 +42,7 @@ export const updateSystemInputSchema = z.object({
   facilityId: z.uuid().nullable().optional(),
   barrelSerial: serial.nullable().optional(),
   notes: z.string().trim().max(2000).nullable().optional(),
+  deliveredOn: z.iso.date().nullable().optional(),
 });
 export type UpdateSystemInput = z.infer<typeof updateSystemInputSchema>;
 
@@ -94,6 +97,8 @@ export const systemResponseSchema = z
     barrelForecastDate: z.string().nullable(),
     statusChangedAt: z.string(),
     notes: z.string().nullable(),
+    /** YYYY-MM-DD the system was handed over to Ukraine, null when not recorded */
+    deliveredOn: z.iso.date().nullable(),
     /** the system's open repair job; while there is one, the status follows the job */
     openRepairJob: z.object({ id: z.uuid(), number: z.string(), status: z.enum(repairJobStatuses) }).nullable(),
   })
@@ -177,7 +182,10 @@ export const systemImportColumns = [
   'barrel_efc',
   'barrel_serial',
   'notes',
+  'delivered_on',
 ] as const;
+/** Import columns a file may leave out (files written before the column existed stay valid). */
+export const optionalSystemImportColumns: ReadonlyArray<(typeof systemImportColumns)[number]> = ['delivered_on'];
 /** One refused row of an import: where (line, column), which rule (`code`, `params`) and an English sentence. */
 export const importRowErrorSchema = z.object({
   line: z.number().int(),

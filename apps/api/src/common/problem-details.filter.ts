@@ -37,13 +37,14 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
 
 const kebab = (code: string) => code.toLowerCase().replace(/_/g, '-');
 
+/** The code's parameters and extra members go beside the standard members, never over them (`status` stays HTTP's). */
 const problem = (status: number, code: ErrorCode, detail: string | undefined, more: Record<string, unknown> = {}) => ({
+  ...more,
   type: `/problems/${kebab(code)}`,
   title: TITLES[status] ?? 'Error',
   status,
   code,
   ...(detail ? { detail } : {}),
-  ...more,
 });
 
 /**

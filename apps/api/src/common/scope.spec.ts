@@ -1,4 +1,4 @@
-import { repairJobScope, systemScope, worksAt } from './scope';
+import { componentRequestScope, repairJobScope, systemScope, worksAt } from './scope';
 import { SqlParams } from './sql';
 
 const F1 = '0b6c5f8e-2a57-4c1e-9d0a-3f7b1c2d4e5f';
@@ -56,5 +56,18 @@ describe('worksAt', () => {
     expect(worksAt(workshop, F1)).toBe(true);
     expect(worksAt(workshop, F2)).toBe(false);
     for (const role of others) expect(worksAt({ role, facilityIds: [] }, F2)).toBe(true);
+  });
+});
+
+describe('componentRequestScope', () => {
+  it('limits workshop users to requests to their facilities and partner users to requests they supply', () => {
+    const p = new SqlParams();
+    expect(componentRequestScope(workshop, p)).toEqual(['r.facility_id = ANY($1::uuid[])']);
+    expect(componentRequestScope(partner, p, 'cr')).toEqual(['cr.supplier_partner_id = $2::uuid']);
+    expect(componentRequestScope({ ...partner, partnerId: null }, p)).toEqual(['false']);
+    expect(p.values).toEqual([[F1], P]);
+    for (const role of others)
+      expect(componentRequestScope({ role, partnerId: null, facilityIds: [] }, new SqlParams())).toEqual([]);
+    expect(() => componentRequestScope(workshop, new SqlParams(), 'r; --')).toThrow(/bad table alias/);
   });
 });

@@ -9,6 +9,8 @@ import type { SqlParams } from './sql';
  * - systems: partner users read only their country's systems (a partner account without a country
  *   sees none); acting on a system (status change, usage report) workshop users only at their facilities.
  * - repair jobs: workshop users see their facilities' jobs, partner users the jobs on their country's systems.
+ * - component requests: workshop users see the requests to their facilities, partner users the requests
+ *   their country supplies.
  * - everyone else (admin, logistics, training, viewer): everything their role may read.
  */
 
@@ -74,3 +76,16 @@ export function repairJobScope(
 /** Whether the caller may act at a facility (open jobs there, list its technicians): workshop users only at theirs. */
 export const worksAt = (user: Pick<CurrentUser, 'role' | 'facilityIds'>, facilityId: string): boolean =>
   user.role !== 'workshop' || user.facilityIds.includes(facilityId);
+
+/**
+ * The caller's scope on component requests `alias` (default `r`), as parameterised SQL conditions to AND
+ * (none: no restriction): workshop users see the requests to their facilities, partner users the requests
+ * their country supplies (a partner account without a country sees none).
+ */
+export function componentRequestScope(user: ScopedUser, p: SqlParams, requestAlias = 'r'): string[] {
+  const r = alias(requestAlias);
+  if (user.role === 'workshop') return [`${r}.facility_id = ANY(${p.add(user.facilityIds)}::uuid[])`];
+  if (user.role === 'partner')
+    return [user.partnerId ? `${r}.supplier_partner_id = ${p.add(user.partnerId)}::uuid` : 'false'];
+  return [];
+}

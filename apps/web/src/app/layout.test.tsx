@@ -10,6 +10,7 @@ const NAV_LINKS: { testId: string; resource: Resource | null }[] = [
   { testId: 'nav-home', resource: null },
   { testId: 'nav-systems', resource: 'systems' },
   { testId: 'nav-repair-jobs', resource: 'repairJobs' },
+  { testId: 'nav-supply', resource: 'componentRequests' },
   { testId: 'nav-reference', resource: 'referenceData' },
   { testId: 'nav-users', resource: 'users' },
   { testId: 'nav-audit', resource: 'audit' },
@@ -49,6 +50,20 @@ describe('AppLayout navigation per role (libs/domain permission table)', () => {
 
     renderWithProviders(<AppLayout />, { user: 'logistics' });
     expect(screen.getByTestId('nav-repair-jobs')).toHaveAttribute('href', '/repair-jobs?open=true');
+  });
+
+  it('gives every role one supply entry (requests and plans), active on both, in its language', () => {
+    for (const role of ALL_ROLES) {
+      const { unmount } = renderWithProviders(<AppLayout />, { user: role, locale: 'uk' });
+      expect(within(mainNav()).getByRole('link', { name: 'Постачання' })).toHaveAttribute(
+        'href',
+        '/component-requests',
+      );
+      unmount();
+    }
+    renderWithProviders(<AppLayout />, { user: 'partner', locale: 'en', route: '/supply-plans/plan-vs-actual' });
+    expect(within(mainNav('Main navigation')).getByRole('link', { name: 'Supply' })).toHaveClass('active');
+    expect(within(mainNav('Main navigation')).getByRole('link', { name: 'Home' })).not.toHaveClass('active');
   });
 
   it('shows who is signed in, with the role in the UI language', () => {

@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '@jv/domain';
 import { LanguageSwitch } from '../components/language-switch';
@@ -14,6 +14,7 @@ export function AppLayout() {
   const user = useCurrentUser();
   const enumLabel = useEnumLabel();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const logout = useLogout();
   const preferences = useUpdateMyPreferences();
 
@@ -33,6 +34,15 @@ export function AppLayout() {
       testId: 'nav-repair-jobs',
       end: false,
       show: can(user.role, 'repairJobs', 'read'),
+    },
+    // component requests and supply plans share one entry (and one sub-navigation): the header stays one line
+    {
+      to: can(user.role, 'componentRequests', 'read') ? '/component-requests' : '/supply-plans',
+      label: t('nav.supply'),
+      testId: 'nav-supply',
+      end: false,
+      show: can(user.role, 'componentRequests', 'read') || can(user.role, 'supplyPlans', 'read'),
+      alsoActive: ['/component-requests', '/supply-plans'],
     },
     {
       to: '/reference',
@@ -57,6 +67,10 @@ export function AppLayout() {
     },
   ].filter((item) => item.show);
 
+  /** A section that spans several route trees is active on any of them. */
+  const activeBy = (paths: string[] | undefined) =>
+    !!paths?.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
 
   return (
@@ -71,7 +85,13 @@ export function AppLayout() {
           </NavLink>
           <nav className="main-nav" aria-label={t('app.mainNav')}>
             {nav.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end} data-testid={item.testId} className="nav-link">
+              <NavLink
+                key={item.to}
+                to={item.to}
+                end={item.end}
+                data-testid={item.testId}
+                className={({ isActive }) => (isActive || activeBy(item.alsoActive) ? 'nav-link active' : 'nav-link')}
+              >
                 {item.label}
               </NavLink>
             ))}

@@ -3,6 +3,7 @@ import { NotFoundPage } from '../components/status-pages';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { HomePage } from '../features/home/routes/home-page';
 import { auditRoutes } from '../features/audit/routes';
+import { componentRequestsRoutes, supplyPlansRoutes } from '../features/component-requests/routes';
 import { referenceRoutes } from '../features/reference-data/routes';
 import { repairJobsRoutes } from '../features/repair-jobs/routes';
 import { systemsRoutes } from '../features/systems/routes';
@@ -25,6 +26,8 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       systemsRoutes,
       repairJobsRoutes,
+      componentRequestsRoutes,
+      supplyPlansRoutes,
       referenceRoutes,
       usersRoutes,
       auditRoutes,

@@ -18,10 +18,20 @@ interface DataTableProps<T> {
   emptyMessage: string;
   /** When given, every row gets a toggle that shows this under it (e.g. audit before/after). */
   renderDetails?: (row: T) => ReactNode;
+  /** A class for a row that must stand out (e.g. `row-overdue`); say it in the row's text, too. */
+  rowClassName?: (row: T) => string | undefined;
 }
 
 /** A plain, readable table that scrolls horizontally on narrow screens. Rows carry `data-testid="row"`. */
-export function DataTable<T>({ caption, columns, rows, getRowId, emptyMessage, renderDetails }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  getRowId,
+  emptyMessage,
+  renderDetails,
+  rowClassName,
+}: DataTableProps<T>) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 
@@ -61,7 +71,10 @@ export function DataTable<T>({ caption, columns, rows, getRowId, emptyMessage, r
             const open = expanded.has(id);
             return (
               <Fragment key={id}>
-                <tr data-testid="row" className={open ? 'row-open' : undefined}>
+                <tr
+                  data-testid="row"
+                  className={[open ? 'row-open' : '', rowClassName?.(row) ?? ''].filter(Boolean).join(' ') || undefined}
+                >
                   {renderDetails ? (
                     <td className="col-toggle">
                       <button

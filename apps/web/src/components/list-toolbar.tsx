@@ -84,12 +84,12 @@ interface FilterInputProps {
   name: string;
   label: string;
   value: string;
-  type?: 'text' | 'date';
+  type?: 'text' | 'date' | 'month';
   onChange: (value: string) => void;
   error?: string;
 }
 
-/** A free-text or date filter; text filters commit on blur or Enter so the list is not refetched per key. */
+/** A free-text, date or month filter; text filters commit on blur or Enter so the list is not refetched per key. */
 export function FilterInput({ name, label, value, type = 'text', onChange, error }: FilterInputProps) {
   const id = `filter-${name}`;
   const [text, setText] = useState(value);
@@ -112,7 +112,7 @@ export function FilterInput({ name, label, value, type = 'text', onChange, error
         aria-invalid={error ? true : undefined}
         onChange={(e) => {
           setText(e.target.value);
-          if (type === 'date') onChange(e.target.value);
+          if (type !== 'text') onChange(e.target.value);
         }}
         onBlur={commit}
         onKeyDown={(e) => {

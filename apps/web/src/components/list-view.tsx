@@ -24,10 +24,19 @@ interface ListViewProps<T> {
   getRowId: (row: T) => string;
   emptyMessage: string;
   renderDetails?: (row: T) => ReactNode;
+  rowClassName?: (row: T) => string | undefined;
 }
 
 /** Loading, error, table and "Load more" for a keyset-paged list. */
-export function ListView<T>({ query, caption, columns, getRowId, emptyMessage, renderDetails }: ListViewProps<T>) {
+export function ListView<T>({
+  query,
+  caption,
+  columns,
+  getRowId,
+  emptyMessage,
+  renderDetails,
+  rowClassName,
+}: ListViewProps<T>) {
   if (query.isPending) return <LoadingState />;
   if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const rows = flattenPages(query.data);
@@ -44,6 +53,7 @@ export function ListView<T>({ query, caption, columns, getRowId, emptyMessage, r
         getRowId={getRowId}
         emptyMessage={emptyMessage}
         renderDetails={renderDetails}
+        rowClassName={rowClassName}
       />
       <LoadMore
         count={rows.length}

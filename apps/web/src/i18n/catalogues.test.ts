@@ -1,3 +1,5 @@
+import { componentRequestsEn, supplyPlansEn } from './component-requests.en';
+import { componentRequestsUk, supplyPlansUk } from './component-requests.uk';
 import { en } from './en';
 import { repairJobsEn } from './repair-jobs.en';
 import { repairJobsUk } from './repair-jobs.uk';
@@ -26,6 +28,8 @@ const PAIRS: [string, Catalogue, Catalogue][] = [
   ['uk.ts / en.ts (whole UI)', uk, en],
   ['systems.uk.ts / systems.en.ts', systemsUk, systemsEn],
   ['repair-jobs.uk.ts / repair-jobs.en.ts', repairJobsUk, repairJobsEn],
+  ['component-requests.uk.ts / .en.ts (requests)', componentRequestsUk, componentRequestsEn],
+  ['component-requests.uk.ts / .en.ts (supply plans)', supplyPlansUk, supplyPlansEn],
 ];
 
 describe('i18n catalogues (uk, en)', () => {

@@ -1,3 +1,4 @@
+import { componentRequestsEn, supplyPlansEn } from './component-requests.en';
 import { errorCodesEn, fieldChecksEn, fieldRulesEn } from './messages.en';
 import { repairJobsEn } from './repair-jobs.en';
 import { systemsEn } from './systems.en';
@@ -7,6 +8,8 @@ import type { Translation } from './uk';
 export const en: Translation = {
   systems: systemsEn,
   repairJobs: repairJobsEn,
+  componentRequests: componentRequestsEn,
+  supplyPlans: supplyPlansEn,
   errorCodes: errorCodesEn,
   fieldRules: fieldRulesEn,
   fieldChecks: fieldChecksEn,
@@ -19,6 +22,7 @@ export const en: Translation = {
   },
   nav: {
     home: 'Home',
+    supply: 'Supply',
     reference: 'Reference data',
     users: 'Users',
     audit: 'Audit log',
@@ -198,6 +202,9 @@ export const en: Translation = {
       work_log: 'Work log entry',
       part_used: 'Part used',
       preventive_plan: 'Preventive maintenance plan',
+      component_request: 'Component request',
+      delivery: 'Delivery',
+      supply_plan: 'Supply plan',
     },
     active: { true: 'Active', false: 'Inactive' },
   },
@@ -222,6 +229,9 @@ export const en: Translation = {
     boardLink: 'Repair board of my workshop',
     repairJobsLink: 'Repair jobs at JV facilities',
     repairMetricsLink: 'Workshop metrics',
+    requestsLink: 'Component requests and deliveries',
+    approvalsLink: 'Requests awaiting my approval',
+    supplyPlansLink: "Partners' supply plans: plan vs actual",
     referenceLink: 'Reference data: partners, JVs, facilities, models, components, units',
     usersLink: 'Manage users',
     auditLink: 'Audit log of changes',

@@ -1,3 +1,4 @@
+import { componentRequestsUk, supplyPlansUk } from './component-requests.uk';
 import { errorCodesUk, fieldChecksUk, fieldRulesUk } from './messages.uk';
 import { repairJobsUk } from './repair-jobs.uk';
 import { systemsUk } from './systems.uk';
@@ -6,6 +7,8 @@ import { systemsUk } from './systems.uk';
 export const uk = {
   systems: systemsUk,
   repairJobs: repairJobsUk,
+  componentRequests: componentRequestsUk,
+  supplyPlans: supplyPlansUk,
   errorCodes: errorCodesUk,
   fieldRules: fieldRulesUk,
   fieldChecks: fieldChecksUk,
@@ -18,6 +21,7 @@ export const uk = {
   },
   nav: {
     home: 'Головна',
+    supply: 'Постачання',
     reference: 'Довідники',
     users: 'Користувачі',
     audit: 'Журнал аудиту',
@@ -199,6 +203,9 @@ export const uk = {
       work_log: 'Запис журналу робіт',
       part_used: 'Використана запчастина',
       preventive_plan: 'План планового ТО',
+      component_request: 'Заявка на компоненти',
+      delivery: 'Поставка',
+      supply_plan: 'План постачання',
     },
     active: { true: 'Активний', false: 'Неактивний' },
   },
@@ -223,6 +230,9 @@ export const uk = {
     boardLink: 'Дошка ремонтів моєї майстерні',
     repairJobsLink: 'Ремонти на обʼєктах СП',
     repairMetricsLink: 'Показники майстерень',
+    requestsLink: 'Заявки на компоненти та поставки',
+    approvalsLink: 'Заявки, що чекають мого погодження',
+    supplyPlansLink: 'Плани постачання партнерів: план і факт',
     referenceLink: 'Довідники: партнери, СП, обʼєкти, моделі, компоненти, частини',
     usersLink: 'Керування користувачами',
     auditLink: 'Журнал аудиту змін',

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { endpoints, type FacilityResponse, type PartnerResponse } from '@jv/contracts';
+import { type ComponentResponse, endpoints, type FacilityResponse, type PartnerResponse } from '@jv/contracts';
 import { api } from './api-client';
-import { facilityKeys, jointVentureKeys, partnerKeys, systemModelKeys } from './query-keys';
+import { componentKeys, facilityKeys, jointVentureKeys, partnerKeys, systemModelKeys } from './query-keys';
 
 /**
  * Short lists behind the selects of several features (partner, joint venture, facility, system model),
@@ -37,10 +37,27 @@ export const systemModelOptionsQuery = () =>
     staleTime: 5 * 60_000,
   });
 
+/**
+ * Components for a select: those compatible with a system model when `modelId` is given (`modelId=…`),
+ * else the whole catalogue (its first 200 by part number).
+ */
+export const componentOptionsQuery = (modelId?: string) =>
+  queryOptions({
+    queryKey: [...componentKeys.options(), { modelId }] as const,
+    queryFn: ({ signal }) =>
+      api(endpoints.components.list, { query: { modelId, limit: LOOKUP_LIMIT } }, { signal }).then(
+        (page) => page.items,
+      ),
+    staleTime: 5 * 60_000,
+  });
+
 export const usePartnerOptions = (enabled = true) => useQuery({ ...partnerOptionsQuery(), enabled });
 export const useJointVentureOptions = (enabled = true) => useQuery({ ...jointVentureOptionsQuery(), enabled });
 export const useFacilityOptions = (enabled = true) => useQuery({ ...facilityOptionsQuery(), enabled });
 export const useSystemModelOptions = (enabled = true) => useQuery({ ...systemModelOptionsQuery(), enabled });
+export const useComponentOptions = (modelId?: string, enabled = true) =>
+  useQuery({ ...componentOptionsQuery(modelId), enabled });
 
 export const partnerLabel = (p: Pick<PartnerResponse, 'code' | 'name'>) => `${p.code} — ${p.name}`;
+export const componentLabel = (c: Pick<ComponentResponse, 'partNumber' | 'name'>) => `${c.partNumber} — ${c.name}`;
 export const facilityLabel = (f: Pick<FacilityResponse, 'code' | 'name'>) => `${f.code} — ${f.name}`;

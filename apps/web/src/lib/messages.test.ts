@@ -25,6 +25,26 @@ describe('errorMessage', () => {
     );
   });
 
+  it("names a request's states by the requests' labels (both workflows share INVALID_TRANSITION)", () => {
+    const error = problem(409, 'INVALID_TRANSITION', { from: 'shipped', to: 'cancelled', allowed: [] });
+    setUiLocale('uk');
+    expect(errorMessage(i18n.t, error)).toBe('Перехід зі стану «Відправлено» у «Скасовано» не дозволено. Можливі: —.');
+    setUiLocale('en');
+    expect(
+      errorMessage(
+        i18n.t,
+        problem(409, 'INVALID_TRANSITION', { from: 'draft', to: 'approved', allowed: ['submitted'] }),
+      ),
+    ).toBe('A move from “Draft” to “Approved” is not allowed. Possible: Submitted.');
+    expect(errorMessage(i18n.t, problem(409, 'NOT_RECEIVING', { requestStatus: 'approved' }))).toBe(
+      'Deliveries are received only for ordered or shipped requests (now: Approved).',
+    );
+    // a repair job's cancelled state is still a repair job's
+    expect(
+      errorMessage(i18n.t, problem(409, 'INVALID_TRANSITION', { from: 'cancelled', to: 'in_repair', allowed: [] })),
+    ).toBe('A move from “Cancelled” to “In repair” is not allowed. Possible: —.');
+  });
+
   it('never shows the server detail, and falls back to a generic sentence for an unknown code', () => {
     setUiLocale('uk');
     const four = errorMessage(i18n.t, problem(409, 'FOUR_EYES'));

@@ -1,4 +1,5 @@
 import { type ErrorCode, isFieldRuleCode } from '@jv/contracts';
+import { componentRequestStatuses, repairJobStatuses } from '@jv/domain';
 import type { TFunction } from 'i18next';
 import { isApiError } from './api-client';
 
@@ -9,12 +10,29 @@ import { isApiError } from './api-client';
  * in i18n/messages.*.ts, which are typed against the contracts' lists.
  */
 
-/** Parameters that name states are shown with their labels. */
-const STATE_PARAMS: Partial<Record<ErrorCode, { keys: string[]; group: 'repairJobs.status' | 'systems.status' }>> = {
-  INVALID_TRANSITION: { keys: ['from', 'to', 'allowed'], group: 'repairJobs.status' },
+type StateGroup = 'repairJobs.status' | 'componentRequests.status' | 'systems.status';
+
+/**
+ * Parameters that name states are shown with their labels. Repair jobs and component requests share
+ * INVALID_TRANSITION: the states it names tell which workflow refused (`workflow`).
+ */
+const STATE_PARAMS: Partial<Record<ErrorCode, { keys: string[]; group: StateGroup | 'workflow' }>> = {
+  INVALID_TRANSITION: { keys: ['from', 'to', 'allowed'], group: 'workflow' },
   INVALID_STATUS_CHANGE: { keys: ['from', 'to', 'allowed'], group: 'systems.status' },
   SYSTEM_NOT_REPAIRABLE: { keys: ['systemStatus'], group: 'systems.status' },
+  NOT_RECEIVING: { keys: ['requestStatus'], group: 'componentRequests.status' },
+  REQUEST_LOCKED: { keys: ['requestStatus'], group: 'componentRequests.status' },
 };
+
+const repairJobStates = new Set<string>(repairJobStatuses);
+/** States only a component request has (both workflows have `cancelled`). */
+const requestOnlyStates = new Set<string>(componentRequestStatuses.filter((s) => !repairJobStates.has(s)));
+
+/** The workflow whose states an INVALID_TRANSITION names: a request's when any of them is a request-only state. */
+function workflowGroup(params: Record<string, unknown>, keys: string[]): StateGroup {
+  const values = keys.flatMap((key) => (Array.isArray(params[key]) ? params[key] : [params[key]]));
+  return values.some((v) => requestOnlyStates.has(String(v))) ? 'componentRequests.status' : 'repairJobs.status';
+}
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 const loose = (t: TFunction): LooseT => t as unknown as LooseT;
@@ -33,7 +51,10 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (!code) return error.status >= 500 ? tr('errorCodes.INTERNAL') : tr('errors.generic');
   const params: Record<string, unknown> = { ...error.params };
   const states = STATE_PARAMS[code as ErrorCode];
-  if (states) for (const key of states.keys) params[key] = label(tr, states.group, params[key]);
+  if (states) {
+    const group = states.group === 'workflow' ? workflowGroup(params, states.keys) : states.group;
+    for (const key of states.keys) params[key] = label(tr, group, params[key]);
+  }
   if (code === 'TOO_MANY_REQUESTS')
     params['minutes'] = Math.max(1, Math.ceil(Number(params['retryAfterSeconds'] ?? 60) / 60));
   for (const key of ['jobNumber']) if (params[key] === undefined) params[key] = '';

@@ -1,5 +1,18 @@
-import type { CurrentUser, FacilityResponse, RepairJobResponse } from '@jv/contracts';
-import { allowedTransitions, type RepairJobStatus, type Role } from '@jv/domain';
+import type {
+  ComponentRequestDetail,
+  ComponentRequestResponse,
+  CurrentUser,
+  FacilityResponse,
+  PartnerResponse,
+  RepairJobResponse,
+} from '@jv/contracts';
+import {
+  allowedRequestMoves,
+  allowedTransitions,
+  type ComponentRequestStatus,
+  type RepairJobStatus,
+  type Role,
+} from '@jv/domain';
 
 /** Ids the fixtures share, so a test can say "the workshop user's facility". */
 export const TEST_FACILITY_ID = '0b5c1e1a-1f1d-4c55-9a59-1a0f6e7a0001';
@@ -99,3 +112,73 @@ export const MOVES_EN: Readonly<Record<RepairJobStatus, readonly string[]>> = {
   completed: [],
   cancelled: [],
 };
+
+/** A supplier partner and the host as GET /partners returns them. */
+export function testPartner(overrides: Partial<PartnerResponse> = {}): PartnerResponse {
+  return {
+    id: TEST_PARTNER_ID,
+    code: 'PL',
+    name: 'Poland',
+    role: 'co_lead',
+    version: 1,
+    createdAt: '2026-01-05T08:00:00.000Z',
+    updatedAt: '2026-01-05T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+let requestSeq = 0;
+
+/**
+ * A component request as the API lists it, to TEST_FACILITY_ID, raised by the workshop test user. Its
+ * `allowedTransitions` are the workflow's (allowedRequestMoves of libs/domain) unless overridden.
+ */
+export function testComponentRequest(overrides: Partial<ComponentRequestResponse> = {}): ComponentRequestResponse {
+  requestSeq += 1;
+  const status: ComponentRequestStatus = overrides.status ?? 'submitted';
+  const seq = String(requestSeq).padStart(5, '0');
+  const quantity = overrides.quantity ?? 4;
+  const delivered = overrides.deliveredQuantity ?? 0;
+  return {
+    id: `6c1d2e3f-0000-4000-8000-0000000${seq}`,
+    number: `CR-2026-${seq}`,
+    componentId: '2a3b4c5d-0000-4000-8000-000000000001',
+    componentPartNumber: 'M777-RCL-01',
+    componentName: 'Recoil buffer',
+    componentCategory: 'recoil',
+    quantity,
+    deliveredQuantity: delivered,
+    remaining: quantity - delivered,
+    priority: 'routine',
+    neededBy: '2026-04-30',
+    overdue: false,
+    facilityId: TEST_FACILITY_ID,
+    facilityCode: 'LV-RW1',
+    repairJobId: null,
+    repairJobNumber: null,
+    systemId: null,
+    systemSerial: null,
+    justification: 'Recoil buffer leaks',
+    status,
+    allowedTransitions: [...allowedRequestMoves(status)],
+    requestedBy: testUser('workshop').id,
+    requesterName: 'Test Workshop',
+    supplierPartnerId: null,
+    supplierPartnerCode: null,
+    expectedOn: null,
+    autoBarrel: false,
+    submittedAt: null,
+    approvedAt: null,
+    deliveredAt: null,
+    closedAt: null,
+    version: 1,
+    createdAt: '2026-03-01T08:00:00.000Z',
+    updatedAt: '2026-03-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A request as its page's one request answers it: no moves or deliveries yet, unless given. */
+export function testComponentRequestDetail(overrides: Partial<ComponentRequestDetail> = {}): ComponentRequestDetail {
+  return { ...testComponentRequest(overrides), transitions: [], deliveries: [], repairJob: null, ...overrides };
+}

@@ -1,5 +1,6 @@
 import type { EndpointDef } from '../endpoint';
 import { authEndpoints } from './auth';
+import { componentRequestsEndpoints, supplyPlansEndpoints } from './component-requests';
 import { healthEndpoints } from './platform';
 import {
   componentsEndpoints,
@@ -32,6 +33,8 @@ export const endpoints = {
   systems: systemsEndpoints,
   repairJobs: repairJobsEndpoints,
   preventivePlans: preventivePlansEndpoints,
+  componentRequests: componentRequestsEndpoints,
+  supplyPlans: supplyPlansEndpoints,
 } as const;
 
 /** Every endpoint as `{ name: 'repairJobs.transition', def }`, in the table's order. */

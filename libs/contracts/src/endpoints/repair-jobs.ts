@@ -38,8 +38,8 @@ export const repairJobsEndpoints = {
     permission: read,
     summary:
       'Repair jobs, urgent first then oldest; filters: facility, status (one or many), kind, priority, system, ' +
-      'technician, opened from/to, overdue, open, q (number or serial). Workshop users see their facilities, partner ' +
-      "users jobs on their country's systems (no technicians)",
+      'technician, opened from/to, overdue, open, partsReady, q (number or serial). Workshop users see their ' +
+      "facilities, partner users jobs on their country's systems (no technicians)",
     query: listRepairJobsQuerySchema,
     response: pageSchema(repairJobResponseSchema),
   }),
@@ -84,8 +84,8 @@ export const repairJobsEndpoints = {
     tag,
     permission: read,
     summary:
-      'One job with its transitions, the time spent in each state, and what its page shows of the system, model and ' +
-      'facility',
+      'One job with its transitions, the time spent in each state, its component requests, and what its page shows ' +
+      'of the system, model and facility',
     params: idParamSchema,
     response: repairJobDetailSchema,
     errors: ['NOT_FOUND'],
@@ -170,12 +170,15 @@ export const repairJobsEndpoints = {
     path: '/v1/repair-jobs/{id}/parts-used',
     tag,
     permission: write,
-    summary: "Record a part fitted on an open job (only components compatible with the system's model)",
+    summary:
+      "Record a part fitted on an open job (only components compatible with the system's model); taken from a " +
+      'component request of this job for the same component, no more than delivered on it and not yet used (409 ' +
+      'PARTS_EXCEED_DELIVERED with `available`)',
     params: idParamSchema,
     body: createPartUsedInputSchema,
     response: partUsedResponseSchema,
     idempotent: true,
-    errors: ['NOT_FOUND', 'JOB_CLOSED'],
+    errors: ['NOT_FOUND', 'JOB_CLOSED', 'PARTS_EXCEED_DELIVERED'],
   }),
 };
 

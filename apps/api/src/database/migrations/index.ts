@@ -3,6 +3,7 @@ import { AddSystems1795753224425 } from './1795753224425-AddSystems';
 import { AddRepairJobs1795753365720 } from './1795753365720-AddRepairJobs';
 import { AddQueueAndMetricsIndexes1795754861146 } from './1795754861146-AddQueueAndMetricsIndexes';
 import { AddComponentRequests1796024823846 } from './1796024823846-AddComponentRequests';
+import { AddPlanAndRequestMetricsIndexes1796026666908 } from './1796026666908-AddPlanAndRequestMetricsIndexes';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AddRepairJobs1795753365720,
   AddQueueAndMetricsIndexes1795754861146,
   AddComponentRequests1796024823846,
+  AddPlanAndRequestMetricsIndexes1796026666908,
 ];

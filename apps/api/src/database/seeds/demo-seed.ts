@@ -10,6 +10,7 @@ import type {
 } from '@jv/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../modules/auth/passwords';
+import { seedComponentRequestsDemo } from './component-requests-seed';
 import { seedRepairJobsDemo } from './repair-jobs-seed';
 import { seedSystemsDemo } from './systems-seed';
 
@@ -439,6 +440,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     // features seed their own demo data on top of the reference data, in the same transaction
     await seedSystemsDemo(m);
     await seedRepairJobsDemo(m);
+    await seedComponentRequestsDemo(m);
     return true;
   });
 }

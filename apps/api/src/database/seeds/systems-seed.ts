@@ -6,7 +6,9 @@ import type { EntityManager } from 'typeorm';
  * the model's kind, in every status, with six months of daily usage reports ending today. Serial
  * numbers (`TH155-0001`), barrel serials and reasons are invented. Usage rows come from one
  * INSERT … SELECT over generate_series, and the EFC counters are then set from the usage sums, so the
- * counters, the wear and the forecasts agree with the reports.
+ * counters, the wear and the forecasts agree with the reports. Each system has the day it was handed
+ * over (`delivered_on`): up to two weeks before it was registered, or for the fleet registered when the
+ * tracking started, spread over the year before that.
  */
 
 const PER_MODEL = 13;
@@ -113,6 +115,8 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
   const unitByCode = new Map(units.map((u) => [u.code, u.id]));
 
   const rnd = prng(20_250_601);
+  // its own sequence, so the handover days leave the rest of the demo fleet as it was
+  const rndDelivered = prng(20_250_602);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const todayMs = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
   const day = (offset: number) => new Date(todayMs - offset * DAY_MS).toISOString().slice(0, 10);
@@ -140,6 +144,8 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
     efcPerRound: number;
     barrelSerial: string;
     reason: string | null;
+    /** days ago it was handed over */
+    delivered: number;
   }
   const plans: Plan[] = [];
   let n = 0;
@@ -186,6 +192,7 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
         efcPerRound: 0.5 + rnd() * 0.5,
         barrelSerial: `B${prefix}-${String(1000 + n * 7).padStart(5, '0')}`,
         reason: status === 'operational' ? null : pick(REASONS[status] ?? ['Status changed']),
+        delivered: registered + Math.floor(rndDelivered() * (registered >= USAGE_DAYS - 1 ? 200 : 14)),
       });
     }
   }
@@ -209,11 +216,12 @@ export async function seedSystemsDemo(m: EntityManager): Promise<void> {
         add(p.priorBarrel),
         add(p.barrelSerial),
         `${add(day(p.registered))}::date + time '08:00'`,
+        `${add(day(p.delivered))}::date`,
       ].join(', ')})`,
   );
   const inserted: Array<{ id: string; serial_number: string; model_id: string }> = await m.query(
     `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status, status_changed_at,
-                          total_efc, barrel_efc, barrel_serial, created_at)
+                          total_efc, barrel_efc, barrel_serial, created_at, delivered_on)
      VALUES ${values.join(', ')} RETURNING id, serial_number, model_id`,
     params,
   );

@@ -17,12 +17,15 @@ import { UserEntity } from '../users/user.entity';
 @Index('component_requests_list_idx', ['createdAt', 'id'])
 @Index('component_requests_status_idx', ['status', 'createdAt', 'id'])
 @Index('component_requests_facility_idx', ['facilityId', 'createdAt', 'id'])
-@Index('component_requests_supplier_idx', ['supplierPartnerId', 'status'])
+/** (supplier, status) covering id, component and the workflow times; created in the migrations */
+@Index('component_requests_supplier_idx', { synchronize: false })
 @Index('component_requests_job_idx', ['repairJobId'])
 @Index('component_requests_system_idx', ['systemId'])
 @Index('component_requests_component_idx', ['componentId'])
 @Index('component_requests_needed_by_idx', ['neededBy'])
 @Index('component_requests_requester_idx', ['requestedBy'])
+/** delivered requests by delivery time, covering needed_by (on-time rate); created in the migrations */
+@Index('component_requests_delivered_idx', { synchronize: false })
 /** at most one open automatic barrel request per system (the barrel job runs twice or concurrently) */
 @Index('component_requests_one_auto_barrel_uq', ['systemId'], {
   unique: true,
@@ -153,7 +156,8 @@ export class ComponentRequestTransitionEntity {
 /** One delivery received against a request: quantity, date, waybill, receiver. */
 @Entity({ name: 'deliveries' })
 @Index('deliveries_request_idx', ['requestId', 'receivedOn', 'id'])
-@Index('deliveries_received_on_idx', ['receivedOn'])
+/** by day, covering request and quantity (plan vs actual); created in the migrations */
+@Index('deliveries_received_on_idx', { synchronize: false })
 @Check('deliveries_quantity_ck', `"quantity" >= 1`)
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('uuid')

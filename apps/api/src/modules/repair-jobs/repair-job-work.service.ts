@@ -11,7 +11,7 @@ import type {
 } from '@jv/contracts';
 import { isOpen } from '@jv/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Conflict, ValidationFailed } from '../../common/errors';
+import { AppError, Conflict, ValidationFailed } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { RepairJobsService } from './repair-jobs.service';
 import { toWorkLog, type WorkLogRow, workshopToday } from './repair-jobs.rules';
@@ -104,6 +104,9 @@ export class RepairJobWorkService {
       );
       if (!component) throw new ValidationFailed([{ path: 'componentId', code: 'not_found' }]);
       if (!component.compatible) throw new ValidationFailed([{ path: 'componentId', code: 'incompatible_component' }]);
+      if (input.componentRequestId) {
+        await this.checkFromRequest(m, jobId, input.componentId, input.componentRequestId, input.quantity);
+      }
       const [{ id }]: Array<{ id: string }> = await m.query(
         `INSERT INTO parts_used (job_id, component_id, quantity, component_request_id, recorded_by)
          VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
@@ -114,6 +117,38 @@ export class RepairJobWorkService {
       await this.audit.record({ action: 'create', entityType: 'part_used', entityId: id, after: part }, m);
       return part;
     });
+  }
+
+  /**
+   * Parts taken from a component request: it must be linked to this job for the same component, and no
+   * more may be used from it than was delivered. The request row is locked, so two concurrent uses
+   * cannot both take the last delivered units.
+   */
+  private async checkFromRequest(
+    m: EntityManager,
+    jobId: string,
+    componentId: string,
+    requestId: string,
+    quantity: number,
+  ): Promise<void> {
+    const [request]: Array<{ delivered_quantity: number }> = await m.query(
+      `SELECT delivered_quantity FROM component_requests
+        WHERE id = $1 AND repair_job_id = $2 AND component_id = $3 FOR UPDATE`,
+      [requestId, jobId, componentId],
+    );
+    if (!request) throw new ValidationFailed([{ path: 'componentRequestId', code: 'not_found' }]);
+    const [{ used }]: Array<{ used: number }> = await m.query(
+      `SELECT coalesce(sum(quantity), 0)::int AS used FROM parts_used WHERE component_request_id = $1`,
+      [requestId],
+    );
+    const available = request.delivered_quantity - used;
+    if (quantity > available) {
+      throw new AppError(
+        'PARTS_EXCEED_DELIVERED',
+        { available },
+        `Only ${available} delivered on this request are still unused`,
+      );
+    }
   }
 
   async listPartsUsed(jobId: string, user: CurrentUser): Promise<PartUsedList> {

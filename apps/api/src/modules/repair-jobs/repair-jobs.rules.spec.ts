@@ -43,6 +43,7 @@ const row = (over: Partial<JobRow> = {}): JobRow => ({
   total_hours: '7.50',
   new_barrel_serial: null,
   preventive_plan_id: null,
+  parts_ready: false,
   version: 3,
   created_at: at,
   updated_at: at,
@@ -68,6 +69,7 @@ describe('toJobResponse', () => {
     expect(
       toJobResponse(row({ total_hours: null, technicians: null, technician_ids: null }), { role: 'admin' }),
     ).toMatchObject({ totalHours: 0, technicians: [], technicianIds: [] });
+    expect(toJobResponse(row({ parts_ready: true }), { role: 'admin' }).partsReady).toBe(true);
   });
 
   it('hides technicians from partner users', () => {

@@ -7,7 +7,14 @@ import type {
   RepairJobTransition,
   WorkLogResponse,
 } from '@jv/contracts';
-import { allowedTransitions, isOverdue, type RepairJobStatus, type TransitionCheck } from '@jv/domain';
+import {
+  allowedTransitions,
+  type ComponentRequestStatus,
+  isOverdue,
+  isRequestOverdue,
+  type RepairJobStatus,
+  type TransitionCheck,
+} from '@jv/domain';
 import { z } from 'zod';
 import { AppError, type FieldErrorInput, ValidationFailed } from '../../common/errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
@@ -16,6 +23,19 @@ import type { SqlParams } from '../../common/sql';
 
 /** The SQL list of the states a job is closed in (for `status NOT IN …`). */
 export const CLOSED_STATUSES_SQL = `('completed', 'cancelled')`;
+
+/**
+ * "Parts ready" of a job `job`, as one SQL condition: it has component requests and every one that still
+ * counts (not cancelled or rejected) is delivered — two index lookups (component_requests_job_idx), no
+ * query per job. The rule itself is `partsReady` in libs/domain.
+ */
+export const partsReadySql = (job = 'j') => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(job)) throw new Error(`partsReadySql: bad alias ${job}`);
+  return `(EXISTS (SELECT 1 FROM component_requests pr WHERE pr.repair_job_id = ${job}.id
+                     AND pr.status NOT IN ('cancelled', 'rejected'))
+    AND NOT EXISTS (SELECT 1 FROM component_requests pr WHERE pr.repair_job_id = ${job}.id
+                     AND pr.status NOT IN ('cancelled', 'rejected', 'delivered')))`;
+};
 
 /** A job as read with JOB_COLUMNS. */
 export interface JobRow {
@@ -42,6 +62,7 @@ export interface JobRow {
   total_hours: string | number | null;
   new_barrel_serial: string | null;
   preventive_plan_id: string | null;
+  parts_ready: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -58,7 +79,7 @@ export const JOB_COLUMNS = `j.id, j.number, j.facility_id, f.code AS facility_co
   j.technician_ids, tech.list AS technicians,
   j.opened_at, to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key,
   j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id,
-  j.version, j.created_at, j.updated_at`;
+  ${partsReadySql('j')} AS parts_ready, j.version, j.created_at, j.updated_at`;
 
 export const JOB_JOINS = `JOIN facilities f ON f.id = j.facility_id
   JOIN systems s ON s.id = j.system_id
@@ -102,10 +123,7 @@ export function toJobResponse(r: JobRow, user: Pick<CurrentUser, 'role'>, now = 
     dueAt: new Date(r.due_at).toISOString(),
     closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
     overdue: isOverdue(r.status, new Date(r.due_at), now),
-    // "parts ready" = the job is awaiting_parts, has component requests linked through
-    // parts_used.component_request_id, and every one of them is delivered: a join to component_requests
-    // (status = 'delivered') once that feature exists. Until then no request can be delivered, so false.
-    partsReady: false,
+    partsReady: r.parts_ready === true,
     allowedTransitions: allowedTransitions(r.status),
     totalHours: Number(r.total_hours ?? 0),
     newBarrelSerial: r.new_barrel_serial,
@@ -121,9 +139,36 @@ export function toJobDetailHead(
   r: JobDetailRow,
   user: Pick<CurrentUser, 'role'>,
   now = new Date(),
-): Omit<RepairJobDetail, 'transitions' | 'timeInStates'> {
+): Omit<RepairJobDetail, 'transitions' | 'timeInStates' | 'componentRequests'> {
   return { ...toJobResponse(r, user, now), modelId: r.model_id, facilityName: r.facility_name };
 }
+
+/** A component request linked to a job, as the job's page lists it. */
+export interface JobRequestRow {
+  id: string;
+  number: string;
+  status: ComponentRequestStatus;
+  part_number: string;
+  component_name: string;
+  quantity: number;
+  delivered_quantity: number;
+  expected_on: string | null;
+  needed_by: string;
+}
+
+export const toJobRequest = (r: JobRequestRow, today: string): RepairJobDetail['componentRequests'][number] => ({
+  id: r.id,
+  number: r.number,
+  status: r.status,
+  componentPartNumber: r.part_number,
+  componentName: r.component_name,
+  quantity: r.quantity,
+  deliveredQuantity: r.delivered_quantity,
+  remaining: r.quantity - r.delivered_quantity,
+  expectedOn: r.expected_on,
+  neededBy: r.needed_by,
+  overdue: isRequestOverdue(r.needed_by, r.status, today),
+});
 
 /**
  * The caller's scope as one SQL condition on a job `j` joined to its system `s` (null: no restriction).

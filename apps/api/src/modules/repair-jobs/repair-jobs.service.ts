@@ -25,7 +25,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { Conflict, NotFound, StaleVersion, ValidationFailed } from '../../common/errors';
 import { updateVersioned } from '../../common/optimistic';
-import { repairJobScope, worksAt } from '../../common/scope';
+import { componentRequestScope, repairJobScope, worksAt } from '../../common/scope';
 import { containsPattern, SqlParams, whereSql } from '../../common/sql';
 import { AuditService } from '../audit/audit.service';
 import { changeSystemStatus } from '../systems/system-status';
@@ -38,13 +38,17 @@ import {
   JOB_DETAIL_COLUMNS,
   JOB_JOINS,
   type JobDetailRow,
+  type JobRequestRow,
   type JobRow,
+  partsReadySql,
   technicianErrors,
   toJobDetailHead,
+  toJobRequest,
   toJobResponse,
   toTransition,
   transitionError,
   type TransitionRow,
+  workshopToday,
 } from './repair-jobs.rules';
 
 /** The job row as locked for a change. */
@@ -153,6 +157,7 @@ export class RepairJobsService {
     const overdue = `(j.status NOT IN ${CLOSED_STATUSES_SQL} AND j.due_at < now())`;
     if (q.overdue) where.push(q.overdue === 'true' ? overdue : `NOT ${overdue}`);
     if (q.open) where.push(`j.status ${q.open === 'true' ? 'NOT IN' : 'IN'} ${CLOSED_STATUSES_SQL}`);
+    if (q.partsReady) where.push(q.partsReady === 'true' ? partsReadySql('j') : `NOT ${partsReadySql('j')}`);
     if (q.q) {
       const s = p.add(containsPattern(q.q));
       where.push(`(j.number ILIKE ${s} OR s.serial_number ILIKE ${s})`);
@@ -197,12 +202,23 @@ export class RepairJobsService {
 
   async detail(id: string, user: CurrentUser): Promise<RepairJobDetail> {
     const row = await this.readRow<JobDetailRow>(this.db.manager, id, user, JOB_DETAIL_COLUMNS);
-    const transitions: TransitionRow[] = await this.db.query(
-      `SELECT t.id::text AS id, t.from_status, t.to_status, t.comment, t.actor_id, u.display_name AS actor_name, t.at
-         FROM repair_job_transitions t LEFT JOIN users u ON u.id = t.actor_id
-        WHERE t.job_id = $1 ORDER BY t.at, t.id`,
-      [id],
-    );
+    const requests = new SqlParams();
+    const requestsWhere = [`r.repair_job_id = ${requests.add(id)}::uuid`, ...componentRequestScope(user, requests)];
+    const [transitions, componentRequests]: [TransitionRow[], JobRequestRow[]] = await Promise.all([
+      this.db.query(
+        `SELECT t.id::text AS id, t.from_status, t.to_status, t.comment, t.actor_id, u.display_name AS actor_name, t.at
+           FROM repair_job_transitions t LEFT JOIN users u ON u.id = t.actor_id
+          WHERE t.job_id = $1 ORDER BY t.at, t.id`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT r.id, r.number, r.status, c.part_number, c.name AS component_name, r.quantity, r.delivered_quantity,
+                r.expected_on::text AS expected_on, r.needed_by::text AS needed_by
+           FROM component_requests r JOIN components c ON c.id = r.component_id
+          ${whereSql(requestsWhere)} ORDER BY r.created_at, r.id`,
+        requests.values,
+      ),
+    ]);
     const now = new Date();
     return {
       ...toJobDetailHead(row, user, now),
@@ -211,6 +227,7 @@ export class RepairJobsService {
         transitions.map((t) => ({ to: t.to_status, at: new Date(t.at).toISOString() })),
         now.toISOString(),
       ) as Record<string, number>,
+      componentRequests: componentRequests.map((r) => toJobRequest(r, workshopToday(now))),
     };
   }
 

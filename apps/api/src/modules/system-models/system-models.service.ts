@@ -26,6 +26,7 @@ interface SystemModelRow {
   origin_partner_id: string;
   origin_partner_code: string;
   barrel_life_efc: number;
+  barrel_lead_days: number | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -34,7 +35,7 @@ interface SystemModelRow {
 /** The origin partner's code comes from the same query (a join), never one query per row. */
 const SELECT = `SELECT sm.id, sm.designation, sm.kind, sm.caliber_mm,
                        sm.origin_partner_id, op.code AS origin_partner_code, sm.barrel_life_efc,
-                       sm.version, sm.created_at, sm.updated_at
+                       sm.barrel_lead_days, sm.version, sm.created_at, sm.updated_at
                   FROM system_models sm JOIN partners op ON op.id = sm.origin_partner_id`;
 const COLUMNS = {
   designation: 'designation',
@@ -42,6 +43,7 @@ const COLUMNS = {
   caliberMm: 'caliber_mm',
   originPartnerId: 'origin_partner_id',
   barrelLifeEfc: 'barrel_life_efc',
+  barrelLeadDays: 'barrel_lead_days',
 } as const;
 
 const toResponse = (r: SystemModelRow): SystemModelResponse => ({
@@ -51,13 +53,17 @@ const toResponse = (r: SystemModelRow): SystemModelResponse => ({
   caliberMm: r.caliber_mm,
   originPartnerId: r.origin_partner_id,
   barrelLifeEfc: r.barrel_life_efc,
+  barrelLeadDays: r.barrel_lead_days,
   originPartnerCode: r.origin_partner_code,
   version: r.version,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
 
-/** Artillery system models (designation, kind, caliber, origin partner, barrel life), listed by designation. */
+/**
+ * Artillery system models (designation, kind, caliber, origin partner, barrel life and the lead time of
+ * automatic barrel requests), listed by designation.
+ */
 @Injectable()
 export class SystemModelsService {
   constructor(
@@ -91,9 +97,17 @@ export class SystemModelsService {
       this.db.transaction(async (m) => {
         await this.checkOrigin(m, input.originPartnerId);
         const [{ id }] = await m.query(
-          `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc)
-           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [input.designation, input.kind, input.caliberMm, input.originPartnerId, input.barrelLifeEfc],
+          `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc,
+                                      barrel_lead_days)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [
+            input.designation,
+            input.kind,
+            input.caliberMm,
+            input.originPartnerId,
+            input.barrelLifeEfc,
+            input.barrelLeadDays ?? null,
+          ],
         );
         const after = await this.get(id, m);
         await this.audit.record({ action: 'create', entityType: 'system_model', entityId: id, after }, m);

@@ -73,7 +73,7 @@ function fakeManager(row: Record<string, unknown> | undefined) {
       if (/^SELECT/.test(sql.trim())) return row ? [row] : [];
       if (/^UPDATE systems/.test(sql.trim())) return [[{ version: (row?.['version'] as number) + 1 }], 1];
       if (/^INSERT INTO systems /.test(sql.trim()))
-        return (params as unknown[]).filter((_, i) => i % 10 === 0).map((_, i) => ({ id: `id-${i}` }));
+        return (params as unknown[]).filter((_, i) => i % 11 === 0).map((_, i) => ({ id: `id-${i}` }));
       return [];
     },
   } as unknown as Pick<EntityManager, 'query'>;

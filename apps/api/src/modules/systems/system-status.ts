@@ -31,11 +31,13 @@ export interface NewSystem {
   barrelEfc: number;
   barrelSerial: string | null;
   notes: string | null;
+  /** the day it was handed over to Ukraine (default null) */
+  deliveredOn?: string | null;
 }
 
 /**
  * Inserts the systems (one multi-row INSERT: callers keep a batch under PostgreSQL's 65 535
- * parameters, 10 per system) and their first status history rows (null → initial status, `reason`).
+ * parameters, 11 per system) and their first status history rows (null → initial status, `reason`).
  * The audit row is the caller's: one per system when registered by hand, one summary for an import.
  * Returns the new ids in the order of `systems`.
  */
@@ -58,6 +60,7 @@ export async function registerSystems(
       r.barrelEfc,
       r.barrelSerial,
       r.notes,
+      r.deliveredOn ?? null,
     ];
     return `(${cols
       .map((v) => {
@@ -68,7 +71,7 @@ export async function registerSystems(
   });
   const inserted: Array<{ id: string }> = await m.query(
     `INSERT INTO systems (model_id, serial_number, donor_partner_id, unit_id, facility_id, status,
-                          total_efc, barrel_efc, barrel_serial, notes)
+                          total_efc, barrel_efc, barrel_serial, notes, delivered_on)
      VALUES ${values.join(', ')} RETURNING id`,
     params,
   );

@@ -23,6 +23,7 @@ export function toExportRecord(row: SystemRow, s: SystemResponse): CsvCells {
     s.barrelEfc,
     s.barrelSerial ?? '',
     s.notes ?? '',
+    s.deliveredOn ?? '',
     s.readiness ?? '',
     Math.round(s.barrelWear * 1000) / 10,
     s.barrelForecastDate ?? '',

@@ -32,6 +32,7 @@ const record = (over: Partial<CsvRecord['values']> = {}, line = 2): CsvRecord =>
     barrel_efc: '',
     barrel_serial: '',
     notes: '',
+    delivered_on: '',
     ...over,
   },
 });
@@ -81,8 +82,17 @@ describe('systems CSV import rules', () => {
       expect(headerErrors([...systemImportColumns])).toEqual([]);
     });
 
+    it('accepts a header without the optional delivered_on column (files from before it existed)', () => {
+      const old = systemImportColumns.filter((c) => c !== 'delivered_on');
+      expect(headerErrors(old)).toEqual([]);
+      const { records, errors } = parseSystemsCsv(`${old.join(',')}\nTH-155/52,A-1,FR,,,,,,,`);
+      expect(errors).toEqual([]);
+      expect(records[0].values.delivered_on).toBe('');
+      expect(headerErrors(old.filter((c) => c !== 'notes')).map((e) => e.column)).toEqual(['notes']);
+    });
+
     it('reports an unterminated quote and extra fields on the row they belong to', () => {
-      const { errors } = parseSystemsCsv(`${HEADER}\nTH-155/52,A-1,FR,,,,,,,,extra\nTH-155/52,"A-2,FR`);
+      const { errors } = parseSystemsCsv(`${HEADER}\nTH-155/52,A-1,FR,,,,,,,,,extra\nTH-155/52,"A-2,FR`);
       expect(sortErrors(errors).map((e) => e.line)).toEqual([2, 3]);
     });
   });
@@ -108,6 +118,7 @@ describe('systems CSV import rules', () => {
           barrelEfc: 0,
           barrelSerial: null,
           notes: null,
+          deliveredOn: null,
         },
       });
       expect(
@@ -144,6 +155,9 @@ describe('systems CSV import rules', () => {
         expect(cols({ total_efc: '10', barrel_efc: '20' })).toEqual(['barrel_efc']);
         expect(cols({ serial_number: '-x y', barrel_serial: 'b a d' })).toEqual(['barrel_serial', 'serial_number']);
         expect(cols({ notes: 'x'.repeat(2001) })).toEqual(['notes']);
+        expect(cols({ delivered_on: '14.03.2025' })).toEqual(['delivered_on']);
+        expect(cols({ delivered_on: '2025-02-30' })).toEqual(['delivered_on']);
+        expect(validateRecord(record({ delivered_on: '2025-03-14' }), refs).row?.deliveredOn).toBe('2025-03-14');
         expect(validateRecord(record({ status: 'broken' }), refs).row).toBeNull();
         expect(validateRecord(record({ status: 'broken' }, 7), refs).errors[0].line).toBe(7);
       },

@@ -1,6 +1,7 @@
 import {
   createSystemInputSchema,
   type FieldRuleCode,
+  optionalSystemImportColumns,
   systemImportColumns,
   type SystemImportResult,
 } from '@jv/contracts';
@@ -50,6 +51,7 @@ export interface ImportRow {
   barrelEfc: number;
   barrelSerial: string | null;
   notes: string | null;
+  deliveredOn: string | null;
 }
 
 const shape = createSystemInputSchema.shape;
@@ -116,7 +118,10 @@ export function parseSystemsCsv(input: string): ParsedCsv {
   return { records, errors };
 }
 
-/** The header must name every import column once and nothing else (any order). */
+/**
+ * The header must name every import column once and nothing else (any order); the optional columns
+ * (`delivered_on`) may be left out, so files written before they existed stay valid.
+ */
 export function headerErrors(names: string[], line = 1): ImportRowError[] {
   const errors: ImportRowError[] = [];
   const known = new Set<string>(systemImportColumns);
@@ -141,7 +146,7 @@ export function headerErrors(names: string[], line = 1): ImportRowError[] {
     seen.add(n);
   }
   for (const c of systemImportColumns) {
-    if (!seen.has(c))
+    if (!seen.has(c) && !optionalSystemImportColumns.includes(c))
       errors.push({ line, column: c, code: 'missing_column', params: { name: c }, message: `Missing column "${c}"` });
   }
   return errors;
@@ -202,6 +207,9 @@ export function validateRecord(
     fail('barrel_serial', 'serial_chars', 'Invalid barrel serial: letters, digits, dots, slashes or dashes');
   const notes = v.notes || null;
   if (notes && notes.length > 2000) fail('notes', 'too_long', 'Notes are at most 2000 characters', { maximum: 2000 });
+  const deliveredOn = v.delivered_on || null;
+  if (deliveredOn && !shape.deliveredOn.safeParse(deliveredOn).success)
+    fail('delivered_on', 'invalid_format', 'Expected a date as YYYY-MM-DD (e.g. 2025-03-14)', { format: 'date' });
 
   if (errors.length || !modelId || !donorPartnerId) return { row: null, errors };
   return {
@@ -217,6 +225,7 @@ export function validateRecord(
       barrelEfc,
       barrelSerial,
       notes,
+      deliveredOn,
     },
     errors,
   };

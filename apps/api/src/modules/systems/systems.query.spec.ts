@@ -138,6 +138,7 @@ describe('systems query helpers', () => {
       barrel_wear: 0.84,
       barrel_serial: null,
       notes: null,
+      delivered_on: null,
       version: 3,
       created_at: new Date('2025-01-01T00:00:00Z'),
       updated_at: new Date('2025-03-01T10:00:00Z'),

@@ -36,6 +36,8 @@ export interface SystemRow {
   barrel_wear: number;
   barrel_serial: string | null;
   notes: string | null;
+  /** YYYY-MM-DD (read as text) */
+  delivered_on: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -53,7 +55,8 @@ export const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_de
        s.donor_partner_id, p.code AS donor_partner_code, s.unit_id, un.code AS unit_code, un.name AS unit_name,
        s.facility_id, f.code AS facility_code, s.status, s.status_changed_at,
        to_char(s.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS status_changed_key,
-       s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes, s.version, s.created_at, s.updated_at,
+       s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes,
+       s.delivered_on::text AS delivered_on, s.version, s.created_at, s.updated_at,
        oj.id AS open_job_id, oj.number AS open_job_number, oj.status AS open_job_status
   FROM systems s
   JOIN system_models m ON m.id = s.model_id
@@ -116,6 +119,7 @@ export function toSystemResponse(r: SystemRow, usage: UsageWindowRow | undefined
     barrelForecastDate: forecast.forecastDate,
     statusChangedAt: r.status_changed_at.toISOString(),
     notes: r.notes,
+    deliveredOn: r.delivered_on,
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

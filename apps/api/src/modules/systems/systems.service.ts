@@ -55,6 +55,7 @@ const COLUMNS = {
   facilityId: 'facility_id',
   barrelSerial: 'barrel_serial',
   notes: 'notes',
+  deliveredOn: 'delivered_on',
 } as const;
 export const EXPORT_BATCH = 1000;
 
@@ -129,6 +130,7 @@ export class SystemsService {
                 barrelEfc: input.barrelEfc ?? 0,
                 barrelSerial: input.barrelSerial ?? null,
                 notes: input.notes ?? null,
+                deliveredOn: input.deliveredOn ?? null,
               },
             ],
             { reason: 'registered', actorId: user.id },

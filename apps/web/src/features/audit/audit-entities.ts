@@ -22,6 +22,9 @@ export const auditEntityTypes = [
   'work_log',
   'part_used',
   'preventive_plan',
+  'component_request',
+  'delivery',
+  'supply_plan',
 ] as const satisfies readonly AuditEntityType[];
 
 /** The app page that shows a record of each kind (the edit form for reference data); none for the rest. */
@@ -29,6 +32,7 @@ const recordPages: Partial<Record<string, (id: string) => string>> = {
   user: (id) => `/admin/users/${id}`,
   system: (id) => `/systems/${id}`,
   repair_job: (id) => `/repair-jobs/${id}`,
+  component_request: (id) => `/component-requests/${id}`,
   partner: (id) => `/reference/partners/${id}/edit`,
   joint_venture: (id) => `/reference/joint-ventures/${id}/edit`,
   facility: (id) => `/reference/facilities/${id}/edit`,

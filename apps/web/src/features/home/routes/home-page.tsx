@@ -17,6 +17,21 @@ export function HomePage() {
     { to: '/systems/readiness', label: t('home.readinessLink'), show: can(user.role, 'systems', 'read') },
     { to: '/repair-jobs?open=true', label: t('home.repairJobsLink'), show: can(user.role, 'repairJobs', 'read') },
     { to: '/repair-jobs/dashboard', label: t('home.repairMetricsLink'), show: can(user.role, 'repairMetrics', 'read') },
+    {
+      to: '/component-requests',
+      label: t('home.requestsLink'),
+      show: can(user.role, 'componentRequests', 'read'),
+    },
+    {
+      to: '/component-requests/approvals',
+      label: t('home.approvalsLink'),
+      show: can(user.role, 'requestApproval', 'write'),
+    },
+    {
+      to: '/supply-plans/plan-vs-actual',
+      label: t('home.supplyPlansLink'),
+      show: can(user.role, 'supplyPlans', 'read'),
+    },
     { to: '/reference', label: t('home.referenceLink'), show: can(user.role, 'referenceData', 'read') },
     { to: '/admin/users', label: t('home.usersLink'), show: can(user.role, 'users', 'read') },
     { to: '/admin/audit', label: t('home.auditLink'), show: can(user.role, 'audit', 'read') },

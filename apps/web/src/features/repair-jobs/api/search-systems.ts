@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { endpoints, type SystemResponse } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
+import { useSystem } from '../../../lib/system-query';
 import { systemsRootKey } from './keys';
 
 export const SYSTEM_SEARCH_LIMIT = 20;
@@ -25,14 +26,5 @@ export const systemSearchQueryOptions = (q: string) =>
 export const useSystemSearch = (q: string) =>
   useQuery({ ...systemSearchQueryOptions(q), enabled: q.length > 0, placeholderData: keepPreviousData });
 
-/** The system a new job starts with (`/repair-jobs/new?systemId=…`, a system's "open a job"). */
-export const getPreselectedSystem = (id: string, signal?: AbortSignal): Promise<SystemOption> =>
-  api(endpoints.systems.get, { params: { id } }, { signal });
-
-export const usePreselectedSystem = (id: string | undefined) =>
-  useQuery({
-    queryKey: [...systemsRootKey, 'detail', id ?? ''] as const,
-    queryFn: ({ signal }) => getPreselectedSystem(id ?? '', signal),
-    enabled: !!id,
-    staleTime: 60_000,
-  });
+/** The system a new job starts from (`?systemId=`): the one shared system query (lib/system-query.ts). */
+export const usePreselectedSystem = useSystem;

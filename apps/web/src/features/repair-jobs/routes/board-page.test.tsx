@@ -76,6 +76,18 @@ describe('BoardPage (repair board)', () => {
     expect(moveNames('in_repair')).toEqual(MOVES_EN.in_repair);
   });
 
+  it('marks a job awaiting parts whose requests are all delivered as "parts ready", in words', async () => {
+    const ready = testRepairJob({ status: 'awaiting_parts', partsReady: true });
+    const waiting = testRepairJob({ status: 'awaiting_parts', partsReady: false });
+    mockFetch({ 'GET /facilities': page(facilities), 'GET /repair-jobs': page([ready, waiting]) });
+    await renderBoard({ user: 'workshop', locale: 'uk' });
+
+    const cardOf = (number: string) =>
+      screen.getAllByTestId('job-card').find((c) => c.getAttribute('data-number') === number) as HTMLElement;
+    expect(within(cardOf(ready.number)).getByTestId('parts-ready-mark')).toHaveTextContent('Запчастини готові');
+    expect(within(cardOf(waiting.number)).queryByTestId('parts-ready-mark')).not.toBeInTheDocument();
+  });
+
   it("asks why before cancelling a job, and sends the move with the job's version once it has a comment", async () => {
     const fetch = mockBoardApi();
     const job = jobs.find((j) => j.status === 'diagnosing')!;

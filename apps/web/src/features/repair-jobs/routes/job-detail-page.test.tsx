@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
-import type { RepairJobDetail } from '@jv/contracts';
-import type { RepairJobStatus } from '@jv/domain';
+import type { CurrentUser, RepairJobDetail } from '@jv/contracts';
+import type { RepairJobStatus, Role } from '@jv/domain';
 import { jsonResponse, mockFetch, page, type FetchRoute } from '../../../test/fetch-mock';
-import { testRepairJob } from '../../../test/fixtures';
+import { OTHER_FACILITY_ID, testRepairJob, testUser } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { JobDetailPage } from './job-detail-page';
 
@@ -16,6 +16,7 @@ function testJobDetail(status: RepairJobStatus): RepairJobDetail {
     facilityName: 'Lviv repair works',
     transitions: [],
     timeInStates: {},
+    componentRequests: [],
   };
 }
 
@@ -31,12 +32,12 @@ function mockJobApi(job: RepairJobDetail, more: Record<string, FetchRoute> = {})
   });
 }
 
-const renderJob = (job: RepairJobDetail) =>
+const renderJob = (job: RepairJobDetail, user: Role | CurrentUser = 'admin') =>
   renderWithProviders(<JobDetailPage />, {
     route: `/repair-jobs/${job.id}`,
     path: '/repair-jobs/:id',
     locale: 'en',
-    user: 'admin',
+    user,
   });
 
 describe('JobDetailPage', () => {
@@ -91,5 +92,64 @@ describe('JobDetailPage', () => {
       'A move from “In repair” to “Quality check” is not allowed. Possible: Cancelled.',
     );
     expect(refusal).not.toHaveTextContent('English text for API clients');
+  });
+
+  it("lists the job's parts requests (status, remaining, expected, overdue) and links to a new request", async () => {
+    const job: RepairJobDetail = {
+      ...testJobDetail('awaiting_parts'),
+      componentRequests: [
+        {
+          id: '6c1d2e3f-0000-4000-8000-000000000001',
+          number: 'CR-2026-00001',
+          status: 'shipped',
+          componentPartNumber: 'M777-RCL-01',
+          componentName: 'Recoil buffer',
+          quantity: 4,
+          deliveredQuantity: 1,
+          remaining: 3,
+          expectedOn: '2026-04-20',
+          neededBy: '2026-03-01',
+          overdue: true,
+        },
+      ],
+    };
+    mockJobApi(job);
+    renderJob(job, 'workshop');
+
+    const section = await screen.findByTestId('job-requests');
+    const row = within(section).getByTestId('job-request-row');
+    expect(within(row).getByRole('link', { name: 'CR-2026-00001' })).toHaveAttribute(
+      'href',
+      '/component-requests/6c1d2e3f-0000-4000-8000-000000000001',
+    );
+    expect(row).toHaveTextContent('Shipped');
+    expect(within(row).getByTestId('job-request-remaining')).toHaveTextContent('3 of 4');
+    expect(within(row).getByTestId('overdue-mark')).toHaveTextContent('Overdue');
+
+    const link = new URL(
+      within(section).getByRole('link', { name: 'Request parts' }).getAttribute('href') ?? '',
+      'http://localhost',
+    );
+    expect(link.pathname).toBe('/component-requests/new');
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      repairJobId: job.id,
+      systemId: job.systemId,
+      facilityId: job.facilityId,
+      modelId: MODEL_ID,
+    });
+  });
+
+  it('offers "Request parts" only to whoever may raise a request for this job', async () => {
+    const job = testJobDetail('awaiting_parts');
+    mockJobApi(job);
+    const { unmount } = renderJob(job, testUser('workshop', { facilityIds: [OTHER_FACILITY_ID] }));
+    await screen.findByTestId('job-requests');
+    expect(screen.queryByRole('link', { name: 'Request parts' })).not.toBeInTheDocument();
+    unmount();
+
+    mockJobApi(job);
+    renderJob(job, 'logistics');
+    await screen.findByTestId('job-requests');
+    expect(screen.getByRole('link', { name: 'Request parts' })).toBeInTheDocument();
   });
 });

@@ -13,6 +13,7 @@ import { useRepairJob } from '../api/get-repair-job';
 import { useWorkLogs } from '../api/get-work-logs';
 import { JobDetailsForm, JobDetailsView } from '../components/job-details-form';
 import { JobHeader } from '../components/job-header';
+import { JobRequestsSection } from '../components/job-requests-section';
 import { JobTimeline, TimeInStates } from '../components/job-timeline';
 import { PartsForm, PartsList } from '../components/parts-section';
 import { SignOffSection } from '../components/sign-off-section';
@@ -44,6 +45,7 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
   const user = useCurrentUser();
   const canWrite = useCan('repairJobs', 'write');
   const canWork = useCanWorkOn()(job.facilityId);
+  const canRequest = useCan('componentRequests', 'write');
   const open = isOpen(job.status);
   const showPeople = user.role !== 'partner';
   // work logs hold technicians' names: not loaded for partner users (no personal data)
@@ -78,6 +80,7 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
 
       <div className="job-columns">
         <div className="job-column">
+          <JobRequestsSection job={job} canRequest={canRequest && open && (canWork || user.role !== 'workshop')} />
           {showPeople ? (
             <section className="panel" aria-labelledby="worklogs-title">
               <h2 id="worklogs-title">{t('repairJobs.workLogs.title')}</h2>

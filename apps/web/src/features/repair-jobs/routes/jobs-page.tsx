@@ -18,7 +18,18 @@ import { useJobFacilityOptions } from '../components/facility-options';
 import { OverdueMark, PartsReadyMark, PriorityBadge, JobStatusBadge } from '../components/job-badges';
 import { useJobLabels } from '../components/job-labels';
 
-const FILTERS = ['q', 'facilityId', 'status', 'kind', 'priority', 'open', 'overdue', 'openedFrom', 'openedTo'] as const;
+const FILTERS = [
+  'q',
+  'facilityId',
+  'status',
+  'kind',
+  'priority',
+  'open',
+  'overdue',
+  'partsReady',
+  'openedFrom',
+  'openedTo',
+] as const;
 const BOOL = ['true', 'false'] as const;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,6 +53,7 @@ export function JobsPage() {
         priority: enumParam(values.priority, repairJobPriorities),
         open: enumParam(values.open, BOOL),
         overdue: enumParam(values.overdue, BOOL),
+        partsReady: enumParam(values.partsReady, BOOL),
         openedFrom: ISO_DAY.test(values.openedFrom) ? values.openedFrom : undefined,
         openedTo: ISO_DAY.test(values.openedTo) ? values.openedTo : undefined,
       }),
@@ -110,7 +122,7 @@ export function JobsPage() {
   ];
 
   const anyFilter = FILTERS.some((f) => values[f] !== '');
-  const yesNo = (group: 'openFilter' | 'overdueFilter') =>
+  const yesNo = (group: 'openFilter' | 'overdueFilter' | 'partsReadyFilter') =>
     BOOL.map((v) => ({ value: v, label: t(`repairJobs.${group}.${v}`) }));
 
   return (
@@ -175,6 +187,13 @@ export function JobsPage() {
           value={values.overdue}
           options={yesNo('overdueFilter')}
           onChange={(v) => setFilter('overdue', v)}
+        />
+        <FilterSelect
+          name="partsReady"
+          label={t('repairJobs.fields.partsReady')}
+          value={values.partsReady}
+          options={yesNo('partsReadyFilter')}
+          onChange={(v) => setFilter('partsReady', v)}
         />
         <FilterInput
           name="openedFrom"

@@ -1,5 +1,6 @@
 import type { ListSystemsQuery, ListUsageReportsQuery } from '@jv/contracts';
 import type { ListFilters } from '../../../lib/query-keys';
+import { systemDetailKey } from '../../../lib/system-query';
 
 export type SystemFilters = Partial<ListFilters<ListSystemsQuery>>;
 export type UsageReportFilters = Partial<ListFilters<ListUsageReportsQuery>>;
@@ -17,7 +18,7 @@ export const systemKeys = {
   lists: () => [...all, 'list'] as const,
   list: (filters: SystemFilters) => [...all, 'list', filters] as const,
   details: () => [...all, 'detail'] as const,
-  detail: (id: string) => [...all, 'detail', id] as const,
+  detail: systemDetailKey,
   history: (id: string) => [...all, 'detail', id, 'history'] as const,
   weekly: (id: string, weeks: number) => [...all, 'detail', id, 'weekly', weeks] as const,
   usageReports: (id: string, filters: UsageReportFilters) => [...all, 'detail', id, 'usage-reports', filters] as const,
