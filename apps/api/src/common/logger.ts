@@ -36,7 +36,7 @@ export function rootLogger(level = process.env.LOG_LEVEL ?? 'info', format?: Log
                 [log.context ? `[${String(log.context)}]` : '', log[key] ?? ''].filter(Boolean).join(' '),
             }),
           )
-        : pino(options);
+        : pino(options, pino.destination({ dest: 1, sync: true }));
   }
   return root;
 }
