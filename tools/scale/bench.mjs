@@ -296,16 +296,23 @@ async function sqlRequestMetrics(db) {
         WHERE r.status = 'delivered' AND r.delivered_at >= now() - interval '365 days'`,
     ),
     db.query(
-      `SELECT sp.id, sp.code,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 86400)
-                AS submit_to_approve,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.delivered_at - r.approved_at) / 86400)
-                AS approve_to_deliver,
-              count(*) FILTER (WHERE r.status = 'delivered')::int AS delivered,
-              count(*) FILTER (WHERE r.status IN ${OPEN_REQUESTS})::int AS open
-         FROM component_requests r JOIN partners sp ON sp.id = r.supplier_partner_id
-        WHERE true
-        GROUP BY sp.id, sp.code ORDER BY sp.code, sp.id`,
+      `SELECT sp.id, sp.code, w.submit_to_approve, w.approve_to_deliver,
+              coalesce(w.delivered, 0) AS delivered, coalesce(o.open, 0) AS open
+         FROM (SELECT r.supplier_partner_id,
+                      percentile_cont(0.5) WITHIN GROUP
+                        (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 86400) AS submit_to_approve,
+                      percentile_cont(0.5) WITHIN GROUP
+                        (ORDER BY extract(epoch FROM r.delivered_at - r.approved_at) / 86400) AS approve_to_deliver,
+                      count(*) FILTER (WHERE r.status = 'delivered')::int AS delivered
+                 FROM component_requests r
+                WHERE r.approved_at >= now() - interval '365 days' AND r.supplier_partner_id IS NOT NULL
+                GROUP BY r.supplier_partner_id) w
+         FULL JOIN (SELECT r.supplier_partner_id, count(*)::int AS open
+                      FROM component_requests r
+                     WHERE r.status IN ${OPEN_REQUESTS} AND r.supplier_partner_id IS NOT NULL
+                     GROUP BY r.supplier_partner_id) o USING (supplier_partner_id)
+         JOIN partners sp ON sp.id = supplier_partner_id
+        ORDER BY sp.code, sp.id`,
     ),
   ]);
   return perSupplier.rows.length;

@@ -579,7 +579,7 @@ describe('component requests (integration, real PostgreSQL)', () => {
     const ids: Record<string, string> = {};
     const numbers: Record<string, string> = {};
 
-    /** Inserts a request supplied by partner M with explicit times (days ago) and states. */
+    /** Inserts a request supplied by partner M (or `supplier`) with explicit times (days ago) and states. */
     async function handMade(key: string, o: Record<string, unknown>) {
       const [row] = await ctx.db.query(
         `INSERT INTO component_requests (number, component_id, quantity, delivered_quantity, priority, needed_by,
@@ -598,7 +598,7 @@ describe('component requests (integration, real PostgreSQL)', () => {
           fx.ws1,
           o['status'],
           logistics2.user.id,
-          supplierM,
+          o['supplier'] ?? supplierM,
           o['submitted'] ?? null,
           o['approved'] ?? null,
           o['delivered'] ?? null,
@@ -632,7 +632,7 @@ describe('component requests (integration, real PostgreSQL)', () => {
         delivered: 6,
         createdMinutesAgo: 50,
       });
-      // delivered more than a year ago (outside the on-time window): 1 day, 9 days
+      // approved and delivered more than a year ago (outside every window): 1 day, 9 days
       await handMade('R3', {
         status: 'delivered',
         neededBy: dayOffset(-300),
@@ -673,11 +673,11 @@ describe('component requests (integration, real PostgreSQL)', () => {
           {
             supplierPartnerId: supplierM,
             supplierPartnerCode: 'XM',
-            // [1, 1, 2, 2, 4] (R6 has no approval)
+            // approved in the last 365 days: [1, 2, 2, 4] (R3 approved before, R6 never)
             medianSubmitToApproveDays: 2,
-            // [9, 10, 20]
-            medianApproveToDeliverDays: 10,
-            delivered: 3,
+            // [10, 20] (with R3 it would be 10)
+            medianApproveToDeliverDays: 15,
+            delivered: 2,
             open: 2,
           },
         ],
@@ -774,6 +774,60 @@ describe('component requests (integration, real PostgreSQL)', () => {
           .trim()
           .split('\r\n'),
       ).toHaveLength(1);
+    });
+
+    it('counts in the supplier medians and delivered only requests approved in the last 365 days', async () => {
+      const [{ id: supplierN }] = await ctx.db.query(
+        `INSERT INTO partners (code, name, role) VALUES ('XN', 'Partner N', 'member') RETURNING id`,
+      );
+      const partnerN = await signedIn(ctx, { role: 'partner', partnerId: supplierN });
+      const n = { supplier: supplierN, createdMinutesAgo: 5 };
+      // approved 366 days ago and delivered: 30 days to approve, 40 to deliver; out of the window
+      await handMade('N1', {
+        ...n,
+        status: 'delivered',
+        neededBy: dayOffset(-300),
+        submitted: 396,
+        approved: 366,
+        delivered: 326,
+      });
+      // approved 400 days ago and still shipped: open (and overdue), but not in the medians
+      await handMade('N2', { ...n, status: 'shipped', neededBy: dayOffset(-350), submitted: 430, approved: 400 });
+      // submitted more than a year ago but approved 360 days ago: in the window, 10 days to approve, 20 to deliver
+      await handMade('N3', {
+        ...n,
+        status: 'delivered',
+        neededBy: dayOffset(-330),
+        submitted: 370,
+        approved: 360,
+        delivered: 340,
+      });
+      // recent: 1 day to approve, 9 to deliver
+      await handMade('N4', {
+        ...n,
+        status: 'delivered',
+        neededBy: dayOffset(-5),
+        submitted: 30,
+        approved: 29,
+        delivered: 20,
+      });
+      const m = componentRequestMetricsSchema.parse(
+        (await partnerN.agent.get('/api/v1/component-requests/metrics')).body,
+      );
+      expect(m.perSupplier).toEqual([
+        {
+          supplierPartnerId: supplierN,
+          supplierPartnerCode: 'XN',
+          // [1, 10]; with N1 and N2 it would be 20
+          medianSubmitToApproveDays: 5.5,
+          // [9, 20]; with N1 it would be 20
+          medianApproveToDeliverDays: 14.5,
+          delivered: 2,
+          open: 1,
+        },
+      ]);
+      expect(m.openByStatus['shipped']).toBe(1);
+      expect(m.overdue).toBe(1);
     });
   });
 });

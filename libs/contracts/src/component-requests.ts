@@ -150,15 +150,18 @@ export const componentRequestMetricsSchema = z.object({
   overdue: z.number().int(),
   /** share of requests delivered in the last 365 days that arrived by their needed-by date (0–1), null without any */
   onTimeRate: z.number().nullable(),
+  /** suppliers with open requests or requests approved in the last 365 days, by code */
   perSupplier: z.array(
     z.object({
       supplierPartnerId: z.uuid(),
       supplierPartnerCode: z.string(),
-      /** median days from submitted to approved */
+      /** median days from submitted to approved, over requests approved in the last 365 days; null without any */
       medianSubmitToApproveDays: z.number().nullable(),
-      /** median days from approved to delivered */
+      /** median days from approved to delivered, over requests approved in the last 365 days and delivered */
       medianApproveToDeliverDays: z.number().nullable(),
+      /** requests approved in the last 365 days that are delivered */
       delivered: z.number().int(),
+      /** every open request (draft to shipped), however old */
       open: z.number().int(),
     }),
   ),

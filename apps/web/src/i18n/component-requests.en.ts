@@ -8,6 +8,7 @@ export const componentRequestsEn: Translation['componentRequests'] = {
     list: 'Requests',
     approvals: 'Awaiting approval',
     new: 'New request',
+    metrics: 'Metrics',
   },
   status: {
     draft: 'Draft',
@@ -97,6 +98,10 @@ export const componentRequestsEn: Translation['componentRequests'] = {
     created: 'Created',
     system: 'System',
   },
+  edit: {
+    title: 'Edit draft',
+    submit: 'Save changes',
+  },
   transition: {
     title: 'Request {{number}}: {{from}} → {{to}}',
     comment: 'Comment',
@@ -123,6 +128,21 @@ export const componentRequestsEn: Translation['componentRequests'] = {
     submit: 'Record delivery',
     submitting: 'Saving…',
     added: 'Delivery recorded.',
+  },
+  metrics: {
+    title: 'Request metrics',
+    description: 'Open requests by status, overdue ones, on-time delivery and lead times per supplier.',
+    open: 'Open requests',
+    overdue: 'Overdue',
+    openOverdueList: 'Show overdue requests',
+    onTime: 'Delivered on time',
+    onTimeHelp: 'Share of requests delivered by their needed-by date, over the last 365 days.',
+    perSupplier: 'Per supplier',
+    noSuppliers: 'No requests with a supplier yet.',
+    medianSubmitToApprove: 'Median submitted → approved, days',
+    medianApproveToDeliver: 'Median approved → delivered, days',
+    delivered: 'Delivered',
+    openCount: 'Open',
   },
   jobSection: {
     title: 'Parts requests',

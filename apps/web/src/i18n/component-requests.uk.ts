@@ -6,6 +6,7 @@ export const componentRequestsUk = {
     list: 'Заявки',
     approvals: 'На погодження',
     new: 'Нова заявка',
+    metrics: 'Показники',
   },
   status: {
     draft: 'Чернетка',
@@ -95,6 +96,10 @@ export const componentRequestsUk = {
     created: 'Створено',
     system: 'Система',
   },
+  edit: {
+    title: 'Редагувати чернетку',
+    submit: 'Зберегти зміни',
+  },
   transition: {
     title: 'Заявка {{number}}: {{from}} → {{to}}',
     comment: 'Коментар',
@@ -121,6 +126,21 @@ export const componentRequestsUk = {
     submit: 'Записати поставку',
     submitting: 'Збереження…',
     added: 'Поставку записано.',
+  },
+  metrics: {
+    title: 'Показники заявок',
+    description: 'Відкриті заявки за станами, прострочені, своєчасність поставок і терміни за постачальниками.',
+    open: 'Відкриті заявки',
+    overdue: 'Прострочені',
+    openOverdueList: 'Переглянути прострочені',
+    onTime: 'Доставлено вчасно',
+    onTimeHelp: 'Частка заявок, доставлених до дати «потрібно до», за останні 365 днів.',
+    perSupplier: 'За постачальниками',
+    noSuppliers: 'Заявок з постачальником ще немає.',
+    medianSubmitToApprove: 'Медіана: подано → погоджено, днів',
+    medianApproveToDeliver: 'Медіана: погоджено → доставлено, днів',
+    delivered: 'Доставлено',
+    openCount: 'Відкриті',
   },
   jobSection: {
     title: 'Заявки на запчастини',

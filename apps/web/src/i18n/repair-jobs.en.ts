@@ -190,6 +190,10 @@ export const repairJobsEn: Translation['repairJobs'] = {
     compatibleOnly: 'Only components compatible with the system’s model are listed.',
     noCompatible: 'No components are compatible with this system’s model.',
     fromRequest: 'from request',
+    fromRequestLabel: 'From request',
+    noRequest: 'Not from a request',
+    fromRequestHint: 'This job’s requests with deliveries of the chosen component.',
+    requestOption: '{{number}} ({{delivered}} delivered)',
     added: 'Part added.',
   },
   dashboard: {

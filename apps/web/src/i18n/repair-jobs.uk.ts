@@ -189,6 +189,10 @@ export const repairJobsUk = {
     compatibleOnly: 'У списку лише компоненти, сумісні з моделлю системи.',
     noCompatible: 'Немає компонентів, сумісних з моделлю цієї системи.',
     fromRequest: 'за заявкою',
+    fromRequestLabel: 'За заявкою',
+    noRequest: 'Не із заявки',
+    fromRequestHint: 'Заявки цього ремонту з поставками обраного компонента.',
+    requestOption: '{{number}} (доставлено {{delivered}})',
     added: 'Запчастину додано.',
   },
   dashboard: {

@@ -59,8 +59,9 @@ export const componentRequestsEndpoints = {
     tag,
     permission: { resource: 'requestMetrics', action: 'read' },
     summary:
-      'Open requests by status, overdue, on-time rate (last 365 days), and per supplier partner the median days ' +
-      'from submitted to approved and from approved to delivered. ' +
+      'Open requests by status, overdue, on-time rate (last 365 days), and per supplier partner its open ' +
+      'requests and, over the requests approved in the last 365 days, the median days from submitted to approved ' +
+      'and from approved to delivered and how many were delivered. ' +
       scope,
     response: componentRequestMetricsSchema,
   }),

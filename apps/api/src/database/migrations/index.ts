@@ -4,6 +4,7 @@ import { AddRepairJobs1795753365720 } from './1795753365720-AddRepairJobs';
 import { AddQueueAndMetricsIndexes1795754861146 } from './1795754861146-AddQueueAndMetricsIndexes';
 import { AddComponentRequests1796024823846 } from './1796024823846-AddComponentRequests';
 import { AddPlanAndRequestMetricsIndexes1796026666908 } from './1796026666908-AddPlanAndRequestMetricsIndexes';
+import { WindowRequestMetrics1796028175458 } from './1796028175458-WindowRequestMetrics';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AddQueueAndMetricsIndexes1795754861146,
   AddComponentRequests1796024823846,
   AddPlanAndRequestMetricsIndexes1796026666908,
+  WindowRequestMetrics1796028175458,
 ];

@@ -26,6 +26,11 @@ import { UserEntity } from '../users/user.entity';
 @Index('component_requests_requester_idx', ['requestedBy'])
 /** delivered requests by delivery time, covering needed_by (on-time rate); created in the migrations */
 @Index('component_requests_delivered_idx', { synchronize: false })
+/**
+ * approved requests by (supplier, approval time), covering facility, status and the workflow times (per-supplier
+ * metrics of the last 365 days); created in the migrations
+ */
+@Index('component_requests_approved_idx', { synchronize: false })
 /** at most one open automatic barrel request per system (the barrel job runs twice or concurrently) */
 @Index('component_requests_one_auto_barrel_uq', ['systemId'], {
   unique: true,

@@ -462,21 +462,25 @@ export class ComponentRequestsService {
 
   /**
    * Open requests by status, overdue, on-time rate over the last 365 days and per supplier partner the
-   * median days submitted → approved and approved → delivered: a few aggregate queries, in the list's scope.
+   * median days submitted → approved and approved → delivered and the delivered count, over the requests
+   * approved in the last 365 days, with every open request: a few aggregate queries, in the list's scope.
    */
   async metrics(user: CurrentUser): Promise<ComponentRequestMetrics> {
-    /** The caller's scope on requests `r` as `AND …`, and its parameters (each query has its own). */
-    const scoped = () => {
-      const p = new SqlParams();
-      const sql = componentRequestScope(user, p, 'r')
+    /** The caller's scope on requests `r` as `AND …`, its parameters added to `p`. */
+    const scopeSql = (p: SqlParams) =>
+      componentRequestScope(user, p, 'r')
         .map((c) => `AND ${c}`)
         .join(' ');
-      return { p, sql };
+    /** A new set of parameters (each query has its own) and the scope in it. */
+    const scoped = () => {
+      const p = new SqlParams();
+      return { p, sql: scopeSql(p) };
     };
     const open = scoped();
     const overdueOn = open.p.add(workshopToday());
     const delivered = scoped();
     const suppliers = scoped();
+    const openSuppliers = scopeSql(suppliers.p);
     const [byStatus, [onTime], perSupplier]: [
       Array<{ status: ComponentRequestStatus; count: number; overdue: number }>,
       [{ delivered: number; on_time: number }],
@@ -504,17 +508,28 @@ export class ComponentRequestsService {
           WHERE r.status = 'delivered' AND r.delivered_at >= now() - interval '365 days' ${delivered.sql}`,
         delivered.p.values,
       ),
+      // the window reads component_requests_approved_idx (supplier, approved_at), the open requests
+      // component_requests_supplier_idx (supplier, status), both index-only; a supplier with neither is left out
       this.db.query(
-        `SELECT sp.id, sp.code,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 86400)
-                  AS submit_to_approve,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.delivered_at - r.approved_at) / 86400)
-                  AS approve_to_deliver,
-                count(*) FILTER (WHERE r.status = 'delivered')::int AS delivered,
-                count(*) FILTER (WHERE r.status IN ${OPEN_REQUEST_STATUSES_SQL})::int AS open
-           FROM component_requests r JOIN partners sp ON sp.id = r.supplier_partner_id
-          WHERE true ${suppliers.sql}
-          GROUP BY sp.id, sp.code ORDER BY sp.code, sp.id`,
+        `SELECT sp.id, sp.code, w.submit_to_approve, w.approve_to_deliver,
+                coalesce(w.delivered, 0) AS delivered, coalesce(o.open, 0) AS open
+           FROM (SELECT r.supplier_partner_id,
+                        percentile_cont(0.5) WITHIN GROUP
+                          (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 86400) AS submit_to_approve,
+                        percentile_cont(0.5) WITHIN GROUP
+                          (ORDER BY extract(epoch FROM r.delivered_at - r.approved_at) / 86400) AS approve_to_deliver,
+                        count(*) FILTER (WHERE r.status = 'delivered')::int AS delivered
+                   FROM component_requests r
+                  WHERE r.approved_at >= now() - interval '365 days' AND r.supplier_partner_id IS NOT NULL
+                        ${suppliers.sql}
+                  GROUP BY r.supplier_partner_id) w
+           FULL JOIN (SELECT r.supplier_partner_id, count(*)::int AS open
+                        FROM component_requests r
+                       WHERE r.status IN ${OPEN_REQUEST_STATUSES_SQL} AND r.supplier_partner_id IS NOT NULL
+                             ${openSuppliers}
+                       GROUP BY r.supplier_partner_id) o USING (supplier_partner_id)
+           JOIN partners sp ON sp.id = supplier_partner_id
+          ORDER BY sp.code, sp.id`,
         suppliers.p.values,
       ),
     ]);

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { RequirePermission } from '../../components/require-permission';
 import { SupplyLayout } from './components/layouts';
 import { ApprovalsPage } from './routes/approvals-page';
+import { MetricsPage } from './routes/metrics-page';
 import { PlanVsActualPage } from './routes/plan-vs-actual-page';
 import { RequestDetailPage } from './routes/request-detail-page';
 import { RequestNewPage } from './routes/request-new-page';
@@ -9,7 +10,7 @@ import { RequestsPage } from './routes/requests-page';
 import { SupplyPlansPage } from './routes/supply-plans-page';
 
 /**
- * /component-requests/* — list, approval queue (logistics, admin), new request, request detail. Read
+ * /component-requests/* — list, approval queue (logistics, admin), metrics, new request, request detail. Read
  * for every role; raising requests and approving them as the permission table says.
  */
 export const componentRequestsRoutes: RouteObject = {
@@ -26,6 +27,14 @@ export const componentRequestsRoutes: RouteObject = {
       element: (
         <RequirePermission resource="requestApproval" action="write">
           <ApprovalsPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'metrics',
+      element: (
+        <RequirePermission resource="requestMetrics" action="read">
+          <MetricsPage />
         </RequirePermission>
       ),
     },

@@ -14,6 +14,8 @@ export const componentRequestKeys = {
   list: (filters: ComponentRequestFilters) => [...all, 'list', filters] as const,
   details: () => [...all, 'detail'] as const,
   detail: (id: string) => [...all, 'detail', id] as const,
+  /** under `all`: a move or a delivery changes the figures too */
+  metrics: () => [...all, 'metrics'] as const,
 };
 
 const plans = ['supply-plans'] as const;

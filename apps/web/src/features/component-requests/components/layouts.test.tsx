@@ -9,11 +9,11 @@ const links = () =>
 
 describe('SupplyLayout (sub-navigation per role, from the permission table)', () => {
   it.each([
-    ['admin', ['Requests', 'Awaiting approval', 'Monthly plans', 'Plan vs actual']],
-    ['logistics', ['Requests', 'Awaiting approval', 'Monthly plans', 'Plan vs actual']],
-    ['workshop', ['Requests', 'Monthly plans', 'Plan vs actual']],
-    ['partner', ['Requests', 'Monthly plans', 'Plan vs actual']],
-    ['viewer', ['Requests', 'Monthly plans', 'Plan vs actual']],
+    ['admin', ['Requests', 'Awaiting approval', 'Monthly plans', 'Plan vs actual', 'Metrics']],
+    ['logistics', ['Requests', 'Awaiting approval', 'Monthly plans', 'Plan vs actual', 'Metrics']],
+    ['workshop', ['Requests', 'Monthly plans', 'Plan vs actual', 'Metrics']],
+    ['partner', ['Requests', 'Monthly plans', 'Plan vs actual', 'Metrics']],
+    ['viewer', ['Requests', 'Monthly plans', 'Plan vs actual', 'Metrics']],
   ] as const)('shows %s %j', (role, expected) => {
     renderWithProviders(<SupplyLayout />, { user: role, locale: 'en' });
     expect(links()).toEqual(expected);

@@ -5,7 +5,7 @@ import '../component-requests.css';
 
 /**
  * The sub-navigation of the supply pages, above the requests' and the supply plans' routes alike:
- * requests, the approval queue (logistics, admin), monthly plans and plan vs actual — as the
+ * requests, the approval queue (logistics, admin), monthly plans, plan vs actual and the metrics — as the
  * permission table lets the role.
  */
 export function SupplyLayout() {
@@ -13,6 +13,7 @@ export function SupplyLayout() {
   const requests = useCan('componentRequests', 'read');
   const approve = useCan('requestApproval', 'write');
   const plans = useCan('supplyPlans', 'read');
+  const metrics = useCan('requestMetrics', 'read');
   const links = [
     { to: '/component-requests', label: t('componentRequests.nav.list'), testId: 'subnav-requests', show: requests },
     {
@@ -27,6 +28,12 @@ export function SupplyLayout() {
       label: t('supplyPlans.nav.planVsActual'),
       testId: 'subnav-plan-vs-actual',
       show: plans,
+    },
+    {
+      to: '/component-requests/metrics',
+      label: t('componentRequests.nav.metrics'),
+      testId: 'subnav-metrics',
+      show: metrics,
     },
   ].filter((l) => l.show);
 

@@ -12,12 +12,14 @@ const FILTERS = ['partnerId', 'from', 'to'] as const;
 
 /**
  * The partner and the range of months of the supply plan pages, kept in the URL: this month and the
- * next two by default. A partner user sees only its own country.
+ * next two by default. A partner user sees only its own country; others the partner of the URL, else
+ * `defaultPartnerId` (when the page has one).
  */
-export function usePlanPeriod(defaultFrom = monthIn(0), defaultTo = monthIn(2)) {
+export function usePlanPeriod(defaultFrom = monthIn(0), defaultTo = monthIn(2), defaultPartnerId?: string) {
   const user = useCurrentUser();
   const { values, setFilter } = useSearchFilters(FILTERS);
-  const partnerId = user.role === 'partner' ? (user.partnerId ?? undefined) : uuidParam(values.partnerId);
+  const partnerId =
+    user.role === 'partner' ? (user.partnerId ?? undefined) : (uuidParam(values.partnerId) ?? defaultPartnerId);
   const from = isMonth(values.from) ? values.from : defaultFrom;
   const to = isMonth(values.to) ? values.to : defaultTo;
   const months = monthsBetween(from, to);

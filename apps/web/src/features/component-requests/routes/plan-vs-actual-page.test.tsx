@@ -87,4 +87,28 @@ describe('PlanVsActualPage', () => {
       TEST_PARTNER_ID,
     );
   });
+
+  it('preselects the first co-lead partner of the lookup, so the figures show at once', async () => {
+    const CO_LEAD_ID = '4d2b7f3c-5a1e-4b8e-8f0a-2c3d4e5f0002';
+    const fetch = mockFetch({
+      'GET /partners': page([
+        testPartner({ id: '4d2b7f3c-5a1e-4b8e-8f0a-2c3d4e5f0009', code: 'UA', name: 'Ukraine', role: 'host' }),
+        testPartner({ id: '4d2b7f3c-5a1e-4b8e-8f0a-2c3d4e5f0003', code: 'CZ', name: 'Czechia', role: 'member' }),
+        testPartner({ id: CO_LEAD_ID, code: 'DE', name: 'Germany', role: 'co_lead' }),
+        testPartner({ role: 'co_lead' }),
+      ]),
+      'GET /supply-plans/plan-vs-actual': { ...result, partnerId: CO_LEAD_ID },
+    });
+    renderWithProviders(<PlanVsActualPage />, {
+      route: '/supply-plans/plan-vs-actual?from=2026-01&to=2026-02',
+      locale: 'uk',
+      user: 'logistics',
+    });
+
+    await screen.findByTestId('plan-vs-actual-table');
+    expect(screen.getByLabelText('Партнер')).toHaveValue(CO_LEAD_ID);
+    expect(screen.queryByText('Виберіть партнера.')).not.toBeInTheDocument();
+    const asked = fetch.requests.filter((r) => r.path === '/supply-plans/plan-vs-actual');
+    expect(asked.map((r) => r.query.get('partnerId'))).toEqual([CO_LEAD_ID]);
+  });
 });

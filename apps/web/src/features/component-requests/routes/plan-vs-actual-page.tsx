@@ -4,6 +4,8 @@ import type { PlanVsActual } from '@jv/contracts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useFormatters } from '../../../lib/format';
+import { usePartnerOptions } from '../../../lib/lookups';
+import { useCurrentUser } from '../../../lib/session';
 import { usePlanVsActual } from '../api/get-plan-vs-actual';
 import { monthIn } from '../components/dates';
 import { PlanPeriodToolbar, usePlanPeriod } from '../components/plan-period-toolbar';
@@ -14,12 +16,17 @@ const PlanVsActualChart = lazy(() => import('../components/plan-vs-actual-chart'
 
 /**
  * /supply-plans/plan-vs-actual — for a partner and a period: planned vs delivered per month as a bar
- * chart, and a table of each month and plan line with its fulfilment %.
+ * chart, and a table of each month and plan line with its fulfilment %. A partner is chosen from the
+ * start (the user's own, else the first co-lead), so the page shows figures at once.
  */
 export function PlanVsActualPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
+  // the figures show at once: a partner user's own country (usePlanPeriod), else the first co-lead partner
+  const partners = usePartnerOptions(user.role !== 'partner');
+  const firstCoLead = partners.data?.find((p) => p.role === 'co_lead')?.id;
   // the last six months up to this one by default
-  const period = usePlanPeriod(monthIn(-5), monthIn(0));
+  const period = usePlanPeriod(monthIn(-5), monthIn(0), firstCoLead);
   const query = usePlanVsActual(
     period.partnerId && period.valid ? { partnerId: period.partnerId, from: period.from, to: period.to } : undefined,
   );

@@ -129,4 +129,66 @@ describe('RequestDetailPage', () => {
     await waitFor(() => expect(screen.queryByTestId('request-move-approved')).not.toBeInTheDocument());
     expect(screen.getByTestId('request-move-cancelled')).toBeInTheDocument();
   });
+
+  describe('editing a draft', () => {
+    const problem = (status: number, code: string, errors: object[] = []) =>
+      jsonResponse({ type: 'about:blank', title: 'Refused', status, code, detail: 'English', errors }, { status });
+
+    it('sends the changed fields with the loaded version', async () => {
+      const draft = testComponentRequestDetail({ status: 'draft', quantity: 2, neededBy: '2099-05-01', version: 3 });
+      const fetch = mockRequestApi(draft, {
+        [`PATCH /component-requests/${draft.id}`]: ({ body }) => ({ ...draft, ...(body as object), version: 4 }),
+      });
+      const { events } = renderRequest(draft, 'workshop');
+
+      const form = await screen.findByTestId('request-edit-form');
+      const quantity = within(form).getByLabelText(/Quantity/);
+      await events.clear(quantity);
+      await events.type(quantity, '6');
+      await events.selectOptions(within(form).getByLabelText(/Priority/), 'urgent');
+      await events.click(within(form).getByRole('button', { name: 'Save changes' }));
+
+      expect(await within(form).findByText('Changes saved.')).toBeInTheDocument();
+      expect(fetch.requests.find((r) => r.method === 'PATCH')?.body).toEqual({
+        version: 3,
+        quantity: 6,
+        priority: 'urgent',
+        neededBy: '2099-05-01',
+        justification: draft.justification,
+      });
+    });
+
+    it('shows a stale version in the shared banner and field refusals on their fields', async () => {
+      const draft = testComponentRequestDetail({ status: 'draft', neededBy: '2099-05-01' });
+      let answer = problem(409, 'STALE_VERSION');
+      mockRequestApi(draft, { [`PATCH /component-requests/${draft.id}`]: () => answer });
+      const { events } = renderRequest(draft, 'workshop', 'uk');
+
+      const form = await screen.findByTestId('request-edit-form');
+      const justification = within(form).getByLabelText(/Обґрунтування/);
+      await events.type(justification, ' now');
+      await events.click(within(form).getByRole('button', { name: 'Зберегти зміни' }));
+      expect(await within(form).findByTestId('stale-version-error')).toBeInTheDocument();
+
+      answer = problem(400, 'VALIDATION_FAILED', [{ path: 'neededBy', code: 'too_small', message: 'English' }]);
+      await events.click(within(form).getByRole('button', { name: 'Зберегти зміни' }));
+      await waitFor(() => expect(within(form).getByLabelText(/Потрібно до/)).toHaveAttribute('aria-invalid', 'true'));
+      expect(within(form).getByTestId('form-error')).not.toHaveTextContent('English');
+    });
+
+    it('is offered only on a draft, and never to a viewer', async () => {
+      const submitted = testComponentRequestDetail({ status: 'submitted' });
+      mockRequestApi(submitted);
+      const { unmount } = renderRequest(submitted, 'workshop');
+      await screen.findByTestId('request-number');
+      expect(screen.queryByTestId('request-edit-form')).not.toBeInTheDocument();
+      unmount();
+
+      const draft = testComponentRequestDetail({ status: 'draft' });
+      mockRequestApi(draft);
+      renderRequest(draft, 'viewer');
+      await screen.findByTestId('request-number');
+      expect(screen.queryByTestId('request-edit-form')).not.toBeInTheDocument();
+    });
+  });
 });

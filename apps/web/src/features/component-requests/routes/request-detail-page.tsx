@@ -10,13 +10,15 @@ import { useCan, useCurrentUser } from '../../../lib/session';
 import { uuidParam } from '../../../lib/use-search-filters';
 import { useComponentRequest } from '../api/get-component-request';
 import { DeliveriesTable, DeliveryForm } from '../components/deliveries-section';
+import { RequestEditForm } from '../components/request-edit-form';
 import { RequestHeader } from '../components/request-header';
 import { movesFor } from '../components/request-moves';
 import { RequestTimeline } from '../components/request-timeline';
 import { RequestTransitionButtons, useRequestTransitionDialog } from '../components/request-transition-buttons';
 
 /**
- * /component-requests/:id — one request: its header, the moves this user may make, its deliveries
+ * /component-requests/:id — one request: its header, the moves this user may make, the edit form of a
+ * draft, its deliveries
  * (and the form to record one while it is ordered or shipped) and its history. Asked for again on
  * every visit: its state may have moved on.
  */
@@ -37,6 +39,8 @@ function RequestDetail({ request }: { request: ComponentRequestDetail }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const canDeliver = useCan('deliveries', 'write');
+  // the API decides whose drafts a user may change (its scope); the page offers the form to every writer
+  const canEdit = useCan('componentRequests', 'write') && request.status === 'draft';
   const { openMove, dialog } = useRequestTransitionDialog((id) => (id === request.id ? request : undefined));
   const moves = movesFor(user.role, request.allowedTransitions);
   const receiving = receivingStatuses.includes(request.status) && request.remaining > 0;
@@ -50,6 +54,13 @@ function RequestDetail({ request }: { request: ComponentRequestDetail }) {
         <section className="panel" aria-labelledby="request-actions-title">
           <h2 id="request-actions-title">{t('componentRequests.detail.actions')}</h2>
           <RequestTransitionButtons request={request} onMove={openMove} className="cr-detail-moves" />
+        </section>
+      ) : null}
+
+      {canEdit ? (
+        <section className="panel" aria-labelledby="request-edit-title">
+          <h2 id="request-edit-title">{t('componentRequests.edit.title')}</h2>
+          <RequestEditForm key={request.id} request={request} />
         </section>
       ) : null}
 

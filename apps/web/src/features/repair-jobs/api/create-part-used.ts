@@ -10,7 +10,10 @@ export interface CreatePartUsedVariables {
   idempotencyKey: string;
 }
 
-/** Records a part fitted on a job `{ componentId, quantity }` — only components of the system's model. */
+/**
+ * Records a part fitted on a job `{ componentId, quantity, componentRequestId }` — only components of the
+ * system’s model; from a request, no more than was delivered on it and not yet used.
+ */
 export const createPartUsed = ({ jobId, input, idempotencyKey }: CreatePartUsedVariables) =>
   api(endpoints.repairJobs.createPartUsed, { params: { id: jobId }, body: input }, { idempotencyKey });
 

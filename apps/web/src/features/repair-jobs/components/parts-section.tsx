@@ -1,8 +1,9 @@
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createPartUsedInputSchema, type CreatePartUsedInput } from '@jv/contracts';
+import { createPartUsedInputSchema, type CreatePartUsedInput, type RepairJobDetail } from '@jv/contracts';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField, TextField } from '../../../components/form-fields';
@@ -56,19 +57,49 @@ export function PartsList({ query }: { query: ReturnType<typeof usePartsUsed> })
   );
 }
 
-/** "Add part": a component that fits the system's model (the job's `modelId`), and a quantity. */
-export function PartsForm({ jobId, modelId }: { jobId: string; modelId: string }) {
+type JobRequest = RepairJobDetail['componentRequests'][number];
+const EMPTY: Values = { componentId: '', quantity: 1, componentRequestId: null };
+
+export interface PartsFormProps {
+  jobId: string;
+  modelId: string;
+  /** the job's component requests (its detail's `componentRequests`): a part may be taken from one */
+  requests?: readonly JobRequest[];
+}
+
+/**
+ * "Add part": a component that fits the system's model (the job's `modelId`), a quantity and,
+ * optionally, the request of this job it was delivered on (only requests with deliveries, for the chosen
+ * component). More than is left on that request: 409 PARTS_EXCEED_DELIVERED, worded with `available`.
+ */
+export function PartsForm({ jobId, modelId, requests = [] }: PartsFormProps) {
   const { t } = useTranslation();
   const components = useCompatibleComponents(modelId);
   const addPart = useCreatePartUsed();
   const idempotency = useIdempotencyKey();
   const form = useForm<Values, unknown, CreatePartUsedInput>({
     resolver: zodResolver(createPartUsedInputSchema),
-    defaultValues: { componentId: '', quantity: 1, componentRequestId: null },
+    defaultValues: EMPTY,
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
   const { errors } = form.formState;
   const options = (components.data ?? []).map((c) => ({ value: c.id, label: `${c.partNumber} — ${c.name}` }));
+  const delivered = requests.filter((r) => r.deliveredQuantity > 0);
+  // the job's requests name their component by part number
+  const componentId = form.watch('componentId');
+  const chosenPartNumber = components.data?.find((c) => c.id === componentId)?.partNumber;
+  const requestOptions = delivered
+    .filter((r) => r.componentPartNumber === chosenPartNumber)
+    .map((r) => ({
+      value: r.id,
+      label: t('repairJobs.parts.requestOption', { number: r.number, delivered: r.deliveredQuantity }),
+    }));
+  const requestIds = requestOptions.map((o) => o.value).join(',');
+  // another component: a request chosen for the previous one no longer applies
+  useEffect(() => {
+    const chosen = form.getValues('componentRequestId');
+    if (chosen && !requestIds.split(',').includes(chosen)) form.setValue('componentRequestId', null);
+  }, [requestIds, form]);
 
   const onSubmit = form.handleSubmit((input) => {
     clearFormError();
@@ -77,7 +108,7 @@ export function PartsForm({ jobId, modelId }: { jobId: string; modelId: string }
       {
         onSuccess: () => {
           idempotency.renew();
-          form.reset({ componentId: '', quantity: 1, componentRequestId: null });
+          form.reset(EMPTY);
         },
         onError: (error) => {
           idempotency.renewAfter(error);
@@ -117,6 +148,16 @@ export function PartsForm({ jobId, modelId }: { jobId: string; modelId: string }
           error={errors.quantity}
           {...form.register('quantity', { valueAsNumber: true })}
         />
+        {delivered.length > 0 ? (
+          <SelectField
+            label={t('repairJobs.parts.fromRequestLabel')}
+            placeholder={t('repairJobs.parts.noRequest')}
+            options={requestOptions}
+            hint={t('repairJobs.parts.fromRequestHint')}
+            error={errors.componentRequestId}
+            {...form.register('componentRequestId', { setValueAs: (v: string | null) => v || null })}
+          />
+        ) : null}
         <Button
           type="submit"
           variant="primary"

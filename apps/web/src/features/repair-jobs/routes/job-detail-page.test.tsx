@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import type { CurrentUser, RepairJobDetail } from '@jv/contracts';
+import type { ComponentResponse, CurrentUser, RepairJobDetail } from '@jv/contracts';
 import type { RepairJobStatus, Role } from '@jv/domain';
 import { jsonResponse, mockFetch, page, type FetchRoute } from '../../../test/fetch-mock';
 import { OTHER_FACILITY_ID, testRepairJob, testUser } from '../../../test/fixtures';
@@ -151,5 +151,92 @@ describe('JobDetailPage', () => {
     renderJob(job, 'logistics');
     await screen.findByTestId('job-requests');
     expect(screen.getByRole('link', { name: 'Request parts' })).toBeInTheDocument();
+  });
+
+  describe('parts used from a request', () => {
+    const RECOIL_ID = '2a3b4c5d-0000-4000-8000-000000000001';
+    const SIGHT_ID = '2a3b4c5d-0000-4000-8000-000000000002';
+    const component = (id: string, partNumber: string, name: string): ComponentResponse => ({
+      id,
+      partNumber,
+      name,
+      category: 'recoil',
+      unitOfIssue: 'pcs',
+      compatibleModelIds: [MODEL_ID],
+      version: 1,
+      createdAt: '2026-01-05T08:00:00.000Z',
+      updatedAt: '2026-01-05T08:00:00.000Z',
+    });
+    const request = (id: string, number: string, partNumber: string, deliveredQuantity: number) => ({
+      id,
+      number,
+      status: 'shipped' as const,
+      componentPartNumber: partNumber,
+      componentName: 'Part',
+      quantity: 4,
+      deliveredQuantity,
+      remaining: 4 - deliveredQuantity,
+      expectedOn: null,
+      neededBy: '2026-03-01',
+      overdue: false,
+    });
+    const REQUEST_ID = '6c1d2e3f-0000-4000-8000-000000000011';
+    const job: RepairJobDetail = {
+      ...testJobDetail('in_repair'),
+      componentRequests: [
+        request(REQUEST_ID, 'CR-2026-00011', 'M777-RCL-01', 2),
+        request('6c1d2e3f-0000-4000-8000-000000000012', 'CR-2026-00012', 'M777-RCL-01', 0),
+        request('6c1d2e3f-0000-4000-8000-000000000013', 'CR-2026-00013', 'M777-SGT-02', 3),
+      ],
+    };
+
+    it('lists the delivered requests of the chosen component and sends the one chosen', async () => {
+      const fetch = mockJobApi(job, {
+        'GET /components': page([
+          component(RECOIL_ID, 'M777-RCL-01', 'Recoil buffer'),
+          component(SIGHT_ID, 'M777-SGT-02', 'Sight'),
+        ]),
+        [`POST /repair-jobs/${job.id}/parts-used`]: jsonResponse(
+          {
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'PARTS_EXCEED_DELIVERED',
+            detail: 'English',
+            available: 1,
+          },
+          { status: 409 },
+        ),
+      });
+      const { events } = renderJob(job, 'workshop');
+
+      const form = await screen.findByTestId('parts-form');
+      await within(form).findByRole('option', { name: 'M777-RCL-01 — Recoil buffer' });
+      await events.selectOptions(within(form).getByLabelText(/^Component/), RECOIL_ID);
+      const fromRequest = within(form).getByLabelText(/^From request/);
+      expect(
+        within(fromRequest)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Not from a request', 'CR-2026-00011 (2 delivered)']);
+      await events.selectOptions(fromRequest, REQUEST_ID);
+      const quantity = within(form).getByLabelText(/^Quantity/);
+      await events.clear(quantity);
+      await events.type(quantity, '2');
+      await events.click(within(form).getByTestId('parts-submit'));
+
+      expect(await within(form).findByTestId('form-error')).toHaveTextContent(
+        'Only 1 are available from this request.',
+      );
+      expect(fetch.requests.find((r) => r.method === 'POST')?.body).toEqual({
+        componentId: RECOIL_ID,
+        quantity: 2,
+        componentRequestId: REQUEST_ID,
+      });
+
+      // another component: the request of the first one is dropped
+      await events.selectOptions(within(form).getByLabelText(/^Component/), SIGHT_ID);
+      expect(within(form).getByLabelText(/^From request/)).toHaveValue('');
+    });
   });
 });

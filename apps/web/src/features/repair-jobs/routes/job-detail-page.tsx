@@ -92,7 +92,9 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
           <section className="panel" aria-labelledby="parts-title">
             <h2 id="parts-title">{t('repairJobs.parts.title')}</h2>
             <PartsList query={parts} />
-            {canWork && open ? <PartsForm jobId={job.id} modelId={job.modelId} /> : null}
+            {canWork && open ? (
+              <PartsForm jobId={job.id} modelId={job.modelId} requests={job.componentRequests} />
+            ) : null}
           </section>
         </div>
         <div className="job-column">
