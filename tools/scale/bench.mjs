@@ -6,8 +6,9 @@
 //     node tools/scale/bench.mjs [-n 200] [-c 8] [--json out.json]
 //
 // The SQL side repeats what SystemsService / RepairJobsService / RepairMetricsService /
-// ComponentRequestsService / SupplyPlansService send (copied from
-// apps/api/src/modules/{systems,repair-jobs,component-requests,supply-plans}; keep in sync when they change).
+// ComponentRequestsService / SupplyPlansService / CohortsService / TrainingReportsService send (copied from
+// apps/api/src/modules/{systems,repair-jobs,component-requests,supply-plans,training}; keep in sync when they
+// change).
 // Only loopback addresses are accepted. Every loop is bounded by a count and a time limit.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -382,6 +383,150 @@ async function sqlPlanVsActual(db, partnerId, { from, to }) {
   return new Set(rows.map((r) => r.month)).size;
 }
 
+// ---- training (CohortsService.list and .enroll, TrainingReportsService) ---------------------------------------
+const CALENDAR_SQL = `
+WITH bases AS (
+  SELECT f.id, f.code, f.name, f.training_seats
+    FROM facilities f
+   WHERE f.kind = 'training_base' AND ($3::uuid IS NULL OR f.id = $3::uuid)
+),
+window_cohorts AS (
+  SELECT c.id, c.code, c.facility_id, c.starts_on, c.ends_on, c.seats, c.status, co.title, co.kind
+    FROM cohorts c
+    JOIN bases b ON b.id = c.facility_id
+    JOIN courses co ON co.id = c.course_id
+   WHERE c.status <> 'cancelled' AND c.starts_on <= $2::date AND c.ends_on >= $1::date
+),
+taken AS (
+  SELECT e.cohort_id, count(*)::int AS n
+    FROM enrollments e JOIN window_cohorts wc ON wc.id = e.cohort_id
+   WHERE e.status <> 'withdrawn'
+   GROUP BY e.cohort_id
+),
+days AS (
+  SELECT b.id AS facility_id, g.day, coalesce(sum(wc.seats), 0)::int AS seats
+    FROM bases b
+   CROSS JOIN LATERAL (SELECT d::date AS day FROM generate_series($1::date, $2::date, interval '1 day') AS d) g
+    LEFT JOIN window_cohorts wc ON wc.facility_id = b.id AND g.day BETWEEN wc.starts_on AND wc.ends_on
+   GROUP BY b.id, g.day
+)
+SELECT b.id AS facility_id, b.code AS facility_code, b.name AS facility_name, b.training_seats AS capacity,
+       coalesce((
+         SELECT json_agg(json_build_object(
+                  'id', wc.id, 'code', wc.code, 'courseTitle', wc.title, 'courseKind', wc.kind,
+                  'startsOn', to_char(wc.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(wc.ends_on, 'YYYY-MM-DD'),
+                  'seats', wc.seats, 'seatsTaken', coalesce(t.n, 0), 'status', wc.status)
+                ORDER BY wc.starts_on, wc.code)
+           FROM window_cohorts wc LEFT JOIN taken t ON t.cohort_id = wc.id
+          WHERE wc.facility_id = b.id), '[]'::json) AS cohorts,
+       (SELECT json_agg(json_build_object('day', to_char(d.day, 'YYYY-MM-DD'), 'seats', d.seats) ORDER BY d.day)
+          FROM days d WHERE d.facility_id = b.id) AS days
+  FROM bases b
+ ORDER BY b.code, b.id`;
+
+/** TrainingReportsService.calendar for one base: the base check, then the calendar statement. */
+async function sqlCalendar(db, facilityId, { from, to }) {
+  await db.query(`SELECT kind FROM facilities WHERE id = $1`, [facilityId]);
+  const { rows } = await db.query(CALENDAR_SQL, [from, to, facilityId]);
+  return rows.reduce((n, r) => n + r.cohorts.length, 0);
+}
+
+/** crewCoverageSql for an admin (no scope, no unit). */
+const CREW_COVERAGE_SQL = `
+WITH in_service AS (
+  SELECT s.model_id, count(*)::int AS n FROM systems s WHERE s.status <> 'written_off' GROUP BY s.model_id
+),
+per_kind AS (
+  -- grouped like qualifications_model_kind_idx (model, kind, person): distinct people without a sort
+  SELECT q.system_model_id, q.kind, count(DISTINCT q.person_id)::int AS n
+    FROM qualifications q
+   GROUP BY q.system_model_id, q.kind
+),
+qualified AS (
+  SELECT system_model_id,
+         max(n) FILTER (WHERE kind = 'operator') AS operator,
+         max(n) FILTER (WHERE kind = 'maintainer') AS maintainer,
+         max(n) FILTER (WHERE kind = 'commander') AS commander,
+         max(n) FILTER (WHERE kind = 'instructor') AS instructor
+    FROM per_kind
+   GROUP BY system_model_id
+)
+SELECT sm.id AS system_model_id, sm.designation AS model_designation, sm.crew_size,
+       coalesce(i.n, 0) AS systems_in_service,
+       coalesce(qu.operator, 0) AS operator, coalesce(qu.maintainer, 0) AS maintainer,
+       coalesce(qu.commander, 0) AS commander, coalesce(qu.instructor, 0) AS instructor
+  FROM system_models sm
+  LEFT JOIN in_service i ON i.model_id = sm.id
+  LEFT JOIN qualified qu ON qu.system_model_id = sm.id
+ ORDER BY sm.designation, sm.id`;
+
+async function sqlCrewCoverage(db) {
+  return (await db.query(CREW_COVERAGE_SQL)).rows.length;
+}
+
+/** CohortsService.list (admin, no filter): newest start first, keyset on (starts_on, id) descending. */
+async function sqlCohortsPage(db, { after = null, limit = 50 } = {}) {
+  const params = [limit + 1];
+  const where = after ? `WHERE (c.starts_on, c.id) < ($2::date, $3::uuid)` : '';
+  if (after) params.push(...after);
+  const { rows } = await db.query(
+    `WITH page AS (
+       SELECT c.* FROM cohorts c JOIN courses co ON co.id = c.course_id ${where}
+        ORDER BY c.starts_on DESC, c.id DESC LIMIT $1
+     )
+     SELECT c.id, c.code, c.course_id, co.code AS course_code, co.title AS course_title,
+            co.kind AS course_kind, co.system_model_id, sm.designation AS model_designation, c.facility_id,
+            f.code AS facility_code, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, c.seats, c.status,
+            (SELECT count(*) FROM enrollments e WHERE e.cohort_id = c.id AND e.status <> 'withdrawn')::int
+              AS seats_taken,
+            (SELECT count(*) FROM enrollments e WHERE e.cohort_id = c.id AND e.status = 'completed')::int AS completed,
+            (SELECT count(*) FROM enrollments e WHERE e.cohort_id = c.id AND e.status = 'failed')::int AS failed,
+            coalesce((SELECT json_agg(json_build_object('id', p.id, 'full_name', p.full_name)
+                                      ORDER BY p.full_name, p.id)
+                        FROM cohort_instructors ci JOIN personnel p ON p.id = ci.person_id
+                       WHERE ci.cohort_id = c.id), '[]'::json) AS instructors,
+            c.version, c.created_at, c.updated_at
+       FROM page c JOIN courses co ON co.id = c.course_id
+       JOIN system_models sm ON sm.id = co.system_model_id JOIN facilities f ON f.id = c.facility_id
+      ORDER BY c.starts_on DESC, c.id DESC`,
+    params,
+  );
+  return Math.min(rows.length, limit);
+}
+
+/**
+ * The checks of CohortsService.enroll before its INSERT (read-only here: no lock, nothing written): the
+ * cohort, the person, already enrolled, seats taken, the person's overlapping cohorts.
+ */
+async function sqlEnrollCheck(db, cohort, personId) {
+  await db.query(
+    `SELECT c.id, c.status, c.seats, c.starts_on, c.ends_on, co.seats AS course_seats
+       FROM cohorts c JOIN courses co ON co.id = c.course_id WHERE c.id = $1`,
+    [cohort.id],
+  );
+  await db.query(`SELECT id FROM personnel WHERE id = ANY($1::uuid[])`, [[personId]]);
+  await db.query(`SELECT id FROM enrollments WHERE cohort_id = $1 AND person_id = $2`, [cohort.id, personId]);
+  await db.query(`SELECT count(*)::int AS taken FROM enrollments WHERE cohort_id = $1 AND status <> 'withdrawn'`, [
+    cohort.id,
+  ]);
+  const { rows } = await db.query(
+    `SELECT e.person_id, p.full_name, c.id AS cohort_id, c.code AS cohort_code
+       FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id JOIN personnel p ON p.id = e.person_id
+      WHERE e.active AND e.person_id = $1 AND e.cohort_id <> $2
+        AND e.starts_on <= $4::date AND e.ends_on >= $3::date
+      ORDER BY c.starts_on, c.code`,
+    [personId, cohort.id, cohort.starts_on, cohort.ends_on],
+  );
+  return rows.length;
+}
+
+/** This month, first to last day (UTC). */
+function thisMonth() {
+  const d = new Date();
+  const at = (month, day) => new Date(Date.UTC(d.getUTCFullYear(), month, day)).toISOString().slice(0, 10);
+  return { from: at(d.getUTCMonth(), 1), to: at(d.getUTCMonth() + 1, 0) };
+}
+
 // ---- HTTP ------------------------------------------------------------------------------------------------
 async function login(email) {
   const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
@@ -427,7 +572,11 @@ const itemsOf = (body) =>
         ? body.months.length
         : Array.isArray(body?.perSupplier)
           ? body.perSupplier.length
-          : 1;
+          : Array.isArray(body?.bases)
+            ? body.bases.reduce((n, b) => n + (b.cohorts?.length ?? 0), 0)
+            : Array.isArray(body?.models)
+              ? body.models.length
+              : 1;
 
 // ---- the runner ------------------------------------------------------------------------------------------
 function percentile(sorted, p) {
@@ -499,6 +648,10 @@ async function main() {
   let approverId = approver?.user?.id ?? null;
   /** the partner that supplies the most requests, for plan vs actual */
   let supplierId = null;
+  /** the training base with the most cohorts, and enrolling cohorts with people to try enrolling */
+  let baseId = null;
+  let enrolling = [];
+  let personSample = [];
   if (db) {
     meta = (
       await db.query(`SELECT (SELECT count(*) FROM systems)::int AS systems,
@@ -517,6 +670,15 @@ async function main() {
       await db.query(`SELECT supplier_partner_id AS id FROM component_requests WHERE supplier_partner_id IS NOT NULL
                        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
     ).rows[0]?.id;
+    baseId = (
+      await db.query(`SELECT c.facility_id AS id FROM cohorts c JOIN facilities f ON f.id = c.facility_id
+                       WHERE f.kind = 'training_base' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
+    ).rows[0]?.id;
+    enrolling = (
+      await db.query(`SELECT id, starts_on::text AS starts_on, ends_on::text AS ends_on FROM cohorts
+                       WHERE status = 'enrolling' ORDER BY id LIMIT 200`)
+    ).rows;
+    personSample = (await db.query(`SELECT id FROM personnel ORDER BY random() LIMIT 500`)).rows.map((r) => r.id);
     if (!workshopUser) {
       const [u] = (await db.query(`SELECT id, role, facility_ids FROM users WHERE email = 'workshop@jv.example'`)).rows;
       workshopUser = u ? { id: u.id, role: u.role, facilityIds: u.facility_ids } : null;
@@ -711,6 +873,53 @@ async function main() {
       api: () => ({ session: admin, path: '/api/v1/component-requests/metrics' }),
       sql: (_ctx, _i, d = db) => sqlRequestMetrics(d),
     },
+    {
+      name: 'training-calendar-month',
+      api: () => {
+        const { from, to } = thisMonth();
+        return { session: admin, path: `/api/v1/training/calendar?facilityId=${baseId}&from=${from}&to=${to}` };
+      },
+      sql: (_ctx, _i, d = db) => sqlCalendar(d, baseId, thisMonth()),
+      note: () => 'busiest base, this month',
+    },
+    {
+      name: 'enroll-conflict-check',
+      // read-only: the checks an enrollment runs before its INSERT; the API side would write, so it is left out
+      sql: (_ctx, i, d = db) =>
+        enrolling.length && personSample.length
+          ? sqlEnrollCheck(d, enrolling[i % enrolling.length], personSample[i % personSample.length])
+          : 0,
+      note: () => `SQL only, ${enrolling.length} enrolling cohorts`,
+    },
+    {
+      name: 'cohorts-deep-cursor',
+      prepare: async (ctx) => {
+        if (useApi) Object.assign(ctx, await deepApiCursor('/api/v1/cohorts?limit=50').catch((e) => ({ error: e })));
+        if (useSql) {
+          const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM cohorts`)).rows;
+          const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(n / 50) - 1));
+          const [row] = (
+            await db.query(
+              `SELECT starts_on::text AS starts_on, id FROM cohorts ORDER BY starts_on DESC, id DESC OFFSET $1 LIMIT 1`,
+              [Math.max(0, depth * 50 - 1)],
+            )
+          ).rows;
+          ctx.sqlAfter = depth > 0 && row ? [row.starts_on, row.id] : null;
+          ctx.sqlPages = depth;
+        }
+      },
+      api: (ctx) => ({
+        session: admin,
+        path: `/api/v1/cohorts?limit=50${ctx.cursor ? `&cursor=${encodeURIComponent(ctx.cursor)}` : ''}`,
+      }),
+      sql: (ctx, _i, d = db) => sqlCohortsPage(d, { after: ctx.sqlAfter }),
+      note: (ctx) => `depth ${ctx.pages ?? ctx.sqlPages} pages`,
+    },
+    {
+      name: 'crew-coverage',
+      api: () => ({ session: admin, path: '/api/v1/training/crew-coverage' }),
+      sql: (_ctx, _i, d = db) => sqlCrewCoverage(d),
+    },
   ].filter((s) => !ONLY || ONLY.has(s.name));
 
   const results = [];
@@ -733,7 +942,8 @@ async function main() {
     const out = { scenario: s.name, api: null, sql: null, note: null };
     process.stdout.write(`${s.name} … `);
     if (s.prepare) await s.prepare(ctx);
-    if (useApi) {
+    if (useApi && !s.api) out.api = { na: true, reason: 'SQL only' };
+    else if (useApi) {
       // one probe: a missing endpoint (404/405) is "n/a", not a failure
       const probe = s.api(ctx, 0);
       let available = !ctx.error;

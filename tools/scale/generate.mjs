@@ -29,6 +29,10 @@ const HELP = `Usage: DATABASE_URL=… node tools/scale/generate.mjs [options]
   --request-days N    requests spread over the last N days (default: 730, more when a year would pass
                       CR-YYYY-99999 at the given request count)
   --plan-months N     months of supply plans per partner, up to this month (default 24; not scaled)
+  --personnel N       personnel (service number SX-nnnnnn)   (default 100000)
+  --cohorts N         cohorts at generated training bases    (default 10000)
+  --enrollments N     enrollments, ≤ 1 per person and slot    (default 300000)
+  --training-days N   cohorts spread over the last N days, plus 182 days ahead (default 1460)
   --chunk N           rows per INSERT statement (default 200000)
   --force             delete the rows of a previous run (SC- systems and everything hanging off them) first
   --no-vacuum         skip VACUUM (ANALYZE) at the end (ANALYZE still runs)
@@ -44,6 +48,10 @@ const { values: args } = parseArgs({
     deliveries: { type: 'string', default: '600000' },
     'request-days': { type: 'string' },
     'plan-months': { type: 'string', default: '24' },
+    personnel: { type: 'string', default: '100000' },
+    cohorts: { type: 'string', default: '10000' },
+    enrollments: { type: 'string', default: '300000' },
+    'training-days': { type: 'string', default: '1460' },
     scale: { type: 'string', default: '1' },
     'open-share': { type: 'string', default: '0.04' },
     'usage-days': { type: 'string', default: '730' },
@@ -81,6 +89,15 @@ const N_WORK_LOGS = scaled('work-logs');
 const N_REQUESTS = scaled('requests');
 const N_DELIVERIES = scaled('deliveries');
 const PLAN_MONTHS = Math.min(120, num('plan-months', { min: 1 }));
+const N_PERSONNEL = scaled('personnel');
+const N_COHORTS = scaled('cohorts');
+const N_ENROLLMENTS = scaled('enrollments');
+const TRAINING_DAYS = num('training-days', { min: 14 });
+/** Cohorts run inside 14-day slots: cohorts of different slots never overlap, so one enrollment per person and slot */
+const SLOT_DAYS = 14;
+/** seats of a generated course and cohort; a generated base holds BASE_COHORTS such cohorts at once */
+const COHORT_SEATS = 40;
+const BASE_COHORTS = 6;
 const OPEN_SHARE = num('open-share', { integer: false });
 const CHUNK = Math.max(1000, num('chunk'));
 let USAGE_DAYS = num('usage-days', { min: 1 });
@@ -224,7 +241,17 @@ async function main() {
         `DELETE FROM repair_jobs WHERE system_id IN (SELECT id FROM systems WHERE serial_number LIKE 'SC-%')`,
       );
       const systems = await q(`DELETE FROM systems WHERE serial_number LIKE 'SC-%'`);
-      return [deliveries, requests, plans, jobs, systems].reduce((sum, r) => sum + (r.rowCount ?? 0), 0);
+      // training: generated cohorts (GX-…, with their enrollments), courses, bases (TB-GX-…), personnel (SX-…)
+      const training = [];
+      for (const sql of [
+        `DELETE FROM qualifications WHERE cohort_id IN (SELECT id FROM cohorts WHERE code LIKE 'GX-%')`,
+        `DELETE FROM cohorts WHERE code LIKE 'GX-%'`,
+        `DELETE FROM courses WHERE code LIKE 'GX-%'`,
+        `DELETE FROM facilities WHERE code LIKE 'TB-GX-%'`,
+        `DELETE FROM personnel WHERE service_number LIKE 'SX-%'`,
+      ])
+        training.push(await q(sql));
+      return [deliveries, requests, plans, jobs, systems, ...training].reduce((sum, r) => sum + (r.rowCount ?? 0), 0);
     });
   }
 
@@ -817,6 +844,129 @@ async function main() {
     return (plans.rowCount ?? 0) + (lines.rowCount ?? 0);
   });
 
+  // ---- training: personnel, cohorts by time slot, enrollments, qualifications --------------------------
+  // Time is cut into 14-day slots from TRAINING_DAYS ago to 182 days ahead; every cohort lies inside one
+  // slot (start = slot start + 0..2 days, 5..11 days long), so cohorts of different slots never overlap.
+  // Within a slot the people enrolled are all different (consecutive person numbers), so nobody is booked
+  // twice (the exclusion constraint agrees). Each generated base holds BASE_COHORTS cohorts of
+  // COHORT_SEATS seats per slot, exactly its capacity.
+  const slots = Math.ceil((TRAINING_DAYS + 182) / SLOT_DAYS);
+  const perSlot = Math.ceil(N_COHORTS / slots);
+  const perCohort = Math.ceil(N_ENROLLMENTS / N_COHORTS);
+  const nBases = Math.ceil(perSlot / BASE_COHORTS);
+  if (perCohort > COHORT_SEATS) throw new Error(`${perCohort} enrollments per cohort exceed ${COHORT_SEATS} seats`);
+  if (perSlot * perCohort > N_PERSONNEL)
+    throw new Error(`${perSlot * perCohort} people per slot needed, only ${N_PERSONNEL} personnel`);
+  log(
+    `training: ${slots} slots of ${SLOT_DAYS} days, ${perSlot} cohorts per slot at ${nBases} bases, ` +
+      `${perCohort} enrollments per cohort`,
+  );
+  await step('personnel', () =>
+    chunked('personnel', N_PERSONNEL, (from, to) =>
+      q(
+        `INSERT INTO personnel (service_number, full_name, rank, unit_id)
+         SELECT 'SX-' || lpad(g::text, 6, '0'), 'Generated Person ' || g, 'Soldier',
+                ($3::uuid[])[1 + g % array_length($3::uuid[], 1)]
+           FROM generate_series($1::int + 1, $2::int) AS g`,
+        [from, to, units.map((u) => u.id)],
+      ),
+    ),
+  );
+  await step('courses and training bases', async () => {
+    const courses = await q(
+      `INSERT INTO courses (code, title, kind, system_model_id, duration_days, seats)
+       SELECT 'GX-' || lpad(row_number() OVER (ORDER BY sm.designation, k.n)::text, 3, '0'),
+              'Generated ' || k.kind || ' course, ' || sm.designation, k.kind, sm.id,
+              5 + (row_number() OVER (ORDER BY sm.designation, k.n) % 7)::int, $1
+         FROM system_models sm
+        CROSS JOIN unnest(ARRAY['operator', 'maintainer', 'commander', 'instructor']) WITH ORDINALITY AS k(kind, n)`,
+      [COHORT_SEATS],
+    );
+    const bases = await q(
+      `INSERT INTO facilities (code, name, kind, oblast, training_seats)
+       SELECT 'TB-GX-' || lpad(g::text, 3, '0'), 'Generated training base ' || g, 'training_base', 'zhytomyrska', $2
+         FROM generate_series(1, $1::int) AS g`,
+      [nBases, COHORT_SEATS * BASE_COHORTS],
+    );
+    return (courses.rowCount ?? 0) + (bases.rowCount ?? 0);
+  });
+  await q(`CREATE TEMP TABLE ref_courses ON COMMIT DROP AS
+    SELECT row_number() OVER (ORDER BY code)::int - 1 AS n, id, kind, system_model_id, duration_days
+      FROM courses WHERE code LIKE 'GX-%'`);
+  await q(`CREATE TEMP TABLE ref_bases ON COMMIT DROP AS
+    SELECT row_number() OVER (ORDER BY code)::int - 1 AS n, id FROM facilities WHERE code LIKE 'TB-GX-%'`);
+  await step('cohorts', async () => {
+    await q(
+      `CREATE TEMP TABLE scale_cohorts ON COMMIT DROP AS
+       WITH base AS (
+         SELECT g AS n, g / $2::int AS slot, g % $2::int AS pos,
+                (current_date - $3::int + (g / $2::int) * ${SLOT_DAYS} + (g % 3))::date AS starts_on
+           FROM generate_series(0, $1::int - 1) AS g
+       )
+       SELECT b.n, b.slot, b.pos, gen_random_uuid() AS id, c.id AS course_id, c.kind, c.system_model_id,
+              f.id AS facility_id, b.starts_on, (b.starts_on + c.duration_days - 1)::date AS ends_on,
+              CASE WHEN b.n % 50 = 7 THEN 'cancelled'
+                   WHEN b.starts_on + c.duration_days - 1 < current_date THEN 'completed'
+                   WHEN b.starts_on <= current_date THEN 'in_progress'
+                   WHEN b.starts_on <= current_date + 45 THEN 'enrolling'
+                   ELSE 'planned' END AS status
+         FROM base b
+         JOIN ref_courses c ON c.n = (b.n * 7) % (SELECT count(*) FROM ref_courses)
+         JOIN ref_bases f ON f.n = b.pos / ${BASE_COHORTS}`,
+      [N_COHORTS, perSlot, TRAINING_DAYS],
+    );
+    const r = await q(
+      `INSERT INTO cohorts (id, code, course_id, facility_id, starts_on, ends_on, seats, status, created_at)
+       SELECT id, 'GX-' || lpad(n::text, 6, '0'), course_id, facility_id, starts_on, ends_on, $1, status,
+              least(now(), starts_on - 30)
+         FROM scale_cohorts`,
+      [COHORT_SEATS],
+    );
+    await q(
+      `INSERT INTO cohort_transitions (cohort_id, from_status, to_status, at)
+       SELECT id, NULL, 'planned', least(now(), starts_on - 30) FROM scale_cohorts
+       UNION ALL
+       SELECT id, 'planned', status, least(now(), starts_on + CASE WHEN status = 'completed' THEN 14 ELSE 0 END)
+         FROM scale_cohorts WHERE status <> 'planned'`,
+    );
+    return r.rowCount ?? 0;
+  });
+  await step('enrollments', async () => {
+    await q(`CREATE TEMP TABLE scale_people ON COMMIT DROP AS
+      SELECT row_number() OVER (ORDER BY service_number)::int - 1 AS n, id
+        FROM personnel WHERE service_number LIKE 'SX-%'`);
+    await q(`ALTER TABLE scale_people ADD PRIMARY KEY (n)`);
+    await q(`ALTER TABLE scale_cohorts ADD PRIMARY KEY (n)`);
+    return chunked('enrollments', N_ENROLLMENTS, (from, to) =>
+      q(
+        `INSERT INTO enrollments (cohort_id, person_id, status, score, starts_on, ends_on, active, created_at)
+         SELECT c.id, p.id, x.status,
+                CASE x.status WHEN 'completed' THEN 70 + (g * 13) % 30 WHEN 'failed' THEN 40 + (g * 13) % 25 END,
+                c.starts_on, c.ends_on, x.status <> 'withdrawn' AND c.status <> 'cancelled',
+                least(now(), c.starts_on - 20)
+           FROM generate_series($1::int, $2::int - 1) AS g
+           JOIN scale_cohorts c ON c.n = g / $3::int
+           JOIN scale_people p ON p.n = (c.slot * $4::int * $3::int + c.pos * $3::int + g % $3::int) % $5::int
+          CROSS JOIN LATERAL (SELECT CASE
+                   WHEN c.status = 'completed' AND (g * 37) % 100 < 85 THEN 'completed'
+                   WHEN c.status = 'completed' AND (g * 37) % 100 < 93 THEN 'failed'
+                   WHEN c.status = 'completed' THEN 'withdrawn'
+                   WHEN c.status = 'in_progress' AND (g * 37) % 100 >= 97 THEN 'withdrawn'
+                   ELSE 'enrolled' END AS status) x`,
+        [from, to, perCohort, perSlot, N_PERSONNEL],
+      ),
+    );
+  });
+  await step('qualifications', async () => {
+    const r = await q(
+      `INSERT INTO qualifications (person_id, system_model_id, kind, granted_on, cohort_id, enrollment_id)
+       SELECT e.person_id, c.system_model_id, c.kind, c.ends_on, c.id, e.id
+         FROM scale_cohorts c JOIN enrollments e ON e.cohort_id = c.id
+        WHERE c.status = 'completed' AND e.status = 'completed'`,
+    );
+    return r.rowCount ?? 0;
+  });
+
   // ---- checks before commit -------------------------------------------------------------------------------
   const [chk] = (
     await q(`SELECT
@@ -830,7 +980,10 @@ async function main() {
          LEFT JOIN (SELECT request_id, sum(quantity) AS q FROM deliveries GROUP BY request_id) d ON d.request_id = r.id
         WHERE r.delivered_quantity <> coalesce(d.q, 0)
            OR (r.status = 'delivered') <> (r.delivered_quantity = r.quantity))::int AS delivered_mismatch,
-      (SELECT count(*) FROM deliveries WHERE received_on > current_date)::int AS future_deliveries`)
+      (SELECT count(*) FROM deliveries WHERE received_on > current_date)::int AS future_deliveries,
+      (SELECT count(*) FROM (SELECT c.id FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id
+                              WHERE e.status <> 'withdrawn' GROUP BY c.id, c.seats HAVING count(*) > c.seats) x)::int
+        AS cohorts_over_seats`)
   ).rows;
   if (
     chk.two_open ||
@@ -838,7 +991,8 @@ async function main() {
     chk.future_usage ||
     chk.barrel_over_total ||
     chk.delivered_mismatch ||
-    chk.future_deliveries
+    chk.future_deliveries ||
+    chk.cohorts_over_seats
   ) {
     throw new Error(`consistency check failed: ${JSON.stringify(chk)} (rolled back)`);
   }
@@ -862,6 +1016,12 @@ async function main() {
         'deliveries',
         'supply_plans',
         'supply_plan_lines',
+        'personnel',
+        'courses',
+        'cohorts',
+        'cohort_transitions',
+        'enrollments',
+        'qualifications',
       ]) {
         await q(`VACUUM (ANALYZE) ${t}`);
       }
@@ -886,6 +1046,9 @@ async function main() {
       (SELECT count(*) FROM deliveries)::int AS deliveries,
       (SELECT count(*) FROM supply_plans)::int AS supply_plans,
       (SELECT count(*) FROM supply_plan_lines)::int AS supply_plan_lines,
+      (SELECT count(*) FROM personnel)::int AS personnel, (SELECT count(*) FROM cohorts)::int AS cohorts,
+      (SELECT count(*) FROM enrollments)::int AS enrollments,
+      (SELECT count(*) FROM qualifications)::int AS qualifications,
       (SELECT count(*) FROM systems WHERE barrel_wear > 0.8)::int AS systems_over_80pct_wear,
       pg_size_pretty(pg_database_size(current_database())) AS database_size`)
   ).rows[0];

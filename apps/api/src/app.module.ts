@@ -13,6 +13,8 @@ import { ReferenceDataModule } from './modules/reference-data.module';
 import { RepairJobsModule } from './modules/repair-jobs/repair-jobs.module';
 import { SupplyPlansModule } from './modules/supply-plans/supply-plans.module';
 import { SystemsModule } from './modules/systems/systems.module';
+import { TrainingReportsModule } from './modules/training/training-reports.module';
+import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
 import { DocsController } from './openapi/docs.controller';
 
@@ -42,6 +44,8 @@ export class AppModule {
         ComponentRequestsModule,
         BarrelRequestsModule,
         SupplyPlansModule,
+        TrainingModule,
+        TrainingReportsModule,
       ],
       controllers: [DocsController],
       providers: [{ provide: ENV, useValue: env }],

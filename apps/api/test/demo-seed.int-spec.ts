@@ -26,6 +26,13 @@ const TABLES = [
   'deliveries',
   'supply_plans',
   'supply_plan_lines',
+  'courses',
+  'personnel',
+  'cohorts',
+  'cohort_instructors',
+  'enrollments',
+  'qualifications',
+  'cohort_transitions',
 ];
 
 describe('demo seed (integration, real PostgreSQL)', () => {
@@ -243,6 +250,108 @@ describe('demo seed (integration, real PostgreSQL)', () => {
     const lines = pva.months.flatMap((m) => m.lines);
     expect(lines.filter((l) => l.componentId && l.delivered > 0).length).toBeGreaterThanOrEqual(6);
     expect(lines.some((l) => l.systemModelId && l.delivered > 0)).toBe(true);
+  });
+
+  it('seeds courses, personnel and 30 cohorts in every state, within capacity, with no double booking', async () => {
+    const n = await counts();
+    expect(n['personnel']).toBe(600);
+    expect(n['courses']).toBeGreaterThanOrEqual(8);
+    const kinds: Array<{ kind: string }> = await ctx.db.query(`SELECT DISTINCT kind FROM courses ORDER BY kind`);
+    expect(kinds.map((k) => k.kind)).toEqual(['commander', 'instructor', 'maintainer', 'operator']);
+    const [{ without_crew }] = await ctx.db.query(
+      `SELECT count(*) FILTER (WHERE crew_size IS NULL)::int AS without_crew FROM system_models`,
+    );
+    expect(without_crew).toBe(0);
+    const [base] = await ctx.db.query(
+      `SELECT count(*)::int AS n FROM facilities WHERE kind = 'training_base' AND training_seats > 0`,
+    );
+    expect(base.n).toBeGreaterThanOrEqual(1);
+
+    const states: Array<{ status: string; n: number }> = await ctx.db.query(
+      `SELECT status, count(*)::int AS n FROM cohorts GROUP BY status`,
+    );
+    const state = Object.fromEntries(states.map((s) => [s.status, s.n]));
+    expect(n['cohorts']).toBe(30);
+    expect(state['completed']).toBeGreaterThanOrEqual(10);
+    expect(state['in_progress']).toBeGreaterThanOrEqual(1);
+    expect(state['enrolling']).toBeGreaterThanOrEqual(1);
+    expect(state['planned']).toBeGreaterThanOrEqual(1);
+    expect(state['cancelled']).toBe(1);
+    // the last and the next 6 months, at training bases
+    const [span] = await ctx.db.query(
+      `SELECT min(c.starts_on) >= current_date - 190 AND max(c.ends_on) <= current_date + 200 AS in_span,
+              bool_and(f.kind = 'training_base') AS at_bases
+         FROM cohorts c JOIN facilities f ON f.id = c.facility_id`,
+    );
+    expect(span).toEqual({ in_span: true, at_bases: true });
+    // dates match the cohort's; seats within the course's
+    const [bad] = await ctx.db.query(
+      `SELECT (SELECT count(*)::int FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id
+                WHERE e.starts_on <> c.starts_on OR e.ends_on <> c.ends_on
+                   OR e.active <> (e.status <> 'withdrawn' AND c.status <> 'cancelled')) AS enrollments,
+              (SELECT count(*)::int FROM cohorts c JOIN courses co ON co.id = c.course_id
+                WHERE c.seats > co.seats) AS seats,
+              (SELECT count(*)::int FROM (SELECT c.id FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id
+                WHERE e.status <> 'withdrawn' GROUP BY c.id, c.seats HAVING count(*) > c.seats) x) AS full`,
+    );
+    expect(bad).toEqual({ enrollments: 0, seats: 0, full: 0 });
+    // results: completed cohorts have only results, open ones none
+    const [results] = await ctx.db.query(
+      `SELECT count(*) FILTER (WHERE c.status = 'completed' AND e.status = 'enrolled')::int AS unfinished,
+              count(*) FILTER (WHERE c.status IN ('planned', 'enrolling') AND e.status <> 'enrolled')::int AS early,
+              count(*) FILTER (WHERE c.status = 'completed' AND e.status = 'completed')::int AS passed
+         FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id`,
+    );
+    expect(results.unfinished).toBe(0);
+    expect(results.early).toBe(0);
+    // qualifications = the completed enrollments of the completed cohorts, with their model and kind
+    expect(n['qualifications']).toBe(results.passed);
+    const [mismatch] = await ctx.db.query(
+      `SELECT count(*)::int AS n FROM qualifications q
+         JOIN enrollments e ON e.id = q.enrollment_id JOIN cohorts c ON c.id = e.cohort_id
+         JOIN courses co ON co.id = c.course_id
+        WHERE q.person_id <> e.person_id OR q.cohort_id <> c.id OR q.system_model_id <> co.system_model_id
+           OR q.kind <> co.kind OR q.granted_on <> c.ends_on OR c.status <> 'completed' OR e.status <> 'completed'`,
+    );
+    expect(mismatch.n).toBe(0);
+    // no trainee or instructor booked twice (also between teaching and training), base capacity every day
+    const [overlaps] = await ctx.db.query(
+      `WITH bookings AS (
+         SELECT person_id, cohort_id, daterange(starts_on, ends_on, '[]') AS r FROM enrollments WHERE active
+         UNION ALL
+         SELECT person_id, cohort_id, daterange(starts_on, ends_on, '[]') FROM cohort_instructors WHERE active)
+       SELECT count(*)::int AS n FROM bookings a JOIN bookings b
+           ON a.person_id = b.person_id AND a.cohort_id < b.cohort_id AND a.r && b.r`,
+    );
+    expect(overlaps.n).toBe(0);
+    const [over] = await ctx.db.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT f.id, d.day FROM facilities f
+          CROSS JOIN generate_series(current_date - 200, current_date + 200, interval '1 day') AS d(day)
+          JOIN cohorts c ON c.facility_id = f.id AND c.status <> 'cancelled'
+                        AND d.day::date BETWEEN c.starts_on AND c.ends_on
+          GROUP BY f.id, f.training_seats, d.day HAVING sum(c.seats) > f.training_seats) x`,
+    );
+    expect(over.n).toBe(0);
+    // every instructor assignment is held by someone qualified as instructor on the model before the cohort
+    const [teaching] = await ctx.db.query(
+      `SELECT count(*)::int AS assignments,
+              count(*) FILTER (WHERE NOT EXISTS (
+                SELECT 1 FROM qualifications q WHERE q.person_id = ci.person_id AND q.kind = 'instructor'
+                   AND q.system_model_id = co.system_model_id AND q.granted_on < c.starts_on))::int AS unqualified
+         FROM cohort_instructors ci JOIN cohorts c ON c.id = ci.cohort_id JOIN courses co ON co.id = c.course_id`,
+    );
+    expect(teaching.assignments).toBeGreaterThanOrEqual(20);
+    expect(teaching.unqualified).toBe(0);
+
+    // the reports answer on the demo data
+    const agent = ctx.http();
+    await agent.post('/api/v1/auth/login').send({ email: 'training@jv.example', password: DEMO_PASSWORD });
+    const coverage = await agent.get('/api/v1/training/crew-coverage');
+    expect(coverage.status).toBe(200);
+    expect(
+      coverage.body.models.filter((m: { qualified: { operator: number } }) => m.qualified.operator > 0).length,
+    ).toBe(3);
   });
 
   it('does nothing on a database that already has users', async () => {

@@ -38,6 +38,13 @@ export const errorCatalog = {
   },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, params: z.object({}) },
   INCOMPATIBLE_COMPONENT: { status: 409, params: z.object({}) },
+  SCHEDULE_CONFLICT: {
+    status: 409,
+    params: z.object({ conflicts: z.array(z.object({ kind: z.string() }).catchall(z.unknown())) }),
+  },
+  INSTRUCTOR_NOT_QUALIFIED: { status: 409, params: z.object({ personIds: z.array(z.string()) }) },
+  RESULTS_MISSING: { status: 409, params: z.object({ missing: z.number().int() }) },
+  COHORT_CLOSED: { status: 409, params: z.object({ cohortStatus: z.string() }) },
   OVER_DELIVERY: { status: 409, params: z.object({ remaining: z.number().int() }) },
   /** `requestStatus`, not `status`: that member of problem details is the HTTP status */
   NOT_RECEIVING: { status: 409, params: z.object({ requestStatus: z.string() }) },
@@ -129,6 +136,10 @@ export const fieldRuleCodes = [
   'component_or_model',
   'in_past',
   'destination_kind',
+  // training
+  'service_number_chars',
+  'training_base_only',
+  'over_course_seats',
 ] as const;
 export type FieldRuleCode = (typeof fieldRuleCodes)[number];
 export const isFieldRuleCode = (code: unknown): code is FieldRuleCode =>

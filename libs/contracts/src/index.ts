@@ -10,3 +10,4 @@ export * from './errors';
 export * from './endpoint';
 export * from './endpoints/index';
 export * from './component-requests';
+export * from './training';

@@ -137,10 +137,13 @@ const systemModelFields = {
   barrelLifeEfc: z.number().int().min(1).max(100000),
   /** days before the forecast barrel end of life that the barrel job raises a request (null: 60) */
   barrelLeadDays: z.number().int().min(1).max(730).nullable(),
+  /** operators per system (crew coverage: operators required = crew size × systems in service) */
+  crewSize: z.number().int().min(1).max(20).nullable(),
 };
 export const createSystemModelInputSchema = z.object({
   ...systemModelFields,
   barrelLeadDays: systemModelFields.barrelLeadDays.default(null),
+  crewSize: systemModelFields.crewSize.default(null),
 });
 export type CreateSystemModelInput = z.input<typeof createSystemModelInputSchema>;
 export const updateSystemModelInputSchema = updateOf(systemModelFields);

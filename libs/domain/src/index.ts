@@ -4,3 +4,4 @@ export * from './readiness';
 export * from './barrel-wear';
 export * from './repair-job-workflow';
 export * from './component-request-workflow';
+export * from './training';

@@ -46,6 +46,14 @@ export const permissionTable = {
   supplyPlans: { read: ALL_ROLES, write: ['admin', 'logistics'] },
   /** request metrics: open, overdue, on-time rate, supplier lead times */
   requestMetrics: { read: ALL_ROLES, write: [] },
+  /** courses and cohorts (no trainee names outside admin and training); partner users: their donated models only */
+  training: { read: ALL_ROLES, write: ['admin', 'training'] },
+  /** personnel, enrollments with names, qualifications: personal data, admin and training only */
+  personnel: { read: ['admin', 'training'], write: ['admin', 'training'] },
+  /** the calendar of the training bases and their seat utilisation */
+  trainingCalendar: { read: ['admin', 'training', 'workshop', 'logistics', 'viewer'], write: [] },
+  /** crew coverage per system model: counts only; partner users for their donated models */
+  crewCoverage: { read: ALL_ROLES, write: [] },
   audit: { read: ['admin'], write: [] },
 } as const satisfies Record<string, Record<Action, readonly Role[]>>;
 

@@ -50,6 +50,9 @@ const ENGLISH: Partial<Record<FieldRuleCode, string>> = {
   component_or_model: 'Name a component or a system model, not both',
   in_past: 'Cannot be in the past',
   destination_kind: 'Only a repair workshop or a depot',
+  service_number_chars: '4–20 letters, digits or dashes',
+  training_base_only: 'Only a training base',
+  over_course_seats: "More seats than the course's",
 };
 
 export const englishFieldMessage = (code: FieldRuleCode, params?: Record<string, unknown>): string => {

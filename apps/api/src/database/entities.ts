@@ -28,6 +28,15 @@ import {
   SystemStatusHistoryEntity,
   UsageReportEntity,
 } from '../modules/systems/system.entity';
+import {
+  CohortEntity,
+  CohortInstructorEntity,
+  CohortTransitionEntity,
+  CourseEntity,
+  EnrollmentEntity,
+  PersonEntity,
+  QualificationEntity,
+} from '../modules/training/training.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -60,4 +69,11 @@ export const entities = [
   DeliveryEntity,
   SupplyPlanEntity,
   SupplyPlanLineEntity,
+  CourseEntity,
+  PersonEntity,
+  CohortEntity,
+  CohortInstructorEntity,
+  EnrollmentEntity,
+  QualificationEntity,
+  CohortTransitionEntity,
 ];

@@ -11,6 +11,7 @@ const NAV_LINKS: { testId: string; resource: Resource | null }[] = [
   { testId: 'nav-systems', resource: 'systems' },
   { testId: 'nav-repair-jobs', resource: 'repairJobs' },
   { testId: 'nav-supply', resource: 'componentRequests' },
+  { testId: 'nav-training', resource: 'training' },
   { testId: 'nav-reference', resource: 'referenceData' },
   { testId: 'nav-users', resource: 'users' },
   { testId: 'nav-audit', resource: 'audit' },

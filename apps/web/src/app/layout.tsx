@@ -44,6 +44,14 @@ export function AppLayout() {
       show: can(user.role, 'componentRequests', 'read') || can(user.role, 'supplyPlans', 'read'),
       alsoActive: ['/component-requests', '/supply-plans'],
     },
+    // courses, cohorts, calendar, personnel and crew coverage share one entry (and one sub-navigation)
+    {
+      to: '/training',
+      label: t('nav.training'),
+      testId: 'nav-training',
+      end: false,
+      show: can(user.role, 'training', 'read'),
+    },
     {
       to: '/reference',
       label: t('nav.reference'),

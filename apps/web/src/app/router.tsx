@@ -7,6 +7,7 @@ import { componentRequestsRoutes, supplyPlansRoutes } from '../features/componen
 import { referenceRoutes } from '../features/reference-data/routes';
 import { repairJobsRoutes } from '../features/repair-jobs/routes';
 import { systemsRoutes } from '../features/systems/routes';
+import { trainingRoutes } from '../features/training/routes';
 import { usersRoutes } from '../features/users/routes';
 import { AppLayout } from './layout';
 import { RequireAuth } from './require-auth';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       repairJobsRoutes,
       componentRequestsRoutes,
       supplyPlansRoutes,
+      trainingRoutes,
       referenceRoutes,
       usersRoutes,
       auditRoutes,

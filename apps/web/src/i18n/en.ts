@@ -1,5 +1,6 @@
 import { componentRequestsEn, supplyPlansEn } from './component-requests.en';
-import { errorCodesEn, fieldChecksEn, fieldRulesEn } from './messages.en';
+import { errorCodesEn, fieldChecksEn, fieldRulesEn, scheduleConflictsEn } from './messages.en';
+import { trainingEn } from './training.en';
 import { repairJobsEn } from './repair-jobs.en';
 import { systemsEn } from './systems.en';
 import type { Translation } from './uk';
@@ -13,6 +14,8 @@ export const en: Translation = {
   errorCodes: errorCodesEn,
   fieldRules: fieldRulesEn,
   fieldChecks: fieldChecksEn,
+  scheduleConflicts: scheduleConflictsEn,
+  training: trainingEn,
   app: {
     name: 'JV Tracker',
     tagline: 'Artillery maintenance and repair joint ventures',
@@ -26,6 +29,7 @@ export const en: Translation = {
     reference: 'Reference data',
     users: 'Users',
     audit: 'Audit log',
+    training: 'Training',
     signOut: 'Sign out',
     referenceNav: 'Reference data sections',
     ref: {
@@ -289,6 +293,10 @@ export const en: Translation = {
       caliberMm: 'Caliber, mm',
       originPartner: 'Origin partner',
       barrelLifeEfc: 'Barrel life, EFC',
+      crewSize: 'Crew (people per system)',
+      crewSizeHint: 'Used for crew coverage; empty means not set.',
+      barrelLeadDays: 'Barrel lead time, days',
+      barrelLeadDaysHint: 'A barrel request is raised this many days before the forecast wear-out; empty means 60.',
       empty: 'No system models found.',
     },
     components: {

@@ -1,4 +1,4 @@
-import type { errorCodesUk, fieldChecksUk, fieldRulesUk } from './messages.uk';
+import type { errorCodesUk, fieldChecksUk, fieldRulesUk, scheduleConflictsUk } from './messages.uk';
 
 /** English, typed as the Ukrainian, so a missing or extra key fails the typecheck. */
 export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
@@ -25,6 +25,10 @@ export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
   STATUS_FOLLOWS_JOB: 'The system has an open repair job {{jobNumber}}: its status changes only with the job’s moves.',
   IDEMPOTENCY_IN_PROGRESS: 'The previous request is still being processed. Wait a moment and try again.',
   INCOMPATIBLE_COMPONENT: "This component does not fit the system's model.",
+  SCHEDULE_CONFLICT: 'Schedule conflict: {{conflictList}}.',
+  INSTRUCTOR_NOT_QUALIFIED: "The instructor is not qualified as an instructor on this course's model.",
+  RESULTS_MISSING: 'Record a result for every trainee first ({{missing}} missing).',
+  COHORT_CLOSED: 'A cohort that is “{{cohortStatus}}” does not take this.',
   OVER_DELIVERY: 'The delivery is more than the request still needs: {{remaining}} remaining.',
   NOT_RECEIVING: 'Deliveries are received only for ordered or shipped requests (now: {{requestStatus}}).',
   REQUEST_LOCKED: 'Only a draft can be changed (now: {{requestStatus}}).',
@@ -97,6 +101,9 @@ export const fieldRulesEn: Record<keyof typeof fieldRulesUk, string> = {
   component_or_model: 'Name a component or a system model, not both',
   in_past: 'The date cannot be in the past',
   destination_kind: 'Only a repair workshop or a depot',
+  service_number_chars: '4–20 Latin letters, digits or dashes',
+  training_base_only: 'Only a training base',
+  over_course_seats: "More seats than the course's ({{maximum}})",
 };
 
 export const fieldChecksEn: Record<keyof typeof fieldChecksUk, string> = {
@@ -115,4 +122,12 @@ export const fieldChecksEn: Record<keyof typeof fieldChecksUk, string> = {
   uuid: 'Invalid identifier',
   date: 'Enter a date',
   datetime: 'Enter a date and time',
+};
+
+export const scheduleConflictsEn: Record<keyof typeof scheduleConflictsUk, string> = {
+  base_capacity: 'the training base is over capacity on {{day}} ({{seats}} seats for a capacity of {{capacity}})',
+  instructor_busy: 'instructor {{person}} already teaches cohort {{cohort}} on these days',
+  trainee_busy: 'trainee {{person}} is already in cohort {{cohort}} on these days',
+  cohort_full: 'cohort {{cohort}} has no free seats',
+  unknown: 'the schedule overlaps another cohort',
 };

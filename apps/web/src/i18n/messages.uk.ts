@@ -29,6 +29,10 @@ export const errorCodesUk = {
   STATUS_FOLLOWS_JOB: 'Система має відкритий ремонт {{jobNumber}}: її стан змінюється лише переходами ремонту.',
   IDEMPOTENCY_IN_PROGRESS: 'Попередній запит ще обробляється. Зачекайте мить і спробуйте ще раз.',
   INCOMPATIBLE_COMPONENT: 'Цей компонент не підходить до моделі системи.',
+  SCHEDULE_CONFLICT: 'Конфлікт розкладу: {{conflictList}}.',
+  INSTRUCTOR_NOT_QUALIFIED: 'Інструктор не має кваліфікації інструктора на модель цього курсу.',
+  RESULTS_MISSING: 'Спершу внесіть результати всіх слухачів (бракує: {{missing}}).',
+  COHORT_CLOSED: 'Навчальна група в стані «{{cohortStatus}}» цього не приймає.',
   OVER_DELIVERY: 'Поставка більша за залишок заявки: залишилося {{remaining}}.',
   NOT_RECEIVING: 'Поставки приймаються лише для замовлених або відправлених заявок (зараз: {{requestStatus}}).',
   REQUEST_LOCKED: 'Змінювати можна лише чернетку (зараз: {{requestStatus}}).',
@@ -101,6 +105,9 @@ export const fieldRulesUk = {
   component_or_model: 'Вкажіть компонент або модель системи, але не обидва',
   in_past: 'Дата не може бути в минулому',
   destination_kind: 'Лише ремонтна майстерня або склад',
+  service_number_chars: '4–20 латинських літер, цифр або дефісів',
+  training_base_only: 'Лише навчальна база',
+  over_course_seats: 'Більше місць, ніж передбачає курс ({{maximum}})',
 } satisfies Record<FieldRuleCode, string>;
 
 /** The built-in checks, worded by what was checked (text, number, list, date). */
@@ -120,4 +127,13 @@ export const fieldChecksUk = {
   uuid: 'Некоректний ідентифікатор',
   date: 'Введіть дату',
   datetime: 'Введіть дату й час',
+};
+
+/** One clause per schedule conflict, joined into SCHEDULE_CONFLICT's {{conflictList}} (names left out when hidden). */
+export const scheduleConflictsUk = {
+  base_capacity: 'навчальна база переповнена {{day}} ({{seats}} місць при місткості {{capacity}})',
+  instructor_busy: 'інструктор {{person}} у ці дні вже веде групу {{cohort}}',
+  trainee_busy: 'слухач {{person}} у ці дні вже навчається в групі {{cohort}}',
+  cohort_full: 'у групі {{cohort}} немає вільних місць',
+  unknown: 'розклад перетинається з іншою групою',
 };

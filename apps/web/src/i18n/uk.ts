@@ -1,5 +1,6 @@
 import { componentRequestsUk, supplyPlansUk } from './component-requests.uk';
-import { errorCodesUk, fieldChecksUk, fieldRulesUk } from './messages.uk';
+import { errorCodesUk, fieldChecksUk, fieldRulesUk, scheduleConflictsUk } from './messages.uk';
+import { trainingUk } from './training.uk';
 import { repairJobsUk } from './repair-jobs.uk';
 import { systemsUk } from './systems.uk';
 
@@ -12,6 +13,8 @@ export const uk = {
   errorCodes: errorCodesUk,
   fieldRules: fieldRulesUk,
   fieldChecks: fieldChecksUk,
+  scheduleConflicts: scheduleConflictsUk,
+  training: trainingUk,
   app: {
     name: 'JV Tracker',
     tagline: 'Спільні підприємства з обслуговування та ремонту артилерії',
@@ -25,6 +28,7 @@ export const uk = {
     reference: 'Довідники',
     users: 'Користувачі',
     audit: 'Журнал аудиту',
+    training: 'Навчання',
     signOut: 'Вийти',
     referenceNav: 'Розділи довідників',
     ref: {
@@ -290,6 +294,10 @@ export const uk = {
       caliberMm: 'Калібр, мм',
       originPartner: 'Країна походження',
       barrelLifeEfc: 'Ресурс ствола, ЕПЗ',
+      crewSize: 'Обслуга (осіб на систему)',
+      crewSizeHint: 'Для розрахунку покриття екіпажами; порожньо — не задано.',
+      barrelLeadDays: 'Строк постачання ствола, днів',
+      barrelLeadDaysHint: 'Заявку на ствол створюють за стільки днів до прогнозу зносу; порожньо — 60.',
       empty: 'Моделей не знайдено.',
     },
     components: {

@@ -116,3 +116,52 @@ describe('fieldMessage', () => {
     expect(en.success ? [] : en.error.issues.map((i) => i.message)).toEqual(['Required']);
   });
 });
+
+describe('schedule conflicts', () => {
+  const conflict = problem(409, 'SCHEDULE_CONFLICT', {
+    conflicts: [
+      { kind: 'trainee_busy', personId: 'p1', personName: 'Петренко Іван', cohortId: 'c1', cohortCode: 'OP-2026-07' },
+      { kind: 'base_capacity', day: '2026-07-03', seats: 30, capacity: 24 },
+    ],
+  });
+
+  it('names the trainee already booked and the other cohort, in uk and en', () => {
+    setUiLocale('uk');
+    expect(errorMessage(i18n.t, conflict)).toBe(
+      'Конфлікт розкладу: слухач Петренко Іван у ці дні вже навчається в групі OP-2026-07; ' +
+        'навчальна база переповнена 2026-07-03 (30 місць при місткості 24).',
+    );
+    setUiLocale('en');
+    expect(errorMessage(i18n.t, conflict)).toBe(
+      'Schedule conflict: trainee Петренко Іван is already in cohort OP-2026-07 on these days; ' +
+        'the training base is over capacity on 2026-07-03 (30 seats for a capacity of 24).',
+    );
+  });
+
+  it('names a busy instructor and a full cohort, and leaves out a name the user may not see', () => {
+    setUiLocale('en');
+    const error = problem(409, 'SCHEDULE_CONFLICT', {
+      conflicts: [
+        { kind: 'instructor_busy', cohortCode: 'MT-01' },
+        { kind: 'cohort_full', cohortCode: 'OP-02' },
+      ],
+    });
+    expect(errorMessage(i18n.t, error)).toBe(
+      'Schedule conflict: instructor already teaches cohort MT-01 on these days; cohort OP-02 has no free seats.',
+    );
+  });
+
+  it("shows a closed cohort's status by its label", () => {
+    setUiLocale('uk');
+    expect(errorMessage(i18n.t, problem(409, 'COHORT_CLOSED', { cohortStatus: 'completed' }))).toBe(
+      'Навчальна група в стані «Завершено» цього не приймає.',
+    );
+    setUiLocale('en');
+    expect(
+      errorMessage(
+        i18n.t,
+        problem(409, 'INVALID_TRANSITION', { from: 'planned', to: 'completed', allowed: ['enrolling'] }),
+      ),
+    ).toBe('A move from “Planned” to “Completed” is not allowed. Possible: Enrolling.');
+  });
+});

@@ -1,5 +1,5 @@
 import { type ErrorCode, isFieldRuleCode } from '@jv/contracts';
-import { componentRequestStatuses, repairJobStatuses } from '@jv/domain';
+import { cohortStatuses, componentRequestStatuses, repairJobStatuses } from '@jv/domain';
 import type { TFunction } from 'i18next';
 import { isApiError } from './api-client';
 
@@ -10,7 +10,7 @@ import { isApiError } from './api-client';
  * in i18n/messages.*.ts, which are typed against the contracts' lists.
  */
 
-type StateGroup = 'repairJobs.status' | 'componentRequests.status' | 'systems.status';
+type StateGroup = 'repairJobs.status' | 'componentRequests.status' | 'systems.status' | 'training.cohortStatus';
 
 /**
  * Parameters that name states are shown with their labels. Repair jobs and component requests share
@@ -22,15 +22,21 @@ const STATE_PARAMS: Partial<Record<ErrorCode, { keys: string[]; group: StateGrou
   SYSTEM_NOT_REPAIRABLE: { keys: ['systemStatus'], group: 'systems.status' },
   NOT_RECEIVING: { keys: ['requestStatus'], group: 'componentRequests.status' },
   REQUEST_LOCKED: { keys: ['requestStatus'], group: 'componentRequests.status' },
+  COHORT_CLOSED: { keys: ['cohortStatus'], group: 'training.cohortStatus' },
 };
 
 const repairJobStates = new Set<string>(repairJobStatuses);
 /** States only a component request has (both workflows have `cancelled`). */
 const requestOnlyStates = new Set<string>(componentRequestStatuses.filter((s) => !repairJobStates.has(s)));
+/** States only a training cohort has (`planned`, `enrolling`…). */
+const cohortOnlyStates = new Set<string>(
+  cohortStatuses.filter((s) => !repairJobStates.has(s) && !componentRequestStatuses.some((r) => r === s)),
+);
 
 /** The workflow whose states an INVALID_TRANSITION names: a request's when any of them is a request-only state. */
 function workflowGroup(params: Record<string, unknown>, keys: string[]): StateGroup {
   const values = keys.flatMap((key) => (Array.isArray(params[key]) ? params[key] : [params[key]]));
+  if (values.some((v) => cohortOnlyStates.has(String(v)))) return 'training.cohortStatus';
   return values.some((v) => requestOnlyStates.has(String(v))) ? 'componentRequests.status' : 'repairJobs.status';
 }
 
@@ -40,6 +46,34 @@ const loose = (t: TFunction): LooseT => t as unknown as LooseT;
 function label(t: LooseT, group: string, value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.map((v) => label(t, group, v)).join(', ') : '—';
   return t(`${group}.${String(value)}`, { defaultValue: String(value) });
+}
+
+const SCHEDULE_CONFLICT_KINDS = new Set(['base_capacity', 'instructor_busy', 'trainee_busy', 'cohort_full']);
+const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/**
+ * SCHEDULE_CONFLICT's `conflicts`, one clause each in the user's language: the base over capacity on a
+ * day (seats of capacity), the instructor or trainee booked in another cohort (by name and cohort code),
+ * the cohort full. A name the user may not see is left out of its clause.
+ */
+function conflictList(t: LooseT, conflicts: unknown): string {
+  if (!Array.isArray(conflicts) || conflicts.length === 0) return t('scheduleConflicts.unknown');
+  return conflicts
+    .map((raw: unknown) => {
+      const c = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+      const kind = SCHEDULE_CONFLICT_KINDS.has(String(c['kind'])) ? String(c['kind']) : 'unknown';
+      return t(`scheduleConflicts.${kind}`, {
+        day: text(c['day']),
+        seats: text(c['seats']),
+        capacity: text(c['capacity']),
+        person: text(c['personName']),
+        cohort: text(c['cohortCode']),
+      })
+        .replace(/\s{2,}/g, ' ')
+        .replace(/\s+([,:;)])/g, '$1')
+        .trim();
+    })
+    .join('; ');
 }
 
 /** A sentence for any error the API client throws (or anything else: a generic sentence). */
@@ -55,6 +89,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const group = states.group === 'workflow' ? workflowGroup(params, states.keys) : states.group;
     for (const key of states.keys) params[key] = label(tr, group, params[key]);
   }
+  if (code === 'SCHEDULE_CONFLICT') params['conflictList'] = conflictList(tr, params['conflicts']);
   if (code === 'TOO_MANY_REQUESTS')
     params['minutes'] = Math.max(1, Math.ceil(Number(params['retryAfterSeconds'] ?? 60) / 60));
   for (const key of ['jobNumber']) if (params[key] === undefined) params[key] = '';

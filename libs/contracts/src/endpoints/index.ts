@@ -3,6 +3,14 @@ import { authEndpoints } from './auth';
 import { componentRequestsEndpoints, supplyPlansEndpoints } from './component-requests';
 import { healthEndpoints } from './platform';
 import {
+  cohortsEndpoints,
+  coursesEndpoints,
+  enrollmentsEndpoints,
+  personnelEndpoints,
+  qualificationsEndpoints,
+  trainingReportsEndpoints,
+} from './training';
+import {
   componentsEndpoints,
   facilitiesEndpoints,
   jointVenturesEndpoints,
@@ -35,6 +43,12 @@ export const endpoints = {
   preventivePlans: preventivePlansEndpoints,
   componentRequests: componentRequestsEndpoints,
   supplyPlans: supplyPlansEndpoints,
+  courses: coursesEndpoints,
+  personnel: personnelEndpoints,
+  cohorts: cohortsEndpoints,
+  enrollments: enrollmentsEndpoints,
+  qualifications: qualificationsEndpoints,
+  training: trainingReportsEndpoints,
 } as const;
 
 /** Every endpoint as `{ name: 'repairJobs.transition', def }`, in the table's order. */

@@ -5,6 +5,7 @@ import { AddQueueAndMetricsIndexes1795754861146 } from './1795754861146-AddQueue
 import { AddComponentRequests1796024823846 } from './1796024823846-AddComponentRequests';
 import { AddPlanAndRequestMetricsIndexes1796026666908 } from './1796026666908-AddPlanAndRequestMetricsIndexes';
 import { WindowRequestMetrics1796028175458 } from './1796028175458-WindowRequestMetrics';
+import { AddTraining1796028868067 } from './1796028868067-AddTraining';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AddComponentRequests1796024823846,
   AddPlanAndRequestMetricsIndexes1796026666908,
   WindowRequestMetrics1796028175458,
+  AddTraining1796028868067,
 ];

@@ -13,6 +13,7 @@ import { hashPassword } from '../../modules/auth/passwords';
 import { seedComponentRequestsDemo } from './component-requests-seed';
 import { seedRepairJobsDemo } from './repair-jobs-seed';
 import { seedSystemsDemo } from './systems-seed';
+import { seedTrainingDemo } from './training-seed';
 
 /*
  * Demo data for a fresh database: coalition partners, joint ventures, facilities, system models,
@@ -441,6 +442,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     await seedSystemsDemo(m);
     await seedRepairJobsDemo(m);
     await seedComponentRequestsDemo(m);
+    await seedTrainingDemo(m);
     return true;
   });
 }

@@ -29,6 +29,10 @@ export class SystemModelEntity extends VersionedEntity {
   @Column({ name: 'barrel_life_efc', type: 'int' })
   barrelLifeEfc!: number;
 
+  /** operators per system: crews required = crew size × systems in service */
+  @Column({ name: 'crew_size', type: 'int', nullable: true })
+  crewSize!: number | null;
+
   /** days a barrel takes to arrive; the barrel job uses 60 when it is not set */
   @Column({ name: 'barrel_lead_days', type: 'int', nullable: true })
   barrelLeadDays!: number | null;

@@ -27,6 +27,7 @@ interface SystemModelRow {
   origin_partner_code: string;
   barrel_life_efc: number;
   barrel_lead_days: number | null;
+  crew_size: number | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -35,7 +36,7 @@ interface SystemModelRow {
 /** The origin partner's code comes from the same query (a join), never one query per row. */
 const SELECT = `SELECT sm.id, sm.designation, sm.kind, sm.caliber_mm,
                        sm.origin_partner_id, op.code AS origin_partner_code, sm.barrel_life_efc,
-                       sm.barrel_lead_days, sm.version, sm.created_at, sm.updated_at
+                       sm.barrel_lead_days, sm.crew_size, sm.version, sm.created_at, sm.updated_at
                   FROM system_models sm JOIN partners op ON op.id = sm.origin_partner_id`;
 const COLUMNS = {
   designation: 'designation',
@@ -44,6 +45,7 @@ const COLUMNS = {
   originPartnerId: 'origin_partner_id',
   barrelLifeEfc: 'barrel_life_efc',
   barrelLeadDays: 'barrel_lead_days',
+  crewSize: 'crew_size',
 } as const;
 
 const toResponse = (r: SystemModelRow): SystemModelResponse => ({
@@ -54,6 +56,7 @@ const toResponse = (r: SystemModelRow): SystemModelResponse => ({
   originPartnerId: r.origin_partner_id,
   barrelLifeEfc: r.barrel_life_efc,
   barrelLeadDays: r.barrel_lead_days,
+  crewSize: r.crew_size,
   originPartnerCode: r.origin_partner_code,
   version: r.version,
   createdAt: r.created_at.toISOString(),
@@ -98,8 +101,8 @@ export class SystemModelsService {
         await this.checkOrigin(m, input.originPartnerId);
         const [{ id }] = await m.query(
           `INSERT INTO system_models (designation, kind, caliber_mm, origin_partner_id, barrel_life_efc,
-                                      barrel_lead_days)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+                                      barrel_lead_days, crew_size)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
           [
             input.designation,
             input.kind,
@@ -107,6 +110,7 @@ export class SystemModelsService {
             input.originPartnerId,
             input.barrelLifeEfc,
             input.barrelLeadDays ?? null,
+            input.crewSize ?? null,
           ],
         );
         const after = await this.get(id, m);

@@ -10,7 +10,18 @@ import { useUpdateSystemModel } from '../api/update-system-model';
 import { FormButtons } from './form-buttons';
 import { useRecordForm } from './use-save-record';
 
-const FIELDS = ['designation', 'kind', 'caliberMm', 'originPartnerId', 'barrelLifeEfc'] as const;
+const FIELDS = [
+  'designation',
+  'kind',
+  'caliberMm',
+  'originPartnerId',
+  'barrelLifeEfc',
+  'crewSize',
+  'barrelLeadDays',
+] as const;
+
+/** An optional number field: empty is null (the contract's nullable), anything else a number. */
+const optionalNumber = { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) };
 const LIST = '/reference/system-models';
 
 export function SystemModelForm({ record }: { record?: SystemModelResponse }) {
@@ -32,8 +43,10 @@ export function SystemModelForm({ record }: { record?: SystemModelResponse }) {
           caliberMm: record.caliberMm,
           originPartnerId: record.originPartnerId,
           barrelLifeEfc: record.barrelLifeEfc,
+          crewSize: record.crewSize,
+          barrelLeadDays: record.barrelLeadDays,
         }
-      : { designation: '', originPartnerId: '' },
+      : { designation: '', originPartnerId: '', crewSize: null, barrelLeadDays: null },
     record,
     create: useCreateSystemModel(),
     update: useUpdateSystemModel(),
@@ -95,6 +108,26 @@ export function SystemModelForm({ record }: { record?: SystemModelResponse }) {
           required
           error={errors.barrelLifeEfc}
           {...form.register('barrelLifeEfc', { valueAsNumber: true })}
+        />
+        <TextField
+          label={t('reference.systemModels.crewSize')}
+          hint={t('reference.systemModels.crewSizeHint')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={20}
+          error={errors.crewSize}
+          {...form.register('crewSize', optionalNumber)}
+        />
+        <TextField
+          label={t('reference.systemModels.barrelLeadDays')}
+          hint={t('reference.systemModels.barrelLeadDaysHint')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={730}
+          error={errors.barrelLeadDays}
+          {...form.register('barrelLeadDays', optionalNumber)}
         />
       </div>
       <FormButtons isSaving={isSaving} cancelTo={LIST} />
