@@ -57,7 +57,7 @@ describe('platform (integration)', () => {
     };
     const transition = doc.paths['/v1/repair-jobs/{id}/transitions']!['post']!;
     expect(transition.description).toContain('Roles: admin, workshop');
-    expect(transition.responses['200']).toBeDefined();
+    expect(transition.responses['200']).toHaveProperty(['content', 'application/json']);
     expect(transition.responses['409']!.description).toMatch(/INVALID_TRANSITION/);
     expect(transition.responses['409']!.description).toMatch(/FOUR_EYES/);
     expect(transition.responses['404']!.description).toMatch(/NOT_FOUND/);

@@ -1,3 +1,4 @@
+import { permissionTable } from '@jv/domain';
 import { allEndpoints, endpoints } from './endpoints/index';
 import { fillPath, successStatus } from './endpoint';
 
@@ -7,7 +8,9 @@ describe('the endpoint table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const { name, def } of allEndpoints) {
       expect({ name, ok: /^\/(v1|health)(\/|$)/.test(def.path) && def.summary.length > 5 }).toEqual({ name, ok: true });
-      expect(def.permission).toBeDefined();
+      const guarded =
+        typeof def.permission === 'object' ? Object.hasOwn(permissionTable, def.permission.resource) : true;
+      expect({ name, guarded }).toEqual({ name, guarded: true });
       // a path parameter is declared in the params schema
       for (const [, param] of def.path.matchAll(/\{(\w+)\}/g)) expect(def.params?.shape).toHaveProperty(param!);
     }

@@ -3,10 +3,17 @@ import {
   type FieldRuleCode,
   optionalSystemImportColumns,
   systemImportColumns,
-  type SystemImportResult,
 } from '@jv/contracts';
 import { type SystemStatus, systemStatuses } from '@jv/domain';
-import Papa from 'papaparse';
+import {
+  csvHeaderErrors,
+  type CsvRecord as GenericCsvRecord,
+  type ImportRowError,
+  type ParsedCsv as GenericParsedCsv,
+  parseCsvImport,
+  refKey,
+  sortErrors,
+} from '../../common/csv-import';
 
 /*
  * The CSV import of systems, as pure functions: parsing with line numbers, the header, each row's
@@ -14,19 +21,9 @@ import Papa from 'papaparse';
  */
 
 export type ImportColumn = (typeof systemImportColumns)[number];
-export type ImportRowError = SystemImportResult['errors'][number];
-
-export interface CsvRecord {
-  /** the line the record starts on (the header is line 1) */
-  line: number;
-  values: Record<ImportColumn, string>;
-}
-
-export interface ParsedCsv {
-  records: CsvRecord[];
-  /** problems with the file itself or its header (line 1) */
-  errors: ImportRowError[];
-}
+export type { ImportRowError };
+export type CsvRecord = GenericCsvRecord<ImportColumn>;
+export type ParsedCsv = GenericParsedCsv<ImportColumn>;
 
 /** References by their CSV spelling, normalised with `refKey`, to ids (and the model's barrel life). */
 export interface ImportRefs {
@@ -36,8 +33,7 @@ export interface ImportRefs {
   facilities: Map<string, string>;
 }
 
-/** How a reference is matched: trimmed and case-insensitive (model designation, ISO code, unit and facility code). */
-export const refKey = (s: string) => s.trim().toLowerCase();
+export { refKey, sortErrors };
 
 export interface ImportRow {
   line: number;
@@ -57,100 +53,13 @@ export interface ImportRow {
 const shape = createSystemInputSchema.shape;
 const NUMBER = /^\d+(\.\d{1,2})?$/;
 
-/**
- * Parses the CSV text (comma separated, quotes as RFC 4180, BOM and CRLF tolerated). Each record
- * carries the line it starts on, also after quoted fields spanning lines. Blank lines are skipped.
- */
-export function parseSystemsCsv(input: string): ParsedCsv {
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const rows: Array<{ line: number; fields: string[] }> = [];
-  let line = 1;
-  let consumed = 0;
-  const errors: ImportRowError[] = [];
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    newline: '\n',
-    quoteChar: '"',
-    step: (result) => {
-      const start = line;
-      const end = result.meta.cursor;
-      // the cursor points past the row and its line break: the line breaks up to it give the next row's line
-      for (let i = consumed; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      consumed = end;
-      for (const e of result.errors)
-        errors.push({
-          line: start,
-          column: null,
-          code: 'csv_parse',
-          params: { detail: e.message },
-          message: `CSV: ${e.message}`,
-        });
-      const fields = result.data;
-      if (fields.length === 1 && fields[0].trim() === '') return;
-      rows.push({ line: start, fields });
-    },
-  });
-  if (rows.length === 0)
-    return {
-      records: [],
-      errors: [{ line: 1, column: null, code: 'empty_file', message: 'The file is empty: a header row is required' }],
-    };
-  const [header, ...data] = rows;
-  const names = header.fields.map((h) => h.trim().toLowerCase());
-  errors.push(...headerErrors(names, header.line));
-  if (errors.some((e) => e.line === header.line)) return { records: [], errors };
-  const records = data.map(({ line: at, fields }) => {
-    const values = Object.fromEntries(systemImportColumns.map((c) => [c, ''])) as Record<ImportColumn, string>;
-    names.forEach((name, i) => {
-      values[name as ImportColumn] = (fields[i] ?? '').trim();
-    });
-    if (fields.length > names.length && fields.slice(names.length).some((f) => f.trim() !== '')) {
-      errors.push({
-        line: at,
-        column: null,
-        code: 'field_count',
-        params: { fields: fields.length, expected: names.length },
-        message: `The row has ${fields.length} fields; the header has ${names.length}`,
-      });
-    }
-    return { line: at, values };
-  });
-  return { records, errors };
-}
+/** Reads the systems CSV with line numbers and checks its header (`delivered_on` may be left out). */
+export const parseSystemsCsv = (input: string): ParsedCsv =>
+  parseCsvImport(input, systemImportColumns, optionalSystemImportColumns);
 
-/**
- * The header must name every import column once and nothing else (any order); the optional columns
- * (`delivered_on`) may be left out, so files written before they existed stay valid.
- */
-export function headerErrors(names: string[], line = 1): ImportRowError[] {
-  const errors: ImportRowError[] = [];
-  const known = new Set<string>(systemImportColumns);
-  const seen = new Set<string>();
-  for (const n of names) {
-    if (!known.has(n))
-      errors.push({
-        line,
-        column: n || null,
-        code: 'unknown_column',
-        params: { name: n, expected: systemImportColumns.join(', ') },
-        message: `Unknown column "${n}"; expected ${systemImportColumns.join(', ')}`,
-      });
-    else if (seen.has(n))
-      errors.push({
-        line,
-        column: n,
-        code: 'column_twice',
-        params: { name: n },
-        message: `Column "${n}" appears twice`,
-      });
-    seen.add(n);
-  }
-  for (const c of systemImportColumns) {
-    if (!seen.has(c) && !optionalSystemImportColumns.includes(c))
-      errors.push({ line, column: c, code: 'missing_column', params: { name: c }, message: `Missing column "${c}"` });
-  }
-  return errors;
-}
+/** The header must name every import column once and nothing else (any order); `delivered_on` is optional. */
+export const headerErrors = (names: string[], line = 1): ImportRowError[] =>
+  csvHeaderErrors(names, systemImportColumns, optionalSystemImportColumns, line);
 
 /** Checks one record's fields and resolves its references; a row with any error yields no row. */
 export function validateRecord(
@@ -267,9 +176,4 @@ export function referencedKeys(records: CsvRecord[]): Record<keyof ImportRefs, s
     units: collect('unit'),
     facilities: collect('facility'),
   };
-}
-
-/** Errors ordered by line, then column (file errors first). */
-export function sortErrors(errors: ImportRowError[]): ImportRowError[] {
-  return [...errors].sort((a, b) => a.line - b.line || (a.column ?? '').localeCompare(b.column ?? ''));
 }
