@@ -12,9 +12,9 @@ export type EndpointPermission = { resource: Resource; action: Action } | 'signe
 
 /**
  * What an endpoint answers when it succeeds: JSON described by `response` (the default), nothing
- * (204), or a streamed CSV file.
+ * (204), a streamed CSV file, or a PDF document.
  */
-export type EndpointOutput = 'json' | 'none' | 'csv';
+export type EndpointOutput = 'json' | 'none' | 'csv' | 'pdf';
 
 /**
  * One endpoint, declared once: the API binds it (route, permission, zod validation), the OpenAPI
@@ -81,7 +81,7 @@ export type EndpointRequest<E extends EndpointDef> = (E['params'] extends z.ZodT
       : { body?: undefined });
 
 /** What a successful call answers. */
-export type EndpointResponse<E extends EndpointDef> = E['output'] extends 'none' | 'csv'
+export type EndpointResponse<E extends EndpointDef> = E['output'] extends 'none' | 'csv' | 'pdf'
   ? void
   : Infer<E['response'], void>;
 

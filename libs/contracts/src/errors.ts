@@ -50,6 +50,10 @@ export const errorCatalog = {
   NOT_RECEIVING: { status: 409, params: z.object({ requestStatus: z.string() }) },
   REQUEST_LOCKED: { status: 409, params: z.object({ requestStatus: z.string() }) },
   PARTS_EXCEED_DELIVERED: { status: 409, params: z.object({ available: z.number().int() }) },
+  /** only a draft is recomputed */
+  REPORT_NOT_DRAFT: { status: 409, params: z.object({ reportStatus: z.string() }) },
+  /** releases are recorded for published reports only */
+  REPORT_NOT_PUBLISHED: { status: 409, params: z.object({ reportStatus: z.string() }) },
   IDEMPOTENCY_KEY_REUSED: { status: 422, params: z.object({}) },
   PAYLOAD_TOO_LARGE: { status: 413, params: z.object({}) },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, params: z.object({}) },
@@ -140,6 +144,9 @@ export const fieldRuleCodes = [
   'service_number_chars',
   'training_base_only',
   'over_course_seats',
+  // partner reports
+  'report_period',
+  'period_in_future',
 ] as const;
 export type FieldRuleCode = (typeof fieldRuleCodes)[number];
 export const isFieldRuleCode = (code: unknown): code is FieldRuleCode =>

@@ -11,3 +11,4 @@ export * from './endpoint';
 export * from './endpoints/index';
 export * from './component-requests';
 export * from './training';
+export * from './partner-reports';

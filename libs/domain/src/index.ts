@@ -5,3 +5,4 @@ export * from './barrel-wear';
 export * from './repair-job-workflow';
 export * from './component-request-workflow';
 export * from './training';
+export * from './partner-reports';

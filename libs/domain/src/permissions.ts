@@ -54,6 +54,15 @@ export const permissionTable = {
   trainingCalendar: { read: ['admin', 'training', 'workshop', 'logistics', 'viewer'], write: [] },
   /** crew coverage per system model: counts only; partner users for their donated models */
   crewCoverage: { read: ALL_ROLES, write: [] },
+  /**
+   * partner reports: partner users read the published reports of their own country (drafts and other
+   * countries 404); viewers read all
+   */
+  partnerReports: { read: ['admin', 'logistics', 'viewer', 'partner'], write: [] },
+  /** live report figures, preparing, refreshing, approving, publishing and discarding; the release log */
+  reportPreparation: { read: ['admin', 'logistics', 'viewer'], write: ['admin', 'logistics'] },
+  /** the home page's figures: partner users see their country's slice */
+  dashboard: { read: ALL_ROLES, write: [] },
   audit: { read: ['admin'], write: [] },
 } as const satisfies Record<string, Record<Action, readonly Role[]>>;
 

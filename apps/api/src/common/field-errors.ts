@@ -53,6 +53,8 @@ const ENGLISH: Partial<Record<FieldRuleCode, string>> = {
   service_number_chars: '4–20 letters, digits or dashes',
   training_base_only: 'Only a training base',
   over_course_seats: "More seats than the course's",
+  report_period: 'A month (2026-10) or a quarter (2026-Q3)',
+  period_in_future: 'This period has not started yet',
 };
 
 export const englishFieldMessage = (code: FieldRuleCode, params?: Record<string, unknown>): string => {

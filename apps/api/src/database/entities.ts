@@ -37,6 +37,13 @@ import {
   PersonEntity,
   QualificationEntity,
 } from '../modules/training/training.entity';
+import {
+  PartnerReportDocumentEntity,
+  PartnerReportEntity,
+  PartnerReportReleaseEntity,
+  PartnerReportTransitionEntity,
+} from '../modules/partner-reports/partner-report.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -76,4 +83,9 @@ export const entities = [
   EnrollmentEntity,
   QualificationEntity,
   CohortTransitionEntity,
+  PartnerReportEntity,
+  PartnerReportTransitionEntity,
+  PartnerReportDocumentEntity,
+  PartnerReportReleaseEntity,
+  NotificationEntity,
 ];

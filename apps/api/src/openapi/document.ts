@@ -43,7 +43,12 @@ function operation(name: string, def: EndpointDef): ZodOpenApiOperationObject {
   const success =
     def.output === 'csv'
       ? { description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' as const } } } }
-      : def.response
+      : def.output === 'pdf'
+        ? {
+            description: 'PDF document',
+            content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } },
+          }
+        : def.response
         ? { description: 'OK', content: { 'application/json': { schema: def.response } } }
         : { description: 'No content' };
   return {

@@ -33,6 +33,8 @@ export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
   NOT_RECEIVING: 'Deliveries are received only for ordered or shipped requests (now: {{requestStatus}}).',
   REQUEST_LOCKED: 'Only a draft can be changed (now: {{requestStatus}}).',
   PARTS_EXCEED_DELIVERED: 'Only {{available}} are available from this request.',
+  REPORT_NOT_DRAFT: 'Only a draft can be recalculated; this report is {{reportStatus}}.',
+  REPORT_NOT_PUBLISHED: 'Releases are recorded for published reports only; this report is {{reportStatus}}.',
   IDEMPOTENCY_KEY_REUSED: 'The request does not match the previous one. Reload the page and try again.',
   PAYLOAD_TOO_LARGE: 'The file or request is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'Send the file as CSV.',
@@ -104,6 +106,8 @@ export const fieldRulesEn: Record<keyof typeof fieldRulesUk, string> = {
   service_number_chars: '4–20 Latin letters, digits or dashes',
   training_base_only: 'Only a training base',
   over_course_seats: "More seats than the course's ({{maximum}})",
+  report_period: 'A month (2026-10) or a quarter (2026-Q3)',
+  period_in_future: 'This period has not started yet',
 };
 
 export const fieldChecksEn: Record<keyof typeof fieldChecksUk, string> = {

@@ -37,6 +37,8 @@ export const errorCodesUk = {
   NOT_RECEIVING: 'Поставки приймаються лише для замовлених або відправлених заявок (зараз: {{requestStatus}}).',
   REQUEST_LOCKED: 'Змінювати можна лише чернетку (зараз: {{requestStatus}}).',
   PARTS_EXCEED_DELIVERED: 'За цією заявкою доступно лише {{available}} шт.',
+  REPORT_NOT_DRAFT: 'Перерахувати можна лише чернетку; цей звіт — {{reportStatus}}.',
+  REPORT_NOT_PUBLISHED: 'Передачу фіксують лише для опублікованих звітів; цей звіт — {{reportStatus}}.',
   IDEMPOTENCY_KEY_REUSED: 'Запит не збігається з попереднім. Оновіть сторінку й спробуйте ще раз.',
   PAYLOAD_TOO_LARGE: 'Файл або запит завеликий.',
   UNSUPPORTED_MEDIA_TYPE: 'Надішліть файл у форматі CSV.',
@@ -108,6 +110,8 @@ export const fieldRulesUk = {
   service_number_chars: '4–20 латинських літер, цифр або дефісів',
   training_base_only: 'Лише навчальна база',
   over_course_seats: 'Більше місць, ніж передбачає курс ({{maximum}})',
+  report_period: 'Місяць (2026-10) або квартал (2026-Q3)',
+  period_in_future: 'Цей період ще не почався',
 } satisfies Record<FieldRuleCode, string>;
 
 /** The built-in checks, worded by what was checked (text, number, list, date). */

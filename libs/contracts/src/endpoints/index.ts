@@ -2,6 +2,7 @@ import type { EndpointDef } from '../endpoint';
 import { authEndpoints } from './auth';
 import { componentRequestsEndpoints, supplyPlansEndpoints } from './component-requests';
 import { healthEndpoints } from './platform';
+import { dashboardEndpoints, notificationsEndpoints, partnerReportsEndpoints } from './partner-reports';
 import {
   cohortsEndpoints,
   coursesEndpoints,
@@ -49,6 +50,9 @@ export const endpoints = {
   enrollments: enrollmentsEndpoints,
   qualifications: qualificationsEndpoints,
   training: trainingReportsEndpoints,
+  partnerReports: partnerReportsEndpoints,
+  dashboard: dashboardEndpoints,
+  notifications: notificationsEndpoints,
 } as const;
 
 /** Every endpoint as `{ name: 'repairJobs.transition', def }`, in the table's order. */

@@ -6,6 +6,7 @@ import { AddComponentRequests1796024823846 } from './1796024823846-AddComponentR
 import { AddPlanAndRequestMetricsIndexes1796026666908 } from './1796026666908-AddPlanAndRequestMetricsIndexes';
 import { WindowRequestMetrics1796028175458 } from './1796028175458-WindowRequestMetrics';
 import { AddTraining1796028868067 } from './1796028868067-AddTraining';
+import { AddPartnerReportsAndNotifications1796032271190 } from './1796032271190-AddPartnerReportsAndNotifications';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AddPlanAndRequestMetricsIndexes1796026666908,
   WindowRequestMetrics1796028175458,
   AddTraining1796028868067,
+  AddPartnerReportsAndNotifications1796032271190,
 ];
