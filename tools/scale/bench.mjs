@@ -9,6 +9,8 @@
 // ComponentRequestsService / SupplyPlansService / CohortsService / TrainingReportsService send (copied from
 // apps/api/src/modules/{systems,repair-jobs,component-requests,supply-plans,training}; keep in sync when they
 // change).
+// The partner-report preview, the dashboard and a draft's PDF (rendered on every request) are measured on the API
+// side only (no SQL copy): see docs/performance.md, "Partner reports and dashboard".
 // Only loopback addresses are accepted. Every loop is bounded by a count and a time limit.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -563,6 +565,37 @@ async function apiGet(session, path) {
   return res.json();
 }
 
+/** A binary GET (a document): its size in bytes. */
+async function apiGetBytes(session, path) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    headers: { cookie: session.cookie },
+    signal: AbortSignal.timeout(60_000),
+  });
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new HttpError(res.status, path);
+  }
+  return (await res.arrayBuffer()).byteLength;
+}
+async function apiPost(session, path, body) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new HttpError(res.status, path);
+  }
+  return res.json();
+}
+/** The quarter that ended most recently before today (UTC), as latestEndedPeriods() in libs/domain. */
+function lastEndedQuarter() {
+  const d = new Date();
+  const q = Math.ceil((d.getUTCMonth() + 1) / 3) - 1;
+  return q === 0 ? `${d.getUTCFullYear() - 1}-Q4` : `${d.getUTCFullYear()}-Q${q}`;
+}
 const itemsOf = (body) =>
   Array.isArray(body?.items)
     ? body.items.length
@@ -648,6 +681,8 @@ async function main() {
   let approverId = approver?.user?.id ?? null;
   /** the partner that supplies the most requests, for plan vs actual */
   let supplierId = null;
+  /** the partner that donated the most systems, for its partner report */
+  let donorId = null;
   /** the training base with the most cohorts, and enrolling cohorts with people to try enrolling */
   let baseId = null;
   let enrolling = [];
@@ -669,6 +704,9 @@ async function main() {
     supplierId = (
       await db.query(`SELECT supplier_partner_id AS id FROM component_requests WHERE supplier_partner_id IS NOT NULL
                        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
+    ).rows[0]?.id;
+    donorId = (
+      await db.query(`SELECT donor_partner_id AS id FROM systems GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
     ).rows[0]?.id;
     baseId = (
       await db.query(`SELECT c.facility_id AS id FROM cohorts c JOIN facilities f ON f.id = c.facility_id
@@ -699,6 +737,8 @@ async function main() {
       /* reported per scenario */
     }
   }
+  donorId ??= supplierId;
+  const reportPeriod = lastEndedQuarter();
   const facilityId = workshopUser?.facilityIds?.[0] ?? null;
   const adminUser = { role: 'admin', facilityIds: [] };
   const wsUser = { role: 'workshop', facilityIds: workshopUser?.facilityIds ?? [] };
@@ -920,6 +960,58 @@ async function main() {
       api: () => ({ session: admin, path: '/api/v1/training/crew-coverage' }),
       sql: (_ctx, _i, d = db) => sqlCrewCoverage(d),
     },
+    // ---- partner reports and the dashboard: API side only ----
+    {
+      name: 'partner-report-preview',
+      api: () => ({
+        session: admin,
+        path: `/api/v1/partner-reports/preview?partnerId=${donorId}&period=${reportPeriod}`,
+      }),
+      count: (body) => body?.fleet?.systems ?? 0,
+      note: () => `API only; top donor, ${reportPeriod}; rows = systems`,
+    },
+    {
+      name: 'dashboard',
+      api: () => ({ session: admin, path: '/api/v1/dashboard' }),
+      count: (body) => body?.fleet?.inService ?? 0,
+      note: () => 'API only; as admin; rows = systems in service',
+    },
+    {
+      name: 'partner-report-pdf',
+      // a draft (or approved) report's PDF is rendered on every request; a published one is stored
+      prepare: async (ctx) => {
+        if (!useApi) return;
+        try {
+          for (const status of ['draft', 'approved']) {
+            const found = await apiGet(admin, `/api/v1/partner-reports?status=${status}&partnerId=${donorId}&limit=1`);
+            ctx.reportId ??= found.items?.[0]?.id;
+          }
+          if (!ctx.reportId) {
+            const created = await apiPost(admin, '/api/v1/partner-reports', {
+              partnerId: donorId,
+              period: reportPeriod,
+            });
+            ctx.reportId = created.id;
+            ctx.created = true;
+          }
+        } catch (e) {
+          ctx.error = e;
+        }
+      },
+      api: (ctx) => ({ session: admin, path: `/api/v1/partner-reports/${ctx.reportId}/document.pdf?lang=uk` }),
+      binary: true,
+      cleanup: async (ctx) => {
+        // a draft made for the benchmark is discarded again, so the partner's period is free to prepare
+        if (ctx.created)
+          await apiPost(admin, `/api/v1/partner-reports/${ctx.reportId}/transitions`, {
+            to: 'discarded',
+            comment: 'scale benchmark draft',
+          }).catch((e) => console.error(`could not discard the benchmark draft ${ctx.reportId}: ${e.message}`));
+      },
+      note: (ctx) =>
+        `API only; ${ctx.created ? 'a draft made (and discarded) for the run' : 'an open report'}` +
+        `${ctx.bytes ? `, ${(ctx.bytes / 1024).toFixed(0)} KiB` : ''}; rows = 1 document`,
+    },
   ].filter((s) => !ONLY || ONLY.has(s.name));
 
   const results = [];
@@ -946,11 +1038,13 @@ async function main() {
     else if (useApi) {
       // one probe: a missing endpoint (404/405) is "n/a", not a failure
       const probe = s.api(ctx, 0);
+      const get = (r) => (s.binary ? apiGetBytes(r.session, r.path) : apiGet(r.session, r.path));
       let available = !ctx.error;
       if (ctx.error instanceof HttpError) available = false;
       else if (available) {
         try {
-          await apiGet(probe.session, probe.path);
+          const body = await get(probe);
+          if (s.binary) ctx.bytes = body;
         } catch (e) {
           if (e instanceof HttpError && (e.status === 404 || e.status === 405)) available = false;
           else throw e;
@@ -958,13 +1052,15 @@ async function main() {
       }
       out.api = available
         ? await load(async (i) => {
-            const r = s.api(ctx, i);
-            return itemsOf(await apiGet(r.session, r.path));
+            const body = await get(s.api(ctx, i));
+            return s.binary ? 1 : s.count ? s.count(body) : itemsOf(body);
           })
         : { na: true, reason: ctx.error?.message ?? 'endpoint answered 404' };
     }
-    if (useSql) out.sql = await load((i) => s.sql(ctx, i));
-    if (useSql && args.explain) plans.push(`=== ${s.name}\n${await explainOnce((edb) => s.sql(ctx, 0, edb))}`);
+    if (s.cleanup) await s.cleanup(ctx);
+    if (useSql && !s.sql) out.sql = { na: true, reason: 'API only' };
+    else if (useSql) out.sql = await load((i) => s.sql(ctx, i));
+    if (useSql && s.sql && args.explain) plans.push(`=== ${s.name}\n${await explainOnce((edb) => s.sql(ctx, 0, edb))}`);
     out.note = s.note ? s.note(ctx) : null;
     results.push(out);
     process.stdout.write('done\n');

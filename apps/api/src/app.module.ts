@@ -6,9 +6,12 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BarrelRequestsModule } from './modules/component-requests/barrel-requests.module';
 import { ComponentRequestsModule } from './modules/component-requests/component-requests.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PartnerReportsModule } from './modules/partner-reports/partner-reports.module';
 import { ReferenceDataModule } from './modules/reference-data.module';
 import { RepairJobsModule } from './modules/repair-jobs/repair-jobs.module';
 import { SupplyPlansModule } from './modules/supply-plans/supply-plans.module';
@@ -46,6 +49,9 @@ export class AppModule {
         SupplyPlansModule,
         TrainingModule,
         TrainingReportsModule,
+        PartnerReportsModule,
+        NotificationsModule,
+        DashboardModule,
       ],
       controllers: [DocsController],
       providers: [{ provide: ENV, useValue: env }],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { createUserInputSchema } from '@jv/contracts';
+import { latestEndedPeriods, periodsEndedOn } from '@jv/domain';
 import { rootLogger } from './common/logger';
 import { loadEnv } from './config/env';
 import { createDataSource } from './database/data-source';
@@ -11,10 +12,12 @@ import { dropAll, generateMigration, migrate, pendingSchemaChanges, revertLast }
 import { hashPassword } from './modules/auth/passwords';
 import { AuditService } from './modules/audit/audit.service';
 import { BarrelRequestsService } from './modules/component-requests/barrel-requests.service';
+import { PartnerReportsSchedulerService } from './modules/partner-reports/partner-reports-scheduler.service';
 import { PreventiveSchedulerService } from './modules/repair-jobs/preventive-scheduler.service';
+import { workshopToday } from './modules/repair-jobs/repair-jobs.rules';
 
 /* Database and account tasks: npm run db:migrate | db:revert | db:seed | db:reset | db:check | db:generate -- Name
-   | users:create-admin | jobs:preventive | jobs:barrels */
+   | users:create-admin | jobs:preventive | jobs:barrels | reports:prepare [-- --period 2026-10] */
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -130,10 +133,28 @@ async function main() {
         );
         break;
       }
+      case 'reports-prepare': {
+        // --period 2026-10 | 2026-Q3; else the periods that ended yesterday, or the latest month and quarter
+        const now = new Date();
+        const given = arg('period');
+        let periods = given ? [given] : periodsEndedOn(workshopToday(now));
+        if (periods.length === 0) {
+          const latest = latestEndedPeriods(workshopToday(now));
+          periods = [latest.month, latest.quarter];
+        }
+        const result = await new PartnerReportsSchedulerService(ds, env).run(now, periods);
+        out(
+          result.prepared.length
+            ? `Prepared ${result.prepared.length} draft report(s): ` +
+                result.prepared.map((r) => `${r.partnerCode} ${r.period}`).join(', ')
+            : `No draft to prepare for ${result.periods.join(', ')} (every partner has a report).`,
+        );
+        break;
+      }
       default:
         out(
           'Usage: cli <migrate|revert|seed|reset|check|generate Name|create-admin [--email e --name n]|preventive' +
-            '|barrels>',
+            '|barrels|reports-prepare [--period 2026-10]>',
         );
         code = 2;
     }

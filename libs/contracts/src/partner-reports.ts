@@ -281,7 +281,10 @@ export const notificationSchema = z.object({
   kind: notificationKindSchema,
   subjectType: z.enum(notificationSubjects),
   subjectId: z.uuid(),
-  /** what the sentence names: `{ requestNumber }`, `{ jobNumber }`, `{ partnerCode, period }`, `{ cohortCode, startsOn }` */
+  /**
+   * what the sentence names: `{ requestNumber }`, `{ jobNumber }`, `{ partnerCode, period }`,
+   * `{ cohortCode, startsOn }`
+   */
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   createdAt: z.iso.datetime({ offset: true }),
   readAt: z.iso.datetime({ offset: true }).nullable(),

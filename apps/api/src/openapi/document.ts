@@ -49,8 +49,8 @@ function operation(name: string, def: EndpointDef): ZodOpenApiOperationObject {
             content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } },
           }
         : def.response
-        ? { description: 'OK', content: { 'application/json': { schema: def.response } } }
-        : { description: 'No content' };
+          ? { description: 'OK', content: { 'application/json': { schema: def.response } } }
+          : { description: 'No content' };
   return {
     operationId: name,
     summary: def.summary,

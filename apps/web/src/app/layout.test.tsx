@@ -12,6 +12,7 @@ const NAV_LINKS: { testId: string; resource: Resource | null }[] = [
   { testId: 'nav-repair-jobs', resource: 'repairJobs' },
   { testId: 'nav-supply', resource: 'componentRequests' },
   { testId: 'nav-training', resource: 'training' },
+  { testId: 'nav-partner-reports', resource: 'partnerReports' },
   { testId: 'nav-reference', resource: 'referenceData' },
   { testId: 'nav-users', resource: 'users' },
   { testId: 'nav-audit', resource: 'audit' },
@@ -78,6 +79,27 @@ describe('AppLayout navigation per role (libs/domain permission table)', () => {
   });
 });
 
+describe('AppLayout notification bell', () => {
+  it('shows every role the bell with its unread count, linking to the inbox', async () => {
+    mockFetch({ 'GET /notifications': { items: [], nextCursor: null, unreadCount: 2 } });
+    renderWithProviders(<AppLayout />, { user: 'partner', locale: 'uk' });
+    const bell = await screen.findByRole('link', { name: 'Сповіщення: 2 непрочитані' });
+    expect(bell).toHaveAttribute('href', '/notifications');
+    expect(within(bell).getByTestId('notification-count')).toHaveTextContent('2');
+    // the bell is not one of the sections
+    expect(navTestIds()).not.toContain('notification-bell');
+  });
+
+  it('offers partner reports to the roles that read them, in their language', () => {
+    const { unmount } = renderWithProviders(<AppLayout />, { user: 'logistics', locale: 'uk' });
+    expect(screen.getByTestId('nav-partner-reports')).toHaveAttribute('href', '/partner-reports');
+    expect(screen.getByTestId('nav-partner-reports')).toHaveTextContent('Звіти партнерам');
+    unmount();
+    renderWithProviders(<AppLayout />, { user: 'partner', locale: 'en' });
+    expect(screen.getByTestId('nav-partner-reports')).toHaveTextContent('Partner reports');
+  });
+});
+
 describe('AppLayout language switch', () => {
   it("turns the header English at once and saves the choice as the user's preference", async () => {
     const user = testUser('admin');
@@ -92,7 +114,8 @@ describe('AppLayout language switch', () => {
     expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     expect(document.documentElement.lang).toBe('en');
     await waitFor(() =>
-      expect(fetch.requests).toEqual([
+      // (the bell asks for the unread count beside it)
+      expect(fetch.requests.filter((r) => r.method !== 'GET')).toEqual([
         expect.objectContaining({ method: 'PATCH', path: '/auth/me/preferences', body: { locale: 'en' } }),
       ]),
     );

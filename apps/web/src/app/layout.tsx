@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { useEnumLabel } from '../components/use-enum-label';
 import { useLogout } from '../features/auth/api/logout';
 import { useUpdateMyPreferences } from '../features/auth/api/update-my-preferences';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { currentUiLocale } from '../i18n/i18n';
 import { useCurrentUser } from '../lib/session';
 
@@ -51,6 +52,13 @@ export function AppLayout() {
       testId: 'nav-training',
       end: false,
       show: can(user.role, 'training', 'read'),
+    },
+    {
+      to: '/partner-reports',
+      label: t('partnerReports.title'),
+      testId: 'nav-partner-reports',
+      end: false,
+      show: can(user.role, 'partnerReports', 'read'),
     },
     {
       to: '/reference',
@@ -105,6 +113,7 @@ export function AppLayout() {
             ))}
           </nav>
           <div className="header-tools">
+            <NotificationBell />
             <LanguageSwitch
               current={currentUiLocale()}
               disabled={preferences.isPending}

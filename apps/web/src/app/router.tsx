@@ -4,6 +4,8 @@ import { LoginPage } from '../features/auth/routes/login-page';
 import { HomePage } from '../features/home/routes/home-page';
 import { auditRoutes } from '../features/audit/routes';
 import { componentRequestsRoutes, supplyPlansRoutes } from '../features/component-requests/routes';
+import { notificationsRoutes } from '../features/notifications/routes';
+import { partnerReportsRoutes } from '../features/partner-reports/routes';
 import { referenceRoutes } from '../features/reference-data/routes';
 import { repairJobsRoutes } from '../features/repair-jobs/routes';
 import { systemsRoutes } from '../features/systems/routes';
@@ -30,6 +32,8 @@ export const router = createBrowserRouter([
       componentRequestsRoutes,
       supplyPlansRoutes,
       trainingRoutes,
+      partnerReportsRoutes,
+      notificationsRoutes,
       referenceRoutes,
       usersRoutes,
       auditRoutes,

@@ -1,6 +1,10 @@
 import { componentRequestsEn, supplyPlansEn } from './component-requests.en';
 import { componentRequestsUk, supplyPlansUk } from './component-requests.uk';
 import { en } from './en';
+import { notificationsEn } from './notifications.en';
+import { notificationsUk } from './notifications.uk';
+import { partnerReportsEn } from './partner-reports.en';
+import { partnerReportsUk } from './partner-reports.uk';
 import { repairJobsEn } from './repair-jobs.en';
 import { repairJobsUk } from './repair-jobs.uk';
 import { systemsEn } from './systems.en';
@@ -30,6 +34,8 @@ const PAIRS: [string, Catalogue, Catalogue][] = [
   ['repair-jobs.uk.ts / repair-jobs.en.ts', repairJobsUk, repairJobsEn],
   ['component-requests.uk.ts / .en.ts (requests)', componentRequestsUk, componentRequestsEn],
   ['component-requests.uk.ts / .en.ts (supply plans)', supplyPlansUk, supplyPlansEn],
+  ['partner-reports.uk.ts / .en.ts', partnerReportsUk, partnerReportsEn],
+  ['notifications.uk.ts / .en.ts', notificationsUk, notificationsEn],
 ];
 
 describe('i18n catalogues (uk, en)', () => {

@@ -3,6 +3,9 @@ import { errorCodesEn, fieldChecksEn, fieldRulesEn, scheduleConflictsEn } from '
 import { trainingEn } from './training.en';
 import { repairJobsEn } from './repair-jobs.en';
 import { systemsEn } from './systems.en';
+import { notificationsEn } from './notifications.en';
+import { partnerReportsEn } from './partner-reports.en';
+import { chartsEn, dashboardEn } from './dashboard.en';
 import type { Translation } from './uk';
 
 /** English. Typed as the Ukrainian resource, so a missing or extra key fails the type check. */
@@ -16,6 +19,10 @@ export const en: Translation = {
   fieldChecks: fieldChecksEn,
   scheduleConflicts: scheduleConflictsEn,
   training: trainingEn,
+  partnerReports: partnerReportsEn,
+  notifications: notificationsEn,
+  dashboard: dashboardEn,
+  charts: chartsEn,
   app: {
     name: 'JV Tracker',
     tagline: 'Artillery maintenance and repair joint ventures',

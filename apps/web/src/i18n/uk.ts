@@ -3,6 +3,9 @@ import { errorCodesUk, fieldChecksUk, fieldRulesUk, scheduleConflictsUk } from '
 import { trainingUk } from './training.uk';
 import { repairJobsUk } from './repair-jobs.uk';
 import { systemsUk } from './systems.uk';
+import { notificationsUk } from './notifications.uk';
+import { partnerReportsUk } from './partner-reports.uk';
+import { chartsUk, dashboardUk } from './dashboard.uk';
 
 /** Ukrainian, the default language. `en.ts` must have exactly the same keys (checked by its type). */
 export const uk = {
@@ -15,6 +18,10 @@ export const uk = {
   fieldChecks: fieldChecksUk,
   scheduleConflicts: scheduleConflictsUk,
   training: trainingUk,
+  partnerReports: partnerReportsUk,
+  notifications: notificationsUk,
+  dashboard: dashboardUk,
+  charts: chartsUk,
   app: {
     name: 'JV Tracker',
     tagline: 'Спільні підприємства з обслуговування та ремонту артилерії',

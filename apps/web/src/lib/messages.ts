@@ -1,5 +1,5 @@
 import { type ErrorCode, isFieldRuleCode } from '@jv/contracts';
-import { cohortStatuses, componentRequestStatuses, repairJobStatuses } from '@jv/domain';
+import { cohortStatuses, componentRequestStatuses, partnerReportStatuses, repairJobStatuses } from '@jv/domain';
 import type { TFunction } from 'i18next';
 import { isApiError } from './api-client';
 
@@ -10,7 +10,12 @@ import { isApiError } from './api-client';
  * in i18n/messages.*.ts, which are typed against the contracts' lists.
  */
 
-type StateGroup = 'repairJobs.status' | 'componentRequests.status' | 'systems.status' | 'training.cohortStatus';
+type StateGroup =
+  | 'repairJobs.status'
+  | 'componentRequests.status'
+  | 'systems.status'
+  | 'training.cohortStatus'
+  | 'partnerReports.status';
 
 /**
  * Parameters that name states are shown with their labels. Repair jobs and component requests share
@@ -23,6 +28,8 @@ const STATE_PARAMS: Partial<Record<ErrorCode, { keys: string[]; group: StateGrou
   NOT_RECEIVING: { keys: ['requestStatus'], group: 'componentRequests.status' },
   REQUEST_LOCKED: { keys: ['requestStatus'], group: 'componentRequests.status' },
   COHORT_CLOSED: { keys: ['cohortStatus'], group: 'training.cohortStatus' },
+  REPORT_NOT_DRAFT: { keys: ['reportStatus'], group: 'partnerReports.status' },
+  REPORT_NOT_PUBLISHED: { keys: ['reportStatus'], group: 'partnerReports.status' },
 };
 
 const repairJobStates = new Set<string>(repairJobStatuses);
@@ -33,9 +40,15 @@ const cohortOnlyStates = new Set<string>(
   cohortStatuses.filter((s) => !repairJobStates.has(s) && !componentRequestStatuses.some((r) => r === s)),
 );
 
+/** States only a partner report has (`published`, `discarded`). */
+const reportOnlyStates = new Set<string>(
+  partnerReportStatuses.filter((s) => !repairJobStates.has(s) && !componentRequestStatuses.some((r) => r === s)),
+);
+
 /** The workflow whose states an INVALID_TRANSITION names: a request's when any of them is a request-only state. */
 function workflowGroup(params: Record<string, unknown>, keys: string[]): StateGroup {
   const values = keys.flatMap((key) => (Array.isArray(params[key]) ? params[key] : [params[key]]));
+  if (values.some((v) => reportOnlyStates.has(String(v)))) return 'partnerReports.status';
   if (values.some((v) => cohortOnlyStates.has(String(v)))) return 'training.cohortStatus';
   return values.some((v) => requestOnlyStates.has(String(v))) ? 'componentRequests.status' : 'repairJobs.status';
 }

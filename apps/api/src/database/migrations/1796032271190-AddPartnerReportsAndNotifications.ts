@@ -44,7 +44,9 @@ export class AddPartnerReportsAndNotifications1796032271190 implements Migration
     await queryRunner.query(
       `CREATE INDEX "notifications_user_idx" ON "notifications"  ("user_id", "created_at", "id") `,
     );
-    await queryRunner.query(`CREATE INDEX "system_status_history_at_idx" ON "system_status_history"  ("at") `);
+    await queryRunner.query(
+      `CREATE INDEX "system_status_history_at_idx" ON "system_status_history" ("at") INCLUDE ("system_id", "from_status", "to_status")`,
+    );
     await queryRunner.query(
       `ALTER TABLE "partner_reports" ADD CONSTRAINT "FK_cf2d367ca8e94eac0d20d6cc93f" FOREIGN KEY ("partner_id") REFERENCES "partners"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );

@@ -11,6 +11,7 @@ import type {
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../modules/auth/passwords';
 import { seedComponentRequestsDemo } from './component-requests-seed';
+import { seedPartnerReportsDemo } from './partner-reports-seed';
 import { seedRepairJobsDemo } from './repair-jobs-seed';
 import { seedSystemsDemo } from './systems-seed';
 import { seedTrainingDemo } from './training-seed';
@@ -443,6 +444,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     await seedRepairJobsDemo(m);
     await seedComponentRequestsDemo(m);
     await seedTrainingDemo(m);
+    await seedPartnerReportsDemo(m);
     return true;
   });
 }

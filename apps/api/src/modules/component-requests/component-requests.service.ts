@@ -35,6 +35,7 @@ import { returnedRows, updateVersioned } from '../../common/optimistic';
 import { componentRequestScope, repairJobScope, worksAt } from '../../common/scope';
 import { containsPattern, SqlParams, whereSql } from '../../common/sql';
 import { AuditService } from '../audit/audit.service';
+import { notifyJobPartsReady, notifyRequestMove } from '../notifications/request-events';
 import { CLOSED_STATUSES_SQL, workshopToday } from '../repair-jobs/repair-jobs.rules';
 import { openComponentRequest } from './component-request-opening';
 import {
@@ -74,6 +75,7 @@ interface LockedRequest {
   requested_by: string | null;
   supplier_partner_id: string | null;
   expected_on: string | null;
+  repair_job_id: string | null;
   version: number;
 }
 
@@ -269,6 +271,7 @@ export class ComponentRequestsService {
         },
         m,
       );
+      await notifyRequestMove(m, req, input.to);
     });
     return this.get(id, user);
   }
@@ -324,6 +327,8 @@ export class ComponentRequestsService {
            VALUES ($1, $2, 'delivered', $3, $4, now())`,
           [id, req.status, input.waybill, user.id],
         );
+        await notifyRequestMove(m, req, 'delivered');
+        if (req.repair_job_id) await notifyJobPartsReady(m, req.repair_job_id);
       }
       const [delivery]: DeliveryRow[] = await m.query(`${DELIVERY_SELECT} WHERE d.id = $1`, [deliveryId]);
       const response = toDelivery(delivery, user);
@@ -568,7 +573,8 @@ export class ComponentRequestsService {
     const where = [`r.id = ${p.add(id)}::uuid`, ...componentRequestScope(user, p, 'r')];
     const [row]: LockedRequest[] = await m.query(
       `SELECT r.id, r.number, r.status, r.quantity, r.delivered_quantity, r.priority, r.needed_by::text AS needed_by,
-              r.justification, r.requested_by, r.supplier_partner_id, r.expected_on::text AS expected_on, r.version
+              r.justification, r.requested_by, r.supplier_partner_id, r.expected_on::text AS expected_on,
+              r.repair_job_id, r.version
          FROM component_requests r ${whereSql(where)} FOR UPDATE`,
       p.values,
     );

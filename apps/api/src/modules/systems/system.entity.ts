@@ -87,8 +87,11 @@ export class SystemEntity extends VersionedEntity {
 /** Every status change: who, when, why. */
 @Entity({ name: 'system_status_history' })
 @Index('system_status_history_system_idx', ['systemId', 'at'])
-/** changes since a moment (fleet availability over the last 12 months, status at a report's period end) */
-@Index('system_status_history_at_idx', ['at'])
+/**
+ * changes since a moment, covering system, from and to (the dashboard's 12-month availability trend reads
+ * only this index); created in the migrations
+ */
+@Index('system_status_history_at_idx', { synchronize: false })
 export class SystemStatusHistoryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -1,6 +1,8 @@
 import { Fragment, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanVsActual } from '@jv/contracts';
+import { isPartialMonth } from '../../../components/chart-periods';
+import { PartialMark } from '../../../components/chart-table';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useFormatters } from '../../../lib/format';
@@ -88,7 +90,9 @@ function PlanVsActualTable({ data }: { data: PlanVsActual }) {
             <Fragment key={m.month}>
               <tr className="cr-actual-month" data-testid="plan-vs-actual-month" data-month={m.month}>
                 <th scope="rowgroup">
-                  {monthLabel(m.month)} <span className="muted cr-small">· {t('supplyPlans.actual.total')}</span>
+                  {monthLabel(m.month)}
+                  {isPartialMonth(m.month) ? <PartialMark /> : null}{' '}
+                  <span className="muted cr-small">· {t('supplyPlans.actual.total')}</span>
                 </th>
                 <td className="num">{fmt.number(m.planned)}</td>
                 <td className="num">{fmt.number(m.delivered)}</td>

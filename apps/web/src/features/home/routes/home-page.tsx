@@ -4,8 +4,12 @@ import { can } from '@jv/domain';
 import { PageHeader } from '../../../components/page-header';
 import { useEnumLabel } from '../../../components/use-enum-label';
 import { useCurrentUser } from '../../../lib/session';
+import { Dashboard } from '../../dashboard/routes/dashboard';
 
-/** The landing page: who you are, what your role may do, and where to go next. */
+/**
+ * The landing page: who you are, where your role goes next (compact), and the dashboard of the figures
+ * that matter to every role, each leading to its list.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -43,17 +47,16 @@ export function HomePage() {
         title={t('home.welcome', { name: user.displayName })}
         description={t('home.yourRole', { role: enumLabel('role', user.role) })}
       />
-      <div className="card-grid">
-        <article className="card">
-          <h2>{t('home.whatYouCanDo')}</h2>
-          <p data-testid="role-description">{enumLabel('roleDescription', user.role)}</p>
+      <div className="card home-intro">
+        <p data-testid="role-description">
+          {enumLabel('roleDescription', user.role)}
           {user.role === 'workshop' ? (
-            <p className="muted">{t('home.facilitiesCount', { count: user.facilityIds.length })}</p>
+            <span className="muted"> {t('home.facilitiesCount', { count: user.facilityIds.length })}</span>
           ) : null}
-        </article>
-        <nav className="card" aria-labelledby="quick-links">
+        </p>
+        <nav className="home-quick-links" aria-labelledby="quick-links">
           <h2 id="quick-links">{t('home.quickLinks')}</h2>
-          <ul className="link-list">
+          <ul>
             {links.map((l) => (
               <li key={l.to}>
                 <Link to={l.to}>{l.label}</Link>
@@ -62,6 +65,7 @@ export function HomePage() {
           </ul>
         </nav>
       </div>
+      <Dashboard />
     </section>
   );
 }

@@ -1,19 +1,10 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { RepairJobMetrics } from '@jv/contracts';
 import { openRepairJobStatuses } from '@jv/domain';
 import { ButtonLink } from '../../../components/button';
+import { isPartialWeek } from '../../../components/chart-periods';
+import { ChartTable, legendText, PartialPatterns, partialPatternId, PeriodTick } from '../../../components/chart-table';
 import { FilterInput, FilterSelect, ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
@@ -73,14 +64,27 @@ export function DashboardPage() {
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <div className={query.isFetching ? 'list-busy' : undefined} aria-busy={query.isFetching || undefined}>
-          <Metrics metrics={query.data} facilityId={uuidParam(values.facilityId)} />
+          <Metrics
+            metrics={query.data}
+            facilityId={uuidParam(values.facilityId)}
+            until={ISO_DAY.test(values.to) ? values.to : undefined}
+          />
         </div>
       )}
     </section>
   );
 }
 
-function Metrics({ metrics, facilityId }: { metrics: RepairJobMetrics; facilityId: string | undefined }) {
+function Metrics({
+  metrics,
+  facilityId,
+  until,
+}: {
+  metrics: RepairJobMetrics;
+  facilityId: string | undefined;
+  /** the last day of the period asked for, if any: a week running past it is partial */
+  until: string | undefined;
+}) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const labels = useJobLabels();
@@ -95,7 +99,14 @@ function Metrics({ metrics, facilityId }: { metrics: RepairJobMetrics; facilityI
   }
   const backlog = [...facilities.values()];
   const totalBacklog = metrics.backlog.reduce((sum, row) => sum + row.count, 0);
-  const perWeek = metrics.completedPerWeek.map((w) => ({ week: fmt.date(w.weekStart), count: w.count }));
+  // a week not over yet (or cut by the period) is drawn hatched and labelled partial, not as a drop
+  const now = new Date();
+  const perWeek = metrics.completedPerWeek.map((w) => {
+    const partial = isPartialWeek(w.weekStart, now, until);
+    return { week: fmt.date(w.weekStart), count: w.count, partial };
+  });
+  const partialWeeks = new Set(perWeek.filter((w) => w.partial).map((w) => w.week));
+  const weekColor = STATUS_COLORS.quality_check;
   const overdueLink = `/repair-jobs?open=true&overdue=true${facilityId ? `&facilityId=${facilityId}` : ''}`;
 
   return (
@@ -144,12 +155,13 @@ function Metrics({ metrics, facilityId }: { metrics: RepairJobMetrics; facilityI
           <>
             <div className="rj-chart" style={{ height: Math.max(260, 60 + backlog.length * 44) }}>
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={backlog} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                <BarChart data={backlog} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                  <XAxis type="number" allowDecimals={false} />
-                  <YAxis type="category" dataKey="facility" width={110} />
+                  <XAxis type="number" allowDecimals={false} domain={[0, 'auto']} />
+                  <YAxis type="category" dataKey="facility" width={110} interval={0} />
                   <Tooltip />
-                  <Legend />
+                  {/* the legend in the order of the stacked segments, left to right (not sorted by name) */}
+                  <Legend itemSorter={null} formatter={legendText} />
                   {openRepairJobStatuses.map((s) => (
                     <Bar key={s} dataKey={s} name={labels.status(s)} stackId="backlog" fill={STATUS_COLORS[s]} />
                   ))}
@@ -166,25 +178,55 @@ function Metrics({ metrics, facilityId }: { metrics: RepairJobMetrics; facilityI
         {perWeek.length === 0 ? (
           <EmptyState message={t('repairJobs.dashboard.perWeekEmpty')} />
         ) : (
-          <div className="rj-chart" style={{ height: 280 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={perWeek} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="week" />
-                <YAxis allowDecimals={false} />
-                <Tooltip />
-                <Legend />
-                <Line
-                  type="linear"
-                  dataKey="count"
-                  name={t('repairJobs.dashboard.completed')}
-                  stroke={STATUS_COLORS.quality_check}
-                  strokeWidth={3}
-                  dot={{ r: 4 }}
-                />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+          <>
+            <div className="rj-chart" style={{ height: 300 }} aria-hidden="true">
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={perWeek} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                  <PartialPatterns colors={[weekColor]} />
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis
+                    dataKey="week"
+                    interval="preserveStartEnd"
+                    minTickGap={8}
+                    height={44}
+                    tick={<PeriodTick partial={(v) => partialWeeks.has(v)} partialLabel={t('charts.partial')} />}
+                  />
+                  <YAxis allowDecimals={false} domain={[0, 'auto']} width={40} />
+                  <Tooltip />
+                  <Bar
+                    dataKey="count"
+                    name={t('repairJobs.dashboard.completed')}
+                    fill={weekColor}
+                    isAnimationActive={false}
+                  >
+                    {perWeek.map((w) => (
+                      <Cell
+                        key={w.week}
+                        fill={w.partial ? `url(#${partialPatternId(weekColor)})` : weekColor}
+                        stroke={weekColor}
+                      />
+                    ))}
+                  </Bar>
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            {perWeek.some((w) => w.partial) ? (
+              <p className="muted" data-testid="per-week-partial-note">
+                {t('charts.partialPeriod')}: {[...partialWeeks].join(', ')}
+              </p>
+            ) : null}
+            <ChartTable
+              caption={t('repairJobs.dashboard.perWeek')}
+              columns={[t('charts.weekStarting'), t('repairJobs.dashboard.completed')]}
+              rows={perWeek.map((w) => ({
+                key: w.week,
+                header: w.week,
+                partial: w.partial,
+                cells: [fmt.number(w.count)],
+              }))}
+              testId="per-week-table"
+            />
+          </>
         )}
       </section>
     </>

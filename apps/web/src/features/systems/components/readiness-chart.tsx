@@ -1,17 +1,15 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReadinessSummaryResponse } from '@jv/contracts';
 import { readinessClasses } from '@jv/domain';
+import { READINESS_COLORS } from '../../../components/chart-palette';
+import { legendText } from '../../../components/chart-table';
 import { useFormatters } from '../../../lib/format';
 import { useSystemLabels } from './system-labels';
 
-export const READINESS_COLORS: Record<(typeof readinessClasses)[number], string> = {
-  FMC: '#1d7a46',
-  PMC: '#d08a00',
-  'NMC-M': '#c0392b',
-  'NMC-S': '#7f1d1d',
-};
-
-/** FMC / PMC / NMC-M / NMC-S per group as stacked horizontal bars (long group names stay readable). */
+/**
+ * FMC / PMC / NMC-M / NMC-S per group as stacked horizontal bars from 0 (long group names stay readable), in
+ * the app's colour-blind-safe palette; the legend in the order of the segments, left to right.
+ */
 export function ReadinessChart({ groups }: { groups: ReadinessSummaryResponse['groups'] }) {
   const labels = useSystemLabels();
   const fmt = useFormatters();
@@ -28,10 +26,16 @@ export function ReadinessChart({ groups }: { groups: ReadinessSummaryResponse['g
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} fontSize={12} tickFormatter={(v: number) => fmt.number(v)} />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          domain={[0, 'auto']}
+          fontSize={12}
+          tickFormatter={(v: number) => fmt.number(v)}
+        />
         <YAxis type="category" dataKey="label" width={210} fontSize={12} interval={0} tickFormatter={tick} />
         <Tooltip formatter={(value) => fmt.number(Number(value))} />
-        <Legend itemSorter={null} />
+        <Legend itemSorter={null} formatter={legendText} />
         {readinessClasses.map((cls) => (
           <Bar
             key={cls}

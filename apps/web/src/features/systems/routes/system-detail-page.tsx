@@ -19,6 +19,7 @@ import { useSystemLabels } from '../components/system-labels';
 import { useSystemPermissions } from '../components/system-permissions';
 import { UsageForm } from '../components/usage-form';
 import { UsageReportsPanel } from '../components/usage-reports-panel';
+import { UsageTable } from '../components/usage-table';
 import { WearBar } from '../components/wear-bar';
 
 // recharts is loaded only when a chart is shown, not with the app
@@ -131,6 +132,7 @@ function UsageChartPanel({ systemId }: { systemId: string }) {
               </Suspense>
             )}
           </div>
+          {total === 0 ? null : <UsageTable weeks={weeks} />}
         </>
       )}
     </div>

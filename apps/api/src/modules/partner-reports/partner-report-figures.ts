@@ -1,0 +1,336 @@
+import type { PartnerReportFigures } from '@jv/contracts';
+import {
+  crewCoverage,
+  median,
+  parseReportPeriod,
+  periodInFuture,
+  periodInProgress,
+  readinessClasses,
+  readinessOf,
+  type ReportPeriod,
+  type SystemStatus,
+  systemStatuses,
+} from '@jv/domain';
+import type { EntityManager } from 'typeorm';
+import { ValidationFailed } from '../../common/errors';
+import { workshopToday } from '../repair-jobs/repair-jobs.rules';
+
+type Manager = Pick<EntityManager, 'query'>;
+
+/**
+ * The period's bounds as moments: a period's days are days in Europe/Kyiv. `start_ts` is the first day's
+ * midnight, `end_ts` the midnight after the last day, `at_ts` "the period's end" — `end_ts`, or now
+ * ($4) while the period is still running. Parameters: $2 first day, $3 last day, $4 now.
+ */
+const BOUNDS_CTE = `b AS (
+  SELECT ($2::date::timestamp AT TIME ZONE 'Europe/Kyiv') AS start_ts,
+         (($3::date + 1)::timestamp AT TIME ZONE 'Europe/Kyiv') AS end_ts,
+         least((($3::date + 1)::timestamp AT TIME ZONE 'Europe/Kyiv'), $4::timestamptz) AS at_ts
+)`;
+
+/**
+ * The systems partner $1 donated that were registered by the period's end, with their status then: the
+ * `from_status` of the first status change after the end (system_status_history_system_idx), else the
+ * current status.
+ */
+const FLEET_CTE = `fleet AS (
+  SELECT s.id, s.model_id,
+         coalesce((SELECT h.from_status FROM system_status_history h
+                    WHERE h.system_id = s.id AND h.at >= b.at_ts
+                    ORDER BY h.at, h.id LIMIT 1), s.status) AS status
+    FROM systems s CROSS JOIN b
+   WHERE s.donor_partner_id = $1::uuid AND s.created_at < b.at_ts
+)`;
+
+/** Per model of the fleet or of the systems delivered in the period: systems by status at the end, delivered. */
+export const FLEET_SQL = `
+WITH ${BOUNDS_CTE}, ${FLEET_CTE},
+per_status AS (SELECT f.model_id, f.status, count(*)::int AS n FROM fleet f GROUP BY f.model_id, f.status),
+delivered AS (
+  SELECT s.model_id, count(*)::int AS n FROM systems s
+   WHERE s.donor_partner_id = $1::uuid AND s.delivered_on BETWEEN $2::date AND $3::date
+   GROUP BY s.model_id
+)
+SELECT sm.id AS model_id, sm.designation,
+       coalesce((SELECT json_object_agg(ps.status, ps.n) FROM per_status ps WHERE ps.model_id = sm.id), '{}'::json)
+         AS statuses,
+       coalesce(d.n, 0)::int AS delivered
+  FROM system_models sm
+  LEFT JOIN delivered d ON d.model_id = sm.id
+ WHERE d.n IS NOT NULL OR EXISTS (SELECT 1 FROM per_status ps WHERE ps.model_id = sm.id)
+ ORDER BY sm.designation, sm.id`;
+
+/**
+ * Repair jobs on partner $1's systems: opened in the period, completed in it (closed with status
+ * completed) with each one's days from opened to closed, and open at the period's end (opened before
+ * it, not closed by then).
+ */
+export const REPAIRS_SQL = `
+WITH ${BOUNDS_CTE}
+SELECT count(*) FILTER (WHERE j.opened_at >= b.start_ts AND j.opened_at < b.end_ts)::int AS opened,
+       coalesce(array_agg(extract(epoch FROM j.closed_at - j.opened_at)::float8 / 86400 ORDER BY j.id)
+         FILTER (WHERE j.status = 'completed' AND j.closed_at >= b.start_ts AND j.closed_at < b.end_ts),
+         '{}') AS turnaround_days,
+       count(*) FILTER (WHERE j.opened_at < b.at_ts AND (j.closed_at IS NULL OR j.closed_at >= b.at_ts))::int
+         AS open_at_end
+  FROM repair_jobs j
+  JOIN systems s ON s.id = j.system_id
+ CROSS JOIN b
+ WHERE s.donor_partner_id = $1::uuid AND j.opened_at < b.end_ts`;
+
+/** Usage reports of partner $1's systems dated in the period, per system model. */
+export const USE_SQL = `
+SELECT s.model_id, sm.designation, sum(u.rounds)::int AS rounds, round(sum(u.efc), 2)::float8 AS efc
+  FROM usage_reports u
+  JOIN systems s ON s.id = u.system_id
+  JOIN system_models sm ON sm.id = s.model_id
+ WHERE s.donor_partner_id = $1::uuid AND u.date BETWEEN $2::date AND $3::date
+ GROUP BY s.model_id, sm.designation
+ ORDER BY sm.designation, s.model_id`;
+
+/**
+ * Supply per month of the period, as plan vs actual does it (supply-plans.service.ts): the partner's
+ * plan lines naming a component / a system model, the deliveries received in the month on requests it
+ * supplies, the systems it donated with `delivered_on` in the month; and the requests it supplies that
+ * were approved and not closed (delivered, cancelled) at the period's end, overdue when their needed-by
+ * date is before that day (Kyiv).
+ */
+export const SUPPLY_SQL = `
+WITH ${BOUNDS_CTE},
+months AS (SELECT g::date AS month FROM generate_series($2::date, $3::date, interval '1 month') AS g),
+planned AS (
+  SELECT p.month,
+         coalesce(sum(l.quantity) FILTER (WHERE l.component_id IS NOT NULL), 0)::int AS components,
+         coalesce(sum(l.quantity) FILTER (WHERE l.system_model_id IS NOT NULL), 0)::int AS systems
+    FROM supply_plans p JOIN supply_plan_lines l ON l.plan_id = p.id
+   WHERE p.partner_id = $1::uuid AND p.month BETWEEN $2::date AND $3::date
+   GROUP BY p.month
+),
+components AS (
+  SELECT date_trunc('month', d.received_on)::date AS month, sum(d.quantity)::int AS n
+    FROM deliveries d JOIN component_requests r ON r.id = d.request_id
+   WHERE r.supplier_partner_id = $1::uuid AND d.received_on BETWEEN $2::date AND $3::date
+   GROUP BY 1
+),
+systems_in AS (
+  SELECT date_trunc('month', s.delivered_on)::date AS month, count(*)::int AS n
+    FROM systems s
+   WHERE s.donor_partner_id = $1::uuid AND s.delivered_on BETWEEN $2::date AND $3::date
+   GROUP BY 1
+),
+open_requests AS (
+  SELECT count(*)::int AS open,
+         count(*) FILTER (WHERE r.needed_by < (b.at_ts AT TIME ZONE 'Europe/Kyiv')::date)::int AS overdue
+    FROM component_requests r CROSS JOIN b
+   WHERE r.supplier_partner_id = $1::uuid AND r.approved_at < b.at_ts
+     AND (r.closed_at IS NULL OR r.closed_at >= b.at_ts)
+)
+SELECT to_char(mo.month, 'YYYY-MM') AS month,
+       coalesce(pl.components, 0) AS planned_components, coalesce(c.n, 0) AS delivered_components,
+       coalesce(pl.systems, 0) AS planned_systems, coalesce(si.n, 0) AS delivered_systems,
+       o.open AS open_requests, o.overdue AS overdue_requests
+  FROM months mo
+  LEFT JOIN planned pl ON pl.month = mo.month
+  LEFT JOIN components c ON c.month = mo.month
+  LEFT JOIN systems_in si ON si.month = mo.month
+ CROSS JOIN open_requests o
+ ORDER BY mo.month`;
+
+/**
+ * Training on the models of the partner's fleet: cohorts of courses on them completed in the period
+ * (status completed, ending in it), people qualified on them in the period (each once), and per model
+ * the systems in service at the end (not written off) with the people holding each qualification kind
+ * by the last day (distinct people per kind, as crewCoverageSql counts them).
+ */
+export const TRAINING_SQL = `
+WITH ${BOUNDS_CTE}, ${FLEET_CTE},
+models AS (SELECT DISTINCT f.model_id FROM fleet f),
+in_service AS (SELECT f.model_id, count(*)::int AS n FROM fleet f WHERE f.status <> 'written_off' GROUP BY f.model_id),
+per_kind AS (
+  SELECT q.system_model_id, q.kind, count(DISTINCT q.person_id)::int AS n
+    FROM qualifications q JOIN models mo ON mo.model_id = q.system_model_id
+   WHERE q.granted_on <= $3::date
+   GROUP BY q.system_model_id, q.kind
+),
+qualified AS (
+  SELECT system_model_id,
+         max(n) FILTER (WHERE kind = 'operator') AS operator,
+         max(n) FILTER (WHERE kind = 'maintainer') AS maintainer,
+         max(n) FILTER (WHERE kind = 'commander') AS commander
+    FROM per_kind
+   GROUP BY system_model_id
+)
+SELECT (SELECT count(*)::int FROM cohorts c JOIN courses co ON co.id = c.course_id
+         WHERE co.system_model_id IN (SELECT model_id FROM models) AND c.status = 'completed'
+           AND c.ends_on BETWEEN $2::date AND $3::date) AS cohorts_completed,
+       (SELECT count(DISTINCT q.person_id)::int FROM qualifications q
+         WHERE q.system_model_id IN (SELECT model_id FROM models)
+           AND q.granted_on BETWEEN $2::date AND $3::date) AS people_qualified,
+       coalesce((
+         SELECT json_agg(json_build_object(
+                  'modelId', sm.id, 'designation', sm.designation, 'crewSize', sm.crew_size,
+                  'systemsInService', coalesce(i.n, 0), 'operator', coalesce(qu.operator, 0),
+                  'maintainer', coalesce(qu.maintainer, 0), 'commander', coalesce(qu.commander, 0))
+                ORDER BY sm.designation, sm.id)
+           FROM system_models sm JOIN models mo ON mo.model_id = sm.id
+           LEFT JOIN qualified qu ON qu.system_model_id = sm.id
+           LEFT JOIN in_service i ON i.model_id = sm.id), '[]'::json) AS coverage`;
+
+interface FleetRow {
+  model_id: string;
+  designation: string;
+  statuses: Partial<Record<SystemStatus, number>>;
+  delivered: number;
+}
+interface RepairsRow {
+  opened: number;
+  turnaround_days: number[];
+  open_at_end: number;
+}
+interface UseRow {
+  model_id: string;
+  designation: string;
+  rounds: number;
+  efc: number;
+}
+interface SupplyRow {
+  month: string;
+  planned_components: number;
+  delivered_components: number;
+  planned_systems: number;
+  delivered_systems: number;
+  open_requests: number;
+  overdue_requests: number;
+}
+interface TrainingRow {
+  cohorts_completed: number;
+  people_qualified: number;
+  coverage: Array<{
+    modelId: string;
+    designation: string;
+    crewSize: number | null;
+    systemsInService: number;
+    operator: number;
+    maintainer: number;
+    commander: number;
+  }>;
+}
+
+const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+const twoDecimals = (x: number) => Math.round(x * 100) / 100;
+/** share in %, one decimal; null when there is nothing to share */
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+const isAvailable = (status: SystemStatus) => {
+  const r = readinessOf(status);
+  return r === 'FMC' || r === 'PMC';
+};
+
+/**
+ * The period of a request: a month or a quarter (400 `period` report_period otherwise), not starting
+ * after today in Kyiv (400 `period` period_in_future).
+ */
+export function reportPeriodOf(period: string, now: Date, path = 'period'): ReportPeriod {
+  const p = parseReportPeriod(period);
+  if (!p) throw new ValidationFailed([{ path, code: 'report_period' }]);
+  if (periodInFuture(p, workshopToday(now))) throw new ValidationFailed([{ path, code: 'period_in_future' }]);
+  return p;
+}
+
+/**
+ * What partner `partnerId` is told for `period`, computed now from the live tables in six statements
+ * (no per-system or per-model queries). Counts only: nothing names a person. An unknown partner is a
+ * 400 on `partnerId`.
+ */
+export async function computeFigures(
+  m: Manager,
+  partnerId: string,
+  period: ReportPeriod,
+  now: Date = new Date(),
+): Promise<PartnerReportFigures> {
+  const [partner]: Array<{ id: string; code: string; name: string; role: string }> = await m.query(
+    `SELECT id, code, name, role FROM partners WHERE id = $1::uuid`,
+    [partnerId],
+  );
+  if (!partner) throw new ValidationFailed([{ path: 'partnerId', code: 'not_found' }]);
+  const params = [partnerId, period.start, period.end, now.toISOString()];
+  const fleetRows: FleetRow[] = await m.query(FLEET_SQL, params);
+  const [repairs]: Array<RepairsRow | undefined> = await m.query(REPAIRS_SQL, params);
+  const useRows: UseRow[] = await m.query(USE_SQL, params.slice(0, 3));
+  const supplyRows: SupplyRow[] = await m.query(SUPPLY_SQL, params);
+  const [training]: TrainingRow[] = await m.query(TRAINING_SQL, params);
+
+  const byStatus = Object.fromEntries(systemStatuses.map((s) => [s, 0])) as Record<SystemStatus, number>;
+  const byModel = fleetRows.map((r) => {
+    let systems = 0;
+    let available = 0;
+    for (const [status, n] of Object.entries(r.statuses) as Array<[SystemStatus, number]>) {
+      byStatus[status] += n;
+      systems += n;
+      if (isAvailable(status)) available += n;
+    }
+    return { modelId: r.model_id, designation: r.designation, systems, available, delivered: r.delivered };
+  });
+  const total = systemStatuses.reduce((sum, s) => sum + byStatus[s], 0);
+  const available = byModel.reduce((sum, r) => sum + r.available, 0);
+  const days = repairs?.turnaround_days ?? [];
+  const middle = median(days);
+
+  return {
+    partner: { id: partner.id, code: partner.code, name: partner.name, role: partner.role },
+    period: { period: period.period, kind: period.kind, start: period.start, end: period.end },
+    computedAt: now.toISOString(),
+    inProgress: periodInProgress(period, workshopToday(now)),
+    fleet: {
+      systems: total,
+      byStatus: systemStatuses.map((status) => ({ status, systems: byStatus[status] })),
+      byReadiness: readinessClasses.map((readiness) => ({
+        readiness,
+        systems: systemStatuses.filter((s) => readinessOf(s) === readiness).reduce((sum, s) => sum + byStatus[s], 0),
+      })),
+      availabilityRate: percent(available, total - byStatus.written_off),
+      deliveredInPeriod: fleetRows.reduce((sum, r) => sum + r.delivered, 0),
+      byModel,
+    },
+    repairs: {
+      opened: repairs?.opened ?? 0,
+      completed: days.length,
+      medianTurnaroundDays: middle === null ? null : oneDecimal(middle),
+      openAtEnd: repairs?.open_at_end ?? 0,
+    },
+    use: {
+      rounds: useRows.reduce((sum, r) => sum + r.rounds, 0),
+      efc: twoDecimals(useRows.reduce((sum, r) => sum + r.efc, 0)),
+      byModel: useRows.map((r) => ({ modelId: r.model_id, designation: r.designation, rounds: r.rounds, efc: r.efc })),
+    },
+    supply: {
+      months: supplyRows.map((r) => ({
+        month: r.month,
+        plannedComponents: r.planned_components,
+        deliveredComponents: r.delivered_components,
+        plannedSystems: r.planned_systems,
+        deliveredSystems: r.delivered_systems,
+      })),
+      openRequests: supplyRows[0]?.open_requests ?? 0,
+      overdueRequests: supplyRows[0]?.overdue_requests ?? 0,
+    },
+    training: {
+      cohortsCompleted: training?.cohorts_completed ?? 0,
+      peopleQualified: training?.people_qualified ?? 0,
+      coverage: (training?.coverage ?? []).map((c) => {
+        const cover = crewCoverage({
+          systemsInService: c.systemsInService,
+          crewSize: c.crewSize,
+          qualified: { operator: c.operator, maintainer: c.maintainer, commander: c.commander },
+        });
+        return {
+          modelId: c.modelId,
+          designation: c.designation,
+          systemsInService: c.systemsInService,
+          crewsRequired: cover.crewsRequired,
+          crewsCovered: cover.crewsCovered,
+          coveragePercent: cover.coveragePercent,
+        };
+      }),
+    },
+  };
+}

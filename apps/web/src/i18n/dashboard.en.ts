@@ -1,0 +1,88 @@
+import type { Translation } from './uk';
+
+/** English strings of the home page's dashboard; the type makes its keys match dashboard.uk.ts. */
+export const dashboardEn: Translation['dashboard'] = {
+  title: 'Overview',
+  asOf: 'As of {{date}}',
+  partnerSlice: "Showing your country's slice only: its systems, repair jobs, requests and training.",
+  openList: 'Open the list',
+  fleet: {
+    title: 'Fleet availability now',
+    availability: 'Available (FMC + PMC)',
+    availableOf: '{{available}} of {{inService}} systems in service',
+    noSystems: 'No systems in service',
+    breakdown: 'Systems by readiness class',
+    inTransit: 'In transit',
+    className: 'Class',
+    systems: 'Systems',
+    allSystems: 'All systems',
+    systemsOfClass: '{{cls}} systems',
+  },
+  trend: {
+    title: 'Availability over 12 months',
+    caption: 'Share of available systems (FMC + PMC) at the end of each month, %',
+    month: 'Month',
+    rate: 'Availability, %',
+    available: 'Available',
+    inService: 'In service',
+    partialNote: 'The current month is not over: it shows the state today, not at the month’s end.',
+    summary: 'Readiness summary',
+  },
+  backlog: {
+    title: 'Open repair jobs per workshop',
+    facility: 'Workshop',
+    open: 'Open',
+    overdue: 'Of which overdue',
+    awaitingParts: 'Of which awaiting parts',
+    empty: 'No open repair jobs.',
+    openAt: 'Open repair jobs: {{facility}}',
+    overdueAt: 'Overdue repair jobs: {{facility}}',
+    awaitingAt: 'Repair jobs awaiting parts: {{facility}}',
+  },
+  turnaround: {
+    title: 'Repair turnaround',
+    help: 'From opened to completed; jobs completed in the last 90 days.',
+    median: 'Median, days',
+    completed: 'Completed',
+    metricsLink: 'Workshop metrics',
+    completedLink: 'Completed repair jobs',
+  },
+  overdueRequests: {
+    title: 'Overdue requests',
+    help: 'Approved, not delivered yet, past their needed-by date.',
+    oldest: 'Oldest needed by: {{date}}',
+    none: 'No overdue requests.',
+  },
+  cohorts: {
+    title: 'Upcoming cohorts',
+    help: 'Cohorts starting within 30 days, and their seat use.',
+    group: 'Cohort',
+    startsOn: 'Starts',
+    seats: 'Seats',
+    seatsTaken: 'Taken',
+    seatUse: '{{taken}} of {{seats}}',
+    empty: 'No cohorts start within 30 days.',
+    allCohorts: 'Cohorts in the next 30 days',
+  },
+  crew: {
+    title: 'Crew-coverage gaps',
+    help: 'Models with fewer qualified crews than systems in service.',
+    model: 'Model',
+    systemsInService: 'Systems in service',
+    required: 'Crews required',
+    covered: 'Crews qualified',
+    gap: 'Gap',
+    coveredOf: '{{covered}} of {{required}}',
+    empty: 'Every model has enough crews.',
+    coverageLink: 'Crew coverage',
+  },
+};
+
+/** Shared by every chart of the app; the type makes its keys match dashboard.uk.ts. */
+export const chartsEn: Translation['charts'] = {
+  partial: 'partial',
+  showNumbers: 'Show the numbers',
+  partialPeriod: 'Period not over yet',
+  weekStarting: 'Week starting',
+  month: 'Month',
+};
