@@ -7,6 +7,7 @@ import { AddPlanAndRequestMetricsIndexes1796026666908 } from './1796026666908-Ad
 import { WindowRequestMetrics1796028175458 } from './1796028175458-WindowRequestMetrics';
 import { AddTraining1796028868067 } from './1796028868067-AddTraining';
 import { AddPartnerReportsAndNotifications1796032271190 } from './1796032271190-AddPartnerReportsAndNotifications';
+import { CoverReportIndexes1796036000000 } from './1796036000000-CoverReportIndexes';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   WindowRequestMetrics1796028175458,
   AddTraining1796028868067,
   AddPartnerReportsAndNotifications1796032271190,
+  CoverReportIndexes1796036000000,
 ];

@@ -15,7 +15,7 @@ import type { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../../common/errors';
 import { workshopToday } from '../repair-jobs/repair-jobs.rules';
 
-type Manager = Pick<EntityManager, 'query'>;
+type Manager = Pick<EntityManager, 'query'> & { queryRunner?: EntityManager['queryRunner'] };
 
 /**
  * The period's bounds as moments: a period's days are days in Europe/Kyiv. `start_ts` is the first day's
@@ -63,28 +63,37 @@ SELECT sm.id AS model_id, sm.designation,
 /**
  * Repair jobs on partner $1's systems: opened in the period, completed in it (closed with status
  * completed) with each one's days from opened to closed, and open at the period's end (opened before
- * it, not closed by then).
+ * it, not closed by then). Read per system from repair_jobs_system_idx, which covers closed_at and
+ * status (index-only; a join over all jobs would read the whole table).
  */
 export const REPAIRS_SQL = `
 WITH ${BOUNDS_CTE}
 SELECT count(*) FILTER (WHERE j.opened_at >= b.start_ts AND j.opened_at < b.end_ts)::int AS opened,
-       coalesce(array_agg(extract(epoch FROM j.closed_at - j.opened_at)::float8 / 86400 ORDER BY j.id)
+       coalesce(array_agg(extract(epoch FROM j.closed_at - j.opened_at)::float8 / 86400)
          FILTER (WHERE j.status = 'completed' AND j.closed_at >= b.start_ts AND j.closed_at < b.end_ts),
          '{}') AS turnaround_days,
        count(*) FILTER (WHERE j.opened_at < b.at_ts AND (j.closed_at IS NULL OR j.closed_at >= b.at_ts))::int
          AS open_at_end
-  FROM repair_jobs j
-  JOIN systems s ON s.id = j.system_id
- CROSS JOIN b
- WHERE s.donor_partner_id = $1::uuid AND j.opened_at < b.end_ts`;
+  FROM b
+  JOIN systems s ON s.donor_partner_id = $1::uuid
+ CROSS JOIN LATERAL (
+   SELECT rj.opened_at, rj.closed_at, rj.status FROM repair_jobs rj
+    WHERE rj.system_id = s.id AND rj.opened_at < b.end_ts
+ ) j`;
 
-/** Usage reports of partner $1's systems dated in the period, per system model. */
+/**
+ * Usage reports of partner $1's systems dated in the period, per system model: summed per system from
+ * usage_reports_system_date_uq, which covers rounds and efc (index-only).
+ */
 export const USE_SQL = `
-SELECT s.model_id, sm.designation, sum(u.rounds)::int AS rounds, round(sum(u.efc), 2)::float8 AS efc
-  FROM usage_reports u
-  JOIN systems s ON s.id = u.system_id
+SELECT s.model_id, sm.designation, sum(x.rounds)::int AS rounds, round(sum(x.efc), 2)::float8 AS efc
+  FROM systems s
   JOIN system_models sm ON sm.id = s.model_id
- WHERE s.donor_partner_id = $1::uuid AND u.date BETWEEN $2::date AND $3::date
+ CROSS JOIN LATERAL (
+   SELECT sum(u.rounds) AS rounds, sum(u.efc) AS efc FROM usage_reports u
+    WHERE u.system_id = s.id AND u.date BETWEEN $2::date AND $3::date
+ ) x
+ WHERE s.donor_partner_id = $1::uuid AND x.rounds IS NOT NULL
  GROUP BY s.model_id, sm.designation
  ORDER BY sm.designation, s.model_id`;
 
@@ -253,11 +262,26 @@ export async function computeFigures(
   );
   if (!partner) throw new ValidationFailed([{ path: 'partnerId', code: 'not_found' }]);
   const params = [partnerId, period.start, period.end, now.toISOString()];
-  const fleetRows: FleetRow[] = await m.query(FLEET_SQL, params);
-  const [repairs]: Array<RepairsRow | undefined> = await m.query(REPAIRS_SQL, params);
-  const useRows: UseRow[] = await m.query(USE_SQL, params.slice(0, 3));
-  const supplyRows: SupplyRow[] = await m.query(SUPPLY_SQL, params);
-  const [training]: TrainingRow[] = await m.query(TRAINING_SQL, params);
+  // Outside a transaction (a preview) the five statements run side by side on pooled connections; inside
+  // one (preparing, refreshing) they share its connection, one after another.
+  const statements = [
+    () => m.query(FLEET_SQL, params),
+    () => m.query(REPAIRS_SQL, params),
+    () => m.query(USE_SQL, params.slice(0, 3)),
+    () => m.query(SUPPLY_SQL, params),
+    () => m.query(TRAINING_SQL, params),
+  ] as const;
+  const inTransaction = 'queryRunner' in m && !!m.queryRunner;
+  const results: unknown[] = [];
+  if (inTransaction) for (const run of statements) results.push(await run());
+  else results.push(...(await Promise.all(statements.map((run) => run()))));
+  const [fleetRows, [repairs], useRows, supplyRows, [training]] = results as [
+    FleetRow[],
+    Array<RepairsRow | undefined>,
+    UseRow[],
+    SupplyRow[],
+    TrainingRow[],
+  ];
 
   const byStatus = Object.fromEntries(systemStatuses.map((s) => [s, 0])) as Record<SystemStatus, number>;
   const byModel = fleetRows.map((r) => {

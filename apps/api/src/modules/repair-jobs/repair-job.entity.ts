@@ -23,7 +23,8 @@ export type RepairJobPriority = 'routine' | 'priority' | 'urgent';
 })
 @Index('repair_jobs_facility_queue_idx', ['facilityId', 'status', 'priorityRank', 'openedAt', 'id'])
 @Index('repair_jobs_queue_idx', ['priorityRank', 'openedAt', 'id'])
-@Index('repair_jobs_system_idx', ['systemId', 'openedAt'])
+/** (system, opened_at) covering closed_at and status (a partner report's repairs); created in the migrations */
+@Index('repair_jobs_system_idx', { synchronize: false })
 @Index('repair_jobs_status_idx', ['status', 'dueAt'])
 @Index('repair_jobs_closed_idx', ['closedAt'])
 @Index('repair_jobs_plan_idx', ['preventivePlanId', 'systemId', 'openedAt'])

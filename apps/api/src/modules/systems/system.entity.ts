@@ -121,7 +121,8 @@ export class SystemStatusHistoryEntity {
 
 /** Rounds fired by one system on one day (at most one report per system and day). */
 @Entity({ name: 'usage_reports' })
-@Index('usage_reports_system_date_uq', ['systemId', 'date'], { unique: true })
+/** unique (system, date) covering rounds and efc (a partner report's use); created in the migrations */
+@Index('usage_reports_system_date_uq', { synchronize: false })
 export class UsageReportEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -202,7 +202,8 @@ export class EnrollmentEntity {
 @Entity({ name: 'qualifications' })
 @Index('qualifications_enrollment_uq', ['enrollmentId'], { unique: true })
 @Index('qualifications_person_idx', ['personId'])
-@Index('qualifications_model_kind_idx', ['systemModelId', 'kind', 'personId'])
+/** (model, kind, person) covering granted_on (crew coverage by a day); created in the migrations */
+@Index('qualifications_model_kind_idx', { synchronize: false })
 export class QualificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
