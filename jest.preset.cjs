@@ -1,5 +1,6 @@
 // Shared Jest settings. Nest 12 is ESM-only: @swc/jest transforms .ts and .js, and
-// transformIgnorePatterns lets @nestjs/ through so Jest (which does not require(esm)) can load it.
+// transformIgnorePatterns lets @nestjs/ (and otplib with its @scure/@noble dependencies) through so Jest
+// (which does not require(esm)) can load them.
 const path = require('node:path');
 process.env.TZ = 'UTC';
 module.exports = {
@@ -18,7 +19,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uuid)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uuid|otplib|@otplib|@scure|@noble)/)'],
   moduleNameMapper: {
     '^@jv/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@jv/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),

@@ -8,6 +8,7 @@ export TZ=UTC NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false FORCE_COLOR=0
 mkdir -p tmp
 summary=tmp/test-summary.txt
 : > tmp/test-results.tsv
+: > tmp/proof-counts.txt # the proofs' counts (matrix cells, races…): one line per suite, printed at the end
 
 passed=0
 failed=0
@@ -41,7 +42,7 @@ check lint npx nx run-many -t lint --parallel=2 --outputStyle=static
 check typecheck npx nx run-many -t typecheck --parallel=2 --outputStyle=static
 check migrations-match-entities bash -c 'rm -rf .data/check && DATA_DIR=.data/check EMBEDDED_PG_PORT=54338 node tools/run-api-task.mjs check; rc=$?; rm -rf .data/check; exit $rc'
 if command -v docker-compose >/dev/null 2>&1; then
-  check compose-file env POSTGRES_PASSWORD=validate-only docker-compose -f docker/compose.yml config -q
+  check compose-file env POSTGRES_PASSWORD=validate-only APP_SECRET=validate-only-secret-of-32-characters docker-compose -f docker/compose.yml config -q
 else
   echo "=== compose-file: docker-compose is not installed here; .ci/run installs it"
 fi
@@ -60,5 +61,6 @@ column -t -s $'\t' tmp/test-results.tsv 2>/dev/null || cat tmp/test-results.tsv
 line="$passed passed, $failed failed"
 echo "$line" > "$summary"
 echo
+[ -s tmp/proof-counts.txt ] && cat tmp/proof-counts.txt
 echo "$line"
 [ "$failed" -eq 0 ]

@@ -18,7 +18,8 @@ export default defineConfig({
   build: {
     outDir: path.resolve(workspaceRoot, 'dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // no source maps in the shipped build (the server also answers 404 for *.map); `npm run dev` has its own
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // long-lived vendor chunks: an app release does not make tablets download React again

@@ -52,7 +52,8 @@ describe('role journeys (browser)', () => {
   });
 
   it(
-    'an admin creates a logistics user who signs in in English without admin navigation; ' +
+    'an admin creates a logistics user who replaces the admin-set password, then works in English without ' +
+      'admin navigation; ' +
       'disabling the user ends the session at once',
     async () => {
       const tag = runTag();
@@ -86,10 +87,19 @@ describe('role journeys (browser)', () => {
         const created = await apiGet<UserItem>(page, `/api/v1/users/${userId}`);
         expect(created).toMatchObject({ email, role: 'logistics', locale: 'en', active: true });
 
-        // the new user, in a browser context of its own: English UI, no admin navigation
+        // the new user, in a browser context of its own: an admin-set password must be replaced first
         const user = newcomer.page;
         await login(user, email, password);
         await user.locator('html[lang="en"]').waitFor({ state: 'attached' });
+        await user.waitForURL('**/account');
+        expect((await user.request.get('/api/v1/systems')).status()).toBe(403);
+        await user.getByTestId('field-currentPassword').fill(password);
+        await user.getByTestId('field-newPassword').fill(`${password}-own`);
+        await user.getByTestId('field-repeatPassword').fill(`${password}-own`);
+        await user.getByTestId('change-password-submit').click();
+        await user.getByTestId('password-changed').waitFor();
+        // then: English UI, no admin navigation
+        await user.goto('/');
         await user.getByTestId('nav-home').waitFor();
         expect(await user.getByTestId('nav-systems').isVisible()).toBe(true);
         expect(await user.getByTestId('nav-users').count()).toBe(0);

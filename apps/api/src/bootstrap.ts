@@ -62,8 +62,8 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
     .filter(Boolean);
   if (cors.length > 0) app.enableCors({ origin: cors, credentials: true });
 
+  // JSON only here: the CSV import routes read their text/csv body after authentication (BodyTypeGuard)
   app.useBodyParser('json', { limit: env.BODY_LIMIT });
-  app.useBodyParser('text', { limit: '20mb', type: ['text/csv'] });
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -73,6 +73,11 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
 
   const webDist = path.resolve(env.WEB_DIST);
   if (existsSync(path.join(webDist, 'index.html'))) {
+    // never serve source maps, even if a build left some behind
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.path.startsWith('/api') || !req.path.toLowerCase().endsWith('.map')) return next();
+      res.status(404).type('text/plain').send('Not Found');
+    });
     app.useStaticAssets(webDist, {
       index: false,
       maxAge: '1h',

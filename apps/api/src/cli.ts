@@ -7,6 +7,7 @@ import { rootLogger } from './common/logger';
 import { loadEnv } from './config/env';
 import { createDataSource } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded';
+import { appRoleFor } from './database/roles';
 import { seedDemo } from './database/seeds/demo-seed';
 import { dropAll, generateMigration, migrate, pendingSchemaChanges, revertLast } from './database/tasks';
 import { hashPassword } from './modules/auth/passwords';
@@ -30,20 +31,25 @@ async function main() {
   const [task, ...rest] = process.argv.slice(2);
   const env = loadEnv();
   const logger = rootLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL);
-  let url = env.DATABASE_URL;
+  // tasks run as the owner (DATABASE_MIGRATION_URL, else DATABASE_URL); migrations then grant to the app's role
+  let url = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
+  let appRole = env.DATABASE_URL && url ? appRoleFor(env.DATABASE_URL, url) : null;
   let stop = async () => undefined as void;
-  if (!url) {
+  if (!env.DATABASE_URL) {
+    if (env.DATABASE_MIGRATION_URL) throw new Error('DATABASE_MIGRATION_URL is set without DATABASE_URL: set both');
     const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, logger });
     url = embedded.url;
+    appRole = appRoleFor(embedded.appUrl, embedded.url);
     stop = embedded.stop;
   }
+  if (!url) throw new Error('no database URL');
   const ds = createDataSource({ url, poolSize: 2 });
   await ds.initialize();
   let code = 0;
   try {
     switch (task) {
       case 'migrate': {
-        const ran = await migrate(ds);
+        const ran = await migrate(ds, appRole);
         out(ran.length ? `Applied: ${ran.join(', ')}` : 'Database is up to date.');
         break;
       }
@@ -52,18 +58,19 @@ async function main() {
         out('Reverted the last migration.');
         break;
       case 'seed':
-        await migrate(ds);
+        if (env.NODE_ENV === 'production') throw new Error('db:seed refuses to run with NODE_ENV=production');
+        await migrate(ds, appRole);
         out((await seedDemo(ds)) ? 'Demo data seeded.' : 'The database already has users; demo seed skipped.');
         break;
       case 'reset':
         if (env.NODE_ENV === 'production') throw new Error('db:reset refuses to run with NODE_ENV=production');
         await dropAll(ds);
-        await migrate(ds);
+        await migrate(ds, appRole);
         await seedDemo(ds);
         out('Database dropped, migrated and seeded with demo data.');
         break;
       case 'check': {
-        await migrate(ds);
+        await migrate(ds, appRole);
         const { up } = await pendingSchemaChanges(ds);
         if (up.length) {
           out(
@@ -79,13 +86,13 @@ async function main() {
         const name = rest.find((r) => !r.startsWith('-'));
         if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
           throw new Error('Give the migration a PascalCase name: npm run db:generate -- AddRepairJobs');
-        await migrate(ds);
+        await migrate(ds, appRole);
         const file = await generateMigration(ds, name, path.resolve(__dirname, 'database/migrations'));
         out(file ? `Wrote ${file}. Read it, then add it to database/migrations/index.ts.` : 'No schema changes.');
         break;
       }
       case 'create-admin': {
-        await migrate(ds);
+        await migrate(ds, appRole);
         const rl = createInterface({ input: process.stdin, output: process.stdout });
         const email = arg('email') ?? (await rl.question('Admin email: '));
         const displayName = arg('name') ?? (await rl.question('Display name: '));

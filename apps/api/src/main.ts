@@ -2,14 +2,16 @@ import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { rootLogger } from './common/logger';
 import { InvalidEnvironmentError, loadEnv } from './config/env';
+import { assertSafeForProduction, UnsafeProductionConfigError } from './config/production-guard';
 import { openDatabase } from './database/open-database';
 
 async function main() {
   let env;
   try {
     env = loadEnv();
+    assertSafeForProduction(env);
   } catch (e) {
-    if (e instanceof InvalidEnvironmentError) {
+    if (e instanceof InvalidEnvironmentError || e instanceof UnsafeProductionConfigError) {
       process.stderr.write(`${e.message}\n`);
       process.exit(1);
     }

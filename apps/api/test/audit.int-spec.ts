@@ -162,7 +162,7 @@ describe('audit log (integration, real PostgreSQL)', () => {
           actor_id: admin.user.id,
           actor_email: admin.user.email,
           before: null,
-          after: { sessionsRevoked: 0 },
+          after: { sessionsRevoked: 0, mustChange: true },
         },
       ]);
       expect(JSON.stringify(reset)).not.toContain('another-password-2');

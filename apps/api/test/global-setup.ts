@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { createDataSource } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded';
+import { appRoleFor } from '../src/database/roles';
 import { migrate } from '../src/database/tasks';
 
 /** A free TCP port on loopback, so parallel runs on one machine never collide. */
@@ -21,17 +22,22 @@ export function freePort(): Promise<number> {
 /** Starts one real PostgreSQL for the whole integration run and migrates it once. */
 export default async function globalSetup() {
   process.env.TZ = 'UTC';
+  // TEST_DATABASE_URL: an external database's owner; TEST_DATABASE_APP_URL: its app role (else the owner)
   let url = process.env.TEST_DATABASE_URL;
+  let appUrl = process.env.TEST_DATABASE_APP_URL ?? url;
   if (!url) {
     const dataDir = path.resolve(__dirname, `../../../.data/test-integration-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
     const db = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     (globalThis as { __JV_PG__?: unknown }).__JV_PG__ = { stop: db.stop, dataDir };
     url = db.url;
+    appUrl = db.appUrl;
   }
   const ds = createDataSource({ url });
   await ds.initialize();
-  await migrate(ds);
+  await migrate(ds, appRoleFor(appUrl ?? url, url));
   await ds.destroy();
-  process.env.JV_TEST_DATABASE_URL = url;
+  // the app connects as the app's role; resetDatabase and the tests' own queries as the owner
+  process.env.JV_TEST_DATABASE_URL = appUrl ?? url;
+  process.env.JV_TEST_DATABASE_OWNER_URL = url;
 }

@@ -375,11 +375,12 @@ describe('systems API (integration, real PostgreSQL)', () => {
         );
         await admin
           .post(`/api/v1/systems/${s.id}/status`)
-          .send({ status: 'operational', reason: 'Barrel replaced' })
+          // back to operational only through a job (four eyes): a hand move to the depot instead
+          .send({ status: 'in_transit', reason: 'To the depot' })
           .expect(200);
         await ctx.db.query(
           `UPDATE system_status_history SET at = now() + interval '2 seconds'
-            WHERE system_id = $1 AND reason = 'Barrel replaced'`,
+            WHERE system_id = $1 AND reason = 'To the depot'`,
           [s.id],
         );
         await admin
@@ -398,8 +399,8 @@ describe('systems API (integration, real PostgreSQL)', () => {
         expect(h[1]).toMatchObject({
           kind: 'status',
           fromStatus: 'in_repair',
-          toStatus: 'operational',
-          reason: 'Barrel replaced',
+          toStatus: 'in_transit',
+          reason: 'To the depot',
           actorName: 'Test admin',
         });
         expect(h[2]).toMatchObject({

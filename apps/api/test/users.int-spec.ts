@@ -323,14 +323,18 @@ describe('users (integration, real PostgreSQL)', () => {
         expect(
           (await ctx.http().post('/api/v1/auth/login').send({ email: u.user.email, password: TEST_PASSWORD })).status,
         ).toBe(401);
-        expect(
-          (await ctx.http().post('/api/v1/auth/login').send({ email: u.user.email, password: NEW_PASSWORD })).status,
-        ).toBe(200);
+        const again = await ctx.http().post('/api/v1/auth/login').send({ email: u.user.email, password: NEW_PASSWORD });
+        expect(again.status).toBe(200);
+        expect(again.body.setupRequired).toEqual(['password']); // an admin-set password must be changed first
         const rows = (await auditRows(ctx.db, 'user', u.user.id)).filter(
           (r: { action: string }) => r.action === 'password_reset',
         );
         expect(rows).toEqual([
-          expect.objectContaining({ actor_id: admin.user.id, before: null, after: { sessionsRevoked: 1 } }),
+          expect.objectContaining({
+            actor_id: admin.user.id,
+            before: null,
+            after: { sessionsRevoked: 1, mustChange: true },
+          }),
         ]);
         expect(JSON.stringify(rows)).not.toContain(NEW_PASSWORD);
         expect(

@@ -12,6 +12,12 @@ export const errorCatalog = {
   COMMENT_REQUIRED: { status: 400, params: z.object({}) },
   UNAUTHENTICATED: { status: 401, params: z.object({}) },
   BAD_CREDENTIALS: { status: 401, params: z.object({}) },
+  /** the second factor's code or recovery code is wrong (or used) */
+  MFA_CODE_INVALID: { status: 401, params: z.object({}) },
+  /** no password step (or an expired one) before the second factor, or no pending enrolment to confirm */
+  MFA_NOT_STARTED: { status: 401, params: z.object({}) },
+  /** the session reaches only the auth endpoints until the user enrols a second factor / changes the password */
+  SETUP_REQUIRED: { status: 403, params: z.object({ setupRequired: z.array(z.string()) }) },
   FORBIDDEN: { status: 403, params: z.object({}) },
   NOT_FOUND: { status: 404, params: z.object({}) },
   METHOD_NOT_ALLOWED: { status: 405, params: z.object({}) },
@@ -27,6 +33,8 @@ export const errorCatalog = {
   OPEN_JOB_EXISTS: { status: 409, params: z.object({ jobNumber: z.string().optional() }) },
   SYSTEM_NOT_REPAIRABLE: { status: 409, params: z.object({ systemStatus: z.string() }) },
   SYSTEM_WRITTEN_OFF: { status: 409, params: z.object({}) },
+  /** a return to `operational` from degraded/in_repair/awaiting_parts goes through a repair job (four eyes) */
+  STATUS_NEEDS_REPAIR_JOB: { status: 409, params: z.object({ from: z.string(), to: z.string() }) },
   DUPLICATE_USAGE_DAY: { status: 409, params: z.object({ date: z.string() }) },
   INVALID_STATUS_CHANGE: {
     status: 409,
@@ -60,6 +68,8 @@ export const errorCatalog = {
   TOO_MANY_REQUESTS: { status: 429, params: z.object({ retryAfterSeconds: z.number().int() }) },
   INTERNAL: { status: 500, params: z.object({}) },
   SERVICE_UNAVAILABLE: { status: 503, params: z.object({}) },
+  /** PostgreSQL does not answer; retry after `Retry-After` seconds */
+  DATABASE_UNAVAILABLE: { status: 503, params: z.object({ retryAfterSeconds: z.number().int() }) },
 } as const satisfies Record<string, { status: number; params: z.ZodObject }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
@@ -147,6 +157,10 @@ export const fieldRuleCodes = [
   // partner reports
   'report_period',
   'period_in_future',
+  // accounts
+  'password_breached',
+  'password_wrong',
+  'password_unchanged',
 ] as const;
 export type FieldRuleCode = (typeof fieldRuleCodes)[number];
 export const isFieldRuleCode = (code: unknown): code is FieldRuleCode =>

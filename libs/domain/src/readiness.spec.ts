@@ -1,4 +1,10 @@
-import { canChangeStatus, readinessOf, statusesOfReadiness, summarizeReadiness } from './readiness';
+import {
+  canChangeStatus,
+  manualChangeNeedsJob,
+  readinessOf,
+  statusesOfReadiness,
+  summarizeReadiness,
+} from './readiness';
 
 describe('readiness', () => {
   it('maps statuses to the coalition readiness classes', () => {
@@ -37,5 +43,13 @@ describe('readiness', () => {
     expect(canChangeStatus('written_off', 'operational')).toBe(false);
     expect(canChangeStatus('operational', 'written_off')).toBe(true);
     expect(canChangeStatus('degraded', 'degraded')).toBe(false);
+  });
+
+  it('sends a return to service from degraded, in_repair or awaiting_parts through a repair job', () => {
+    for (const from of ['degraded', 'in_repair', 'awaiting_parts'] as const)
+      expect(manualChangeNeedsJob(from, 'operational')).toBe(true);
+    expect(manualChangeNeedsJob('in_transit', 'operational')).toBe(false);
+    expect(manualChangeNeedsJob('operational', 'degraded')).toBe(false);
+    expect(manualChangeNeedsJob('degraded', 'in_repair')).toBe(false);
   });
 });

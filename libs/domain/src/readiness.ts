@@ -39,6 +39,17 @@ export function canChangeStatus(from: SystemStatus, to: SystemStatus): boolean {
   return from !== 'written_off' && from !== to;
 }
 
+/** The statuses a system may return to `operational` from only through a repair job (four eyes). */
+export const returnToServiceThroughJob: readonly SystemStatus[] = ['degraded', 'in_repair', 'awaiting_parts'];
+
+/**
+ * Whether a change by hand would sidestep the four-eyes sign-off of a repair job: declaring a degraded,
+ * in-repair or awaiting-parts system `operational` again. That goes through a job (opened, worked, then
+ * completed and signed off by a second person); a job's own transitions are not hand changes.
+ */
+export const manualChangeNeedsJob = (from: SystemStatus, to: SystemStatus): boolean =>
+  to === 'operational' && returnToServiceThroughJob.includes(from);
+
 export interface ReadinessCounts {
   FMC: number;
   PMC: number;

@@ -26,7 +26,8 @@ export default async function globalSetup() {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(await freePort()),
       DATABASE_URL: '',
-      NODE_ENV: 'production',
+      // not production: production refuses the embedded database's default password and the demo seed
+      NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       TRUSTED_ORIGINS: BASE_URL,
     },

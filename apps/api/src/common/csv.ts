@@ -10,13 +10,24 @@ export type CsvCells = Array<string | number>;
 export const csvHeader = (columns: readonly string[]): string =>
   `${Papa.unparse([[...columns]], { newline: '\r\n' })}\r\n`;
 
+/** A text cell a spreadsheet would run as a formula: = + - @, tab or CR first, after any whitespace. */
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
+
 /**
- * CSV lines of some records (RFC 4180 quoting by papaparse; text cells starting with = + - @ get a
- * leading quote so a spreadsheet never runs them as formulas).
+ * Neutralises a text cell that a spreadsheet would run as a formula (a leading quote), whatever follows
+ * (newlines included: papaparse's own escapeFormulae misses a formula whose cell contains a newline).
+ * Numbers are written as they are.
  */
+export const neutraliseCell = (cell: string | number): string | number =>
+  typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
+
+/** CSV lines of some records (RFC 4180 quoting by papaparse; formula-like text cells neutralised). */
 export function toCsvLines(records: CsvCells[]): string {
   if (records.length === 0) return '';
-  return `${Papa.unparse(records, { newline: '\r\n', escapeFormulae: true })}\r\n`;
+  const safe = records.map((cells) => cells.map(neutraliseCell));
+  // a neutralised cell is quoted, as papaparse's own escapeFormulae did
+  const quotes = (v: unknown) => typeof v === 'string' && v.startsWith("'");
+  return `${Papa.unparse(safe, { newline: '\r\n', quotes })}\r\n`;
 }
 
 export interface CsvDownload<T> {

@@ -6,12 +6,14 @@ import {
   RequestMapping,
   RequestMethod,
   SetMetadata,
+  UseGuards,
 } from '@nestjs/common';
 import { type EndpointDef, type EndpointInput, successStatus } from '@jv/contracts';
 import { rolesFor } from '@jv/domain';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { BodyTypeGuard } from './body-type.guard';
 import { AppError, type FieldErrorInput, ValidationFailed } from './errors';
 import { fieldErrorsFromIssues } from './field-errors';
 
@@ -38,6 +40,8 @@ export function Endpoint(def: EndpointDef): MethodDecorator {
     SetMetadata(ENDPOINT, def),
     RequestMapping({ path: toRoutePath(def.path), method: METHODS[def.method] }),
     HttpCode(successStatus(def)),
+    // after the global session guard: a CSV body is read only now, and refused where none is expected
+    UseGuards(new BodyTypeGuard(def)),
   ];
   if (def.permission === 'public') decorators.push(SetMetadata(IS_PUBLIC, true));
   else if (def.permission !== 'signedIn') {

@@ -55,6 +55,9 @@ const ENGLISH: Partial<Record<FieldRuleCode, string>> = {
   over_course_seats: "More seats than the course's",
   report_period: 'A month (2026-10) or a quarter (2026-Q3)',
   period_in_future: 'This period has not started yet',
+  password_breached: 'This password is on a list of common or leaked passwords',
+  password_wrong: 'The current password is wrong',
+  password_unchanged: 'The new password must differ from the current one',
 };
 
 export const englishFieldMessage = (code: FieldRuleCode, params?: Record<string, unknown>): string => {

@@ -42,3 +42,38 @@ export async function withConstraintErrors<T>(fn: () => Promise<T>, fields: Reco
     throw translatePgError(e, fields);
   }
 }
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const CONNECTION_MESSAGE = new RegExp(
+  [
+    'connection terminated',
+    'timeout exceeded when trying to connect',
+    'connection timeout',
+    'client has encountered a connection error',
+    'cannot use a pool after calling end',
+    'connection (?:is )?closed',
+    'the database system is (?:starting up|shutting down|in recovery mode)',
+    'terminating connection due to administrator command',
+  ].join('|'),
+  'i',
+);
+
+/**
+ * True when the error says the database cannot be reached (refused or dropped connection, server shut
+ * down or starting, pool timeout), not that a query was wrong: the request may succeed on a retry.
+ * Reads TypeORM's QueryFailedError (driverError), pg's errors and Node's socket errors (errno codes).
+ */
+export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+  if (typeof e !== 'object' || e === null || depth > 4) return false;
+  const err = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  const code = typeof err.code === 'string' ? err.code : '';
+  // 08xxx connection exception, 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now
+  if (/^08[0-9A-Z]{3}$/.test(code) || code === '57P01' || code === '57P02' || code === '57P03') return true;
+  if (CONNECTION_ERRNOS.has(code)) return true;
+  if (typeof err.message === 'string' && CONNECTION_MESSAGE.test(err.message)) return true;
+  if (Array.isArray(err.errors) && err.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
+  return isDatabaseUnavailable(err.driverError, depth + 1) || isDatabaseUnavailable(err.cause, depth + 1);
+}

@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import { AppError } from './errors';
 import { fieldErrorsFromIssues } from './field-errors';
 import { rootLogger } from './logger';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './pg-errors';
 import { currentContext } from './request-context';
 
 const TITLES: Record<number, string> = {
@@ -62,7 +63,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     if (exception instanceof AppError) {
       body = problem(exception.status, exception.code, exception.message, { ...exception.params, ...exception.extra });
-      if (exception.code === 'TOO_MANY_REQUESTS') {
+      if (exception.code === 'TOO_MANY_REQUESTS' || exception.code === 'DATABASE_UNAVAILABLE') {
         res.setHeader('Retry-After', String((exception.params as { retryAfterSeconds: number }).retryAfterSeconds));
       }
     } else if (exception instanceof ZodError) {
@@ -76,6 +77,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // body-parser and similar: malformed JSON (400), body too large (413), bad charset (415)
       const status = exception.status;
       body = problem(status, CODE_FOR_STATUS[status], exception.expose ? exception.message : TITLES[status]);
+    } else if (isDatabaseUnavailable(exception)) {
+      // a lost or restarting database: the client may retry (the pool reconnects by itself)
+      rootLogger().warn(
+        { errCode: (exception as { code?: unknown }).code, requestId: correlationId, path: req.originalUrl },
+        'database unavailable',
+      );
+      const retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
+      res.setHeader('Retry-After', String(retryAfterSeconds));
+      body = problem(503, 'DATABASE_UNAVAILABLE', 'The database does not answer; retry later', { retryAfterSeconds });
     } else {
       rootLogger().error(
         { err: exception, requestId: correlationId, method: req.method, path: req.originalUrl },

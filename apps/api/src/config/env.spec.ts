@@ -1,4 +1,4 @@
-import { InvalidEnvironmentError, loadEnv } from './env';
+import { InvalidEnvironmentError, DEVELOPMENT_APP_SECRET, loadEnv } from './env';
 
 describe('loadEnv', () => {
   it('applies defaults on an empty environment', () => {
@@ -27,5 +27,23 @@ describe('loadEnv', () => {
     const env = loadEnv({ DATABASE_URL: 'postgres://u:p@db:5432/jv', COOKIE_SECURE: 'true' });
     expect(env.DATABASE_URL).toBe('postgres://u:p@db:5432/jv');
     expect(env.COOKIE_SECURE).toBe(true);
+  });
+});
+
+describe('APP_SECRET and MFA_REQUIRED_ROLES', () => {
+  it('requires APP_SECRET under NODE_ENV=production and stands in a development value elsewhere', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/APP_SECRET/);
+    expect(loadEnv({}).APP_SECRET).toBe(DEVELOPMENT_APP_SECRET);
+    expect(loadEnv({ APP_SECRET: 's'.repeat(32) }).APP_SECRET).toBe('s'.repeat(32));
+  });
+
+  it('asks admin and logistics for a second factor in production by default, nobody otherwise', () => {
+    expect(loadEnv({ NODE_ENV: 'production', APP_SECRET: 's'.repeat(32) }).MFA_REQUIRED_ROLES).toEqual([
+      'admin',
+      'logistics',
+    ]);
+    expect(loadEnv({}).MFA_REQUIRED_ROLES).toEqual([]);
+    expect(loadEnv({ MFA_REQUIRED_ROLES: 'admin' }).MFA_REQUIRED_ROLES).toEqual(['admin']);
+    expect(() => loadEnv({ MFA_REQUIRED_ROLES: 'admin,root' })).toThrow(/MFA_REQUIRED_ROLES/);
   });
 });

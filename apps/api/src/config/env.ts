@@ -1,3 +1,4 @@
+import type { Role } from '@jv/domain';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -8,6 +9,11 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * The owner role's URL, for migrations, seeding and the db:* tasks; the API server itself connects with
+   * DATABASE_URL (a least-privilege role). Unset: DATABASE_URL does both (the app then runs as the owner).
+   */
+  DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** auto: seed demo data on the first start of the embedded database only. */
@@ -25,7 +31,11 @@ export const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  COOKIE_SECURE: bool.default(false),
+  /**
+   * Secure session cookie named `__Host-jv_session`. Unset: on under NODE_ENV=production, off elsewhere;
+   * `false` allows plain HTTP (a local demo) with the cookie named `jv_session`.
+   */
+  COOKIE_SECURE: bool.optional(),
   /** Comma-separated origins allowed to send state-changing requests (CSRF) and, if set, CORS. */
   TRUSTED_ORIGINS: z.string().default(''),
   CORS_ORIGINS: z.string().default(''),
@@ -51,9 +61,33 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /**
+   * The server's secret (at least 32 characters): keys the HMAC of idempotency records and encrypts TOTP
+   * secrets. Required under NODE_ENV=production; elsewhere a fixed development value stands in.
+   */
+  APP_SECRET: z.string().min(32).optional(),
+  /**
+   * Roles that must enrol a second factor at their next sign-in, comma-separated (`admin,logistics`).
+   * Unset: `admin,logistics` under NODE_ENV=production, none otherwise (the demo logins keep working with
+   * the password alone).
+   */
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .regex(
+      /^(|(admin|workshop|logistics|training|partner|viewer)(,(admin|workshop|logistics|training|partner|viewer))*)$/,
+    )
+    .optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Env = Omit<ParsedEnv, 'APP_SECRET' | 'MFA_REQUIRED_ROLES' | 'COOKIE_SECURE'> & {
+  COOKIE_SECURE: boolean;
+  APP_SECRET: string;
+  MFA_REQUIRED_ROLES: ReadonlyArray<Role>;
+};
+
+/** Stands in for APP_SECRET outside production; never used when NODE_ENV=production (the start fails). */
+export const DEVELOPMENT_APP_SECRET = 'jv-tracker-development-secret-not-for-production';
 
 export class InvalidEnvironmentError extends Error {}
 
@@ -64,7 +98,18 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new InvalidEnvironmentError(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
-  return result.data;
+  const env = result.data;
+  if (env.NODE_ENV === 'production' && !env.APP_SECRET)
+    throw new InvalidEnvironmentError(
+      'Invalid environment configuration:\n  APP_SECRET: required under NODE_ENV=production (at least 32 characters)',
+    );
+  const roles = env.MFA_REQUIRED_ROLES ?? (env.NODE_ENV === 'production' ? 'admin,logistics' : '');
+  return {
+    ...env,
+    APP_SECRET: env.APP_SECRET ?? DEVELOPMENT_APP_SECRET,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    MFA_REQUIRED_ROLES: roles ? (roles.split(',') as Role[]) : [],
+  };
 }
 
 export const ENV = Symbol('ENV');

@@ -1,16 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { grantAppRole } from './roles';
 
 const MIGRATION_LOCK = 74_610_001;
 
-/** Runs pending migrations under an advisory lock, so two processes starting at once migrate once. */
-export async function migrate(ds: DataSource): Promise<string[]> {
+/**
+ * Runs pending migrations under an advisory lock, so two processes starting at once migrate once. Given the
+ * app's role (a role other than the one migrating), then (re)applies its privileges on every table.
+ */
+export async function migrate(ds: DataSource, appRole?: string | null): Promise<string[]> {
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const done = await ds.runMigrations({ transaction: 'each' });
+    if (appRole) await grantAppRole(ds, appRole);
     return done.map((m) => m.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

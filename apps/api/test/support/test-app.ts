@@ -7,32 +7,46 @@ import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApp } from '../../src/bootstrap';
 import { loadEnv } from '../../src/config/env';
+import { createDataSource } from '../../src/database/data-source';
 import { hashPassword } from '../../src/modules/auth/passwords';
 
 export const TEST_PASSWORD = 'test-password-123';
 
 export interface TestContext {
   app: NestExpressApplication;
+  /** the test's own hand on the database, as the owner (like a DBA): arrange rows, reset, check triggers */
   db: DataSource;
+  /** the application's DataSource, as the app's least-privilege role (what every request runs as) */
+  appDb?: DataSource;
   http: () => TestAgent;
   close(): Promise<void>;
 }
 
-/** The real application on the integration database (no mocks): HTTP through supertest. */
+/**
+ * The real application on the integration database (no mocks): HTTP through supertest. The app connects as
+ * the app's least-privilege role (JV_TEST_DATABASE_URL), so every test exercises its grants; the test's
+ * own `db` connects as the owner (JV_TEST_DATABASE_OWNER_URL).
+ */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
   const url = process.env.JV_TEST_DATABASE_URL;
   if (!url) throw new Error('JV_TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
   const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...overrides });
   const app = await createApp(env, url);
   await app.init();
-  const db = app.get<DataSource>(getDataSourceToken());
+  const appDb = app.get<DataSource>(getDataSourceToken());
+  const db = createDataSource({ url: process.env.JV_TEST_DATABASE_OWNER_URL ?? url, poolSize: 3 });
+  await db.initialize();
   await resetDatabase(db);
-  return { app, db, http: () => request.agent(app.getHttpServer()), close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    await db.destroy();
+  };
+  return { app, db, appDb, http: () => request.agent(app.getHttpServer()), close };
 }
 
 let hashCache: Promise<string> | undefined;
 
-/** Empties every table (the audit log too, with its append-only triggers off for the moment). */
+/** Empties every table (the audit log too, with its append-only triggers off for the moment): as the owner. */
 export async function resetDatabase(db: DataSource): Promise<void> {
   const tables: Array<{ tablename: string }> = await db.query(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
@@ -77,6 +91,8 @@ export async function createUser(db: DataSource, o: TestUserOptions): Promise<Cu
     locale: o.locale ?? 'en',
     facilityIds: o.facilityIds ?? [],
     partnerId: o.partnerId ?? null,
+    mfaEnrolled: false,
+    setupRequired: [],
   };
 }
 

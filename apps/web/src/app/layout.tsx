@@ -18,6 +18,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const logout = useLogout();
   const preferences = useUpdateMyPreferences();
+  // until the required setup is done (second factor, own password) only "My account" works: no other links
+  const setupPending = user.setupRequired.length > 0;
 
   const nav = [
     { to: '/', label: t('nav.home'), testId: 'nav-home', end: true, show: true },
@@ -81,7 +83,7 @@ export function AppLayout() {
       end: false,
       show: can(user.role, 'audit', 'read'),
     },
-  ].filter((item) => item.show);
+  ].filter((item) => item.show && !setupPending);
 
   /** A section that spans several route trees is active on any of them. */
   const activeBy = (paths: string[] | undefined) =>
@@ -113,14 +115,16 @@ export function AppLayout() {
             ))}
           </nav>
           <div className="header-tools">
-            <NotificationBell />
+            {setupPending ? null : <NotificationBell />}
             <LanguageSwitch
               current={currentUiLocale()}
               disabled={preferences.isPending}
               onSelect={(locale) => preferences.mutate({ locale })}
             />
             <div className="current-user" data-testid="current-user">
-              <span className="current-user-name">{user.displayName}</span>
+              <NavLink to="/account" className="current-user-name" title={t('account.link')} data-testid="account-link">
+                {user.displayName}
+              </NavLink>
               <span className="current-user-role">{enumLabel('role', user.role)}</span>
             </div>
             <button

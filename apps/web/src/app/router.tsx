@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../components/status-pages';
 import { LoginPage } from '../features/auth/routes/login-page';
+import { accountRoutes } from '../features/account/routes';
+import { SetupGate } from '../features/account/components/setup-gate';
 import { HomePage } from '../features/home/routes/home-page';
 import { auditRoutes } from '../features/audit/routes';
 import { componentRequestsRoutes, supplyPlansRoutes } from '../features/component-requests/routes';
@@ -21,7 +23,9 @@ export const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <SetupGate>
+          <AppLayout />
+        </SetupGate>
       </RequireAuth>
     ),
     errorElement: <RouteErrorPage />,
@@ -37,6 +41,7 @@ export const router = createBrowserRouter([
       referenceRoutes,
       usersRoutes,
       auditRoutes,
+      accountRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,6 +4,7 @@ import { trainingEn } from './training.en';
 import { repairJobsEn } from './repair-jobs.en';
 import { systemsEn } from './systems.en';
 import { notificationsEn } from './notifications.en';
+import { accountEn } from './account.en';
 import { partnerReportsEn } from './partner-reports.en';
 import { chartsEn, dashboardEn } from './dashboard.en';
 import type { Translation } from './uk';
@@ -21,6 +22,7 @@ export const en: Translation = {
   training: trainingEn,
   partnerReports: partnerReportsEn,
   notifications: notificationsEn,
+  account: accountEn,
   dashboard: dashboardEn,
   charts: chartsEn,
   app: {

@@ -7,6 +7,9 @@ export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
   COMMENT_REQUIRED: 'Add a comment saying why.',
   UNAUTHENTICATED: 'Your session has ended. Sign in again.',
   BAD_CREDENTIALS: 'Wrong email or password.',
+  MFA_CODE_INVALID: 'That code is wrong or already used. Check the time on your device and try again.',
+  MFA_NOT_STARTED: 'Sign in with your password first.',
+  SETUP_REQUIRED: 'Finish setting up your account first.',
   FORBIDDEN: 'You are not allowed to do this.',
   NOT_FOUND: 'Record not found.',
   METHOD_NOT_ALLOWED: 'This action is not available here.',
@@ -22,6 +25,8 @@ export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
   SYSTEM_WRITTEN_OFF: 'The system is written off: it takes no usage reports.',
   DUPLICATE_USAGE_DAY: 'There is already a usage report for {{date}}.',
   INVALID_STATUS_CHANGE: 'The status cannot change from “{{from}}” to “{{to}}” now.',
+  STATUS_NEEDS_REPAIR_JOB:
+    'A system that is “{{from}}” returns to service only through a repair job signed off by a second person.',
   STATUS_FOLLOWS_JOB: 'The system has an open repair job {{jobNumber}}: its status changes only with the job’s moves.',
   IDEMPOTENCY_IN_PROGRESS: 'The previous request is still being processed. Wait a moment and try again.',
   INCOMPATIBLE_COMPONENT: "This component does not fit the system's model.",
@@ -41,6 +46,7 @@ export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
   TOO_MANY_REQUESTS: 'Too many attempts. Try again in {{minutes}} min.',
   INTERNAL: 'Server error. Try again later.',
   SERVICE_UNAVAILABLE: 'The server is temporarily unavailable. Try again later.',
+  DATABASE_UNAVAILABLE: 'The database is not answering. Try again in {{retryAfterSeconds}} s; nothing was lost.',
   NETWORK_ERROR: 'No connection to the server. Check your connection and try again.',
 };
 
@@ -108,6 +114,9 @@ export const fieldRulesEn: Record<keyof typeof fieldRulesUk, string> = {
   over_course_seats: "More seats than the course's ({{maximum}})",
   report_period: 'A month (2026-10) or a quarter (2026-Q3)',
   period_in_future: 'This period has not started yet',
+  password_breached: 'This password is on a list of common or leaked passwords; choose another',
+  password_wrong: 'The current password is wrong',
+  password_unchanged: 'The new password must differ from the current one',
 };
 
 export const fieldChecksEn: Record<keyof typeof fieldChecksUk, string> = {

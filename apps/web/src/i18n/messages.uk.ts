@@ -10,6 +10,9 @@ export const errorCodesUk = {
   COMMENT_REQUIRED: 'Додайте коментар із причиною.',
   UNAUTHENTICATED: 'Сеанс завершився. Увійдіть знову.',
   BAD_CREDENTIALS: 'Неправильна електронна пошта або пароль.',
+  MFA_CODE_INVALID: 'Код неправильний або вже використаний. Перевірте час на пристрої та спробуйте ще раз.',
+  MFA_NOT_STARTED: 'Спершу увійдіть із паролем.',
+  SETUP_REQUIRED: 'Спершу завершіть налаштування облікового запису.',
   FORBIDDEN: 'У вас немає прав на цю дію.',
   NOT_FOUND: 'Запис не знайдено.',
   METHOD_NOT_ALLOWED: 'Ця дія тут недоступна.',
@@ -26,6 +29,8 @@ export const errorCodesUk = {
   SYSTEM_WRITTEN_OFF: 'Система списана: звіти про використання не приймаються.',
   DUPLICATE_USAGE_DAY: 'Звіт про використання за {{date}} уже є.',
   INVALID_STATUS_CHANGE: 'Зміну стану з «{{from}}» на «{{to}}» зараз не можна зробити.',
+  STATUS_NEEDS_REPAIR_JOB:
+    'Систему в стані «{{from}}» можна повернути в стрій лише через ремонт, підписаний другою людиною.',
   STATUS_FOLLOWS_JOB: 'Система має відкритий ремонт {{jobNumber}}: її стан змінюється лише переходами ремонту.',
   IDEMPOTENCY_IN_PROGRESS: 'Попередній запит ще обробляється. Зачекайте мить і спробуйте ще раз.',
   INCOMPATIBLE_COMPONENT: 'Цей компонент не підходить до моделі системи.',
@@ -45,6 +50,7 @@ export const errorCodesUk = {
   TOO_MANY_REQUESTS: 'Забагато спроб. Спробуйте знову через {{minutes}} хв.',
   INTERNAL: 'Помилка сервера. Спробуйте пізніше.',
   SERVICE_UNAVAILABLE: 'Сервер тимчасово недоступний. Спробуйте пізніше.',
+  DATABASE_UNAVAILABLE: 'База даних не відповідає. Спробуйте ще раз за {{retryAfterSeconds}} с; нічого не втрачено.',
   NETWORK_ERROR: 'Немає звʼязку з сервером. Перевірте підключення та спробуйте ще раз.',
 } satisfies Record<ErrorCode | 'NETWORK_ERROR', string>;
 
@@ -112,6 +118,9 @@ export const fieldRulesUk = {
   over_course_seats: 'Більше місць, ніж передбачає курс ({{maximum}})',
   report_period: 'Місяць (2026-10) або квартал (2026-Q3)',
   period_in_future: 'Цей період ще не почався',
+  password_breached: 'Цей пароль є у списку поширених або зламаних паролів; оберіть інший',
+  password_wrong: 'Поточний пароль неправильний',
+  password_unchanged: 'Новий пароль має відрізнятися від поточного',
 } satisfies Record<FieldRuleCode, string>;
 
 /** The built-in checks, worded by what was checked (text, number, list, date). */

@@ -114,6 +114,7 @@ export const systemsEn: Translation['systems'] = {
     reasonHint: 'Kept in the system’s history.',
     submit: 'Change status',
     done: 'Status changed.',
+    viaJob: 'To return this system to service, open a repair job and complete it: a second person signs the job off.',
   },
   usageForm: {
     title: 'Usage report',

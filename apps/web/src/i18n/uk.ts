@@ -4,6 +4,7 @@ import { trainingUk } from './training.uk';
 import { repairJobsUk } from './repair-jobs.uk';
 import { systemsUk } from './systems.uk';
 import { notificationsUk } from './notifications.uk';
+import { accountUk } from './account.uk';
 import { partnerReportsUk } from './partner-reports.uk';
 import { chartsUk, dashboardUk } from './dashboard.uk';
 
@@ -20,6 +21,7 @@ export const uk = {
   training: trainingUk,
   partnerReports: partnerReportsUk,
   notifications: notificationsUk,
+  account: accountUk,
   dashboard: dashboardUk,
   charts: chartsUk,
   app: {

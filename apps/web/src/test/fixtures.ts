@@ -34,6 +34,8 @@ export function testUser(role: Role = 'admin', overrides: Partial<CurrentUser> =
     locale: 'uk',
     facilityIds: role === 'workshop' ? [TEST_FACILITY_ID] : [],
     partnerId: role === 'partner' ? TEST_PARTNER_ID : null,
+    mfaEnrolled: false,
+    setupRequired: [],
     ...overrides,
   };
 }

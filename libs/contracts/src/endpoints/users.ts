@@ -60,9 +60,23 @@ export const usersEndpoints = {
     path: '/v1/users/{id}/reset-password',
     tag,
     permission: write,
-    summary: "Set a new password and end the user's sessions",
+    summary:
+      "Set a new password and end the user's sessions; the user must change it at the next sign-in. " +
+      'A password on the common/breached list is refused (400, password: password_breached)',
     params: idParamSchema,
     body: resetPasswordInputSchema,
+    output: 'none',
+    errors: ['NOT_FOUND'],
+  }),
+  resetMfa: endpoint({
+    method: 'POST',
+    path: '/v1/users/{id}/mfa/reset',
+    tag,
+    permission: write,
+    summary:
+      "Remove the user's second factor and recovery codes (audited) and end its sessions; a user whose role " +
+      'requires one enrols again at the next sign-in',
+    params: idParamSchema,
     output: 'none',
     errors: ['NOT_FOUND'],
   }),

@@ -8,6 +8,7 @@ import { WindowRequestMetrics1796028175458 } from './1796028175458-WindowRequest
 import { AddTraining1796028868067 } from './1796028868067-AddTraining';
 import { AddPartnerReportsAndNotifications1796032271190 } from './1796032271190-AddPartnerReportsAndNotifications';
 import { CoverReportIndexes1796036000000 } from './1796036000000-CoverReportIndexes';
+import { AddMfaAndPasswordChange1796036458055 } from './1796036458055-AddMfaAndPasswordChange';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AddTraining1796028868067,
   AddPartnerReportsAndNotifications1796032271190,
   CoverReportIndexes1796036000000,
+  AddMfaAndPasswordChange1796036458055,
 ];

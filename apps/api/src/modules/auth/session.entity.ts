@@ -35,4 +35,11 @@ export class SessionEntity {
 
   @Column({ name: 'user_agent', type: 'text', nullable: true })
   userAgent!: string | null;
+
+  /**
+   * The password step passed and the second factor is still due: never a usable session (the guard does
+   * not resolve it); POST /v1/auth/login/mfa turns it into a real session. Lives five minutes.
+   */
+  @Column({ name: 'mfa_pending', type: 'boolean', default: false })
+  mfaPending!: boolean;
 }

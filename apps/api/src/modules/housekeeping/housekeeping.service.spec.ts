@@ -14,7 +14,7 @@ describe('HousekeepingService timer', () => {
     const query = jest.fn().mockResolvedValue([{ n: 0 }]);
     const service = new HousekeepingService(
       { query } as unknown as DataSource,
-      loadEnv({ NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' }),
+      loadEnv({ NODE_ENV: nodeEnv, LOG_LEVEL: 'silent', APP_SECRET: 'a-test-secret-of-at-least-32-characters' }),
     );
     return { service, query };
   };

@@ -1,14 +1,44 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CurrentUser } from '@jv/contracts';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { from, mergeMap, type Observable, of, catchError, throwError } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { AppError, ValidationFailed } from '../../common/errors';
+import { ENV, type Env } from '../../config/env';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const TTL_HOURS = 24;
+
+/** Fields never kept in a stored response (a replay shows them as `[redacted]`). */
+const SECRET_FIELDS = new Set([
+  'password',
+  'passwordHash',
+  'token',
+  'secret',
+  'otpauthUrl',
+  'recoveryCodes',
+  'recoveryCode',
+]);
+
+/** The response as stored: secret fields at any depth replaced. */
+export function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? '[redacted]' : withoutSecrets(v)]),
+  );
+}
+
+/**
+ * The stored fingerprint of a request: HMAC-SHA256 keyed with APP_SECRET, so a body with a password
+ * (POST /users) cannot be guessed back from the database at hash speed without the server's secret.
+ */
+export const requestFingerprint = (secret: string, method: string, path: string, body: unknown): string =>
+  createHmac('sha256', secret)
+    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
 
 /**
  * A POST with an `Idempotency-Key` header runs once per (user, key): a retry with the same body gets
@@ -18,21 +48,24 @@ const TTL_HOURS = 24;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ENV) private readonly env: Pick<Env, 'APP_SECRET'>,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = context.switchToHttp().getRequest<Request & { user?: CurrentUser }>();
     const res = context.switchToHttp().getResponse<Response>();
     const key = req.get(IDEMPOTENCY_HEADER);
-    if (req.method !== 'POST' || key === undefined || !req.user) return next.handle();
+    const path = req.originalUrl.split('?')[0];
+    // sign-in, second factor and password: their answers carry secrets and are never kept
+    if (req.method !== 'POST' || key === undefined || !req.user || path.startsWith('/api/v1/auth/'))
+      return next.handle();
     if (!/^[A-Za-z0-9_\-:.]{8,200}$/.test(key)) {
       throw new ValidationFailed([{ path: 'Idempotency-Key', code: 'idempotency_key_format' }]);
     }
     const userId = req.user.id;
-    const path = req.originalUrl.split('?')[0];
-    const requestHash = createHash('sha256')
-      .update(`${req.method} ${path}\n${JSON.stringify(req.body ?? null)}`)
-      .digest('hex');
+    const requestHash = requestFingerprint(this.env.APP_SECRET, req.method, path, req.body);
 
     await this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()`, [
       userId,
@@ -75,7 +108,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           this.db
             .query(
               `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-              [userId, key, res.statusCode, JSON.stringify(body ?? null)],
+              [userId, key, res.statusCode, JSON.stringify(withoutSecrets(body ?? null))],
             )
             .then(() => body),
         ),

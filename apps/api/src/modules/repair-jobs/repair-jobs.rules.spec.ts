@@ -5,6 +5,7 @@ import {
   encodeJobCursor,
   type JobRow,
   jobScopeSql,
+  mayOpenJobOn,
   technicianErrors,
   toJobResponse,
   toTransition,
@@ -182,5 +183,20 @@ describe('technicianErrors and workshopToday', () => {
     expect(workshopToday(new Date('2026-03-01T21:30:00Z'))).toBe('2026-03-01');
     expect(workshopToday(new Date('2026-03-01T22:30:00Z'))).toBe('2026-03-02');
     expect(workshopToday(new Date('2026-07-01T21:30:00Z'))).toBe('2026-07-02');
+  });
+});
+
+describe('mayOpenJobOn', () => {
+  const workshop = { role: 'workshop' as const, facilityIds: [F1] };
+  it('lets a workshop user open jobs only on systems in the field, at their facility or at a depot', () => {
+    expect(mayOpenJobOn(workshop, { facilityId: null, facilityKind: null })).toBe(true);
+    expect(mayOpenJobOn(workshop, { facilityId: F1, facilityKind: 'repair_workshop' })).toBe(true);
+    expect(mayOpenJobOn(workshop, { facilityId: F2, facilityKind: 'depot' })).toBe(true);
+    expect(mayOpenJobOn(workshop, { facilityId: F2, facilityKind: 'repair_workshop' })).toBe(false);
+    expect(mayOpenJobOn(workshop, { facilityId: F2, facilityKind: 'production_plant' })).toBe(false);
+  });
+  it('lets the other roles open jobs wherever the system stands', () => {
+    for (const role of ['admin', 'logistics'] as const)
+      expect(mayOpenJobOn({ role, facilityIds: [] }, { facilityId: F2, facilityKind: 'repair_workshop' })).toBe(true);
   });
 });

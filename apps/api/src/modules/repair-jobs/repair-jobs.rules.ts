@@ -185,6 +185,19 @@ export function jobScopeSql(
 /** Whether the caller may act at a facility (workshop users only at theirs): common/scope.ts. */
 export { worksAt };
 
+/**
+ * Whether the caller may open a job on a system where it stands: a workshop user only on a system in
+ * the field (no facility), at (or in transit to) one of their facilities, or at a depot; never on one
+ * standing at another workshop or plant. Other roles that may open jobs: anywhere.
+ */
+export function mayOpenJobOn(
+  user: Pick<CurrentUser, 'role' | 'facilityIds'>,
+  system: { facilityId: string | null; facilityKind: string | null },
+): boolean {
+  if (user.role !== 'workshop' || system.facilityId === null) return true;
+  return user.facilityIds.includes(system.facilityId) || system.facilityKind === 'depot';
+}
+
 const cursorSchema = z.tuple([z.number().int().min(0).max(9), z.iso.datetime({ offset: true }), z.uuid()]);
 
 /** Keyset cursor of the job queue: (priority_rank, opened_at with microseconds, id). */

@@ -23,7 +23,7 @@ import {
   timeInStates,
 } from '@jv/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Conflict, NotFound, StaleVersion, ValidationFailed } from '../../common/errors';
+import { Conflict, Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../common/errors';
 import { updateVersioned } from '../../common/optimistic';
 import { componentRequestScope, repairJobScope, worksAt } from '../../common/scope';
 import { containsPattern, SqlParams, whereSql } from '../../common/sql';
@@ -40,6 +40,7 @@ import {
   type JobDetailRow,
   type JobRequestRow,
   type JobRow,
+  mayOpenJobOn,
   partsReadySql,
   technicianErrors,
   toJobDetailHead,
@@ -104,6 +105,13 @@ export class RepairJobsService {
       if (!facility) throw new ValidationFailed([{ path: 'facilityId', code: 'not_found' }]);
       if (facility.kind !== 'repair_workshop')
         throw new ValidationFailed([{ path: 'facilityId', code: 'repair_workshop_only' }]);
+      const [where]: Array<{ facility_id: string | null; kind: string | null }> = await m.query(
+        `SELECT s.facility_id, f.kind FROM systems s LEFT JOIN facilities f ON f.id = s.facility_id
+          WHERE s.id = $1 FOR UPDATE OF s`,
+        [input.systemId],
+      );
+      if (where && !mayOpenJobOn(user, { facilityId: where.facility_id, facilityKind: where.kind }))
+        throw new Forbidden('A workshop user opens jobs only on systems in the field, at their facility or a depot');
       await this.checkTechnicians(m, input.facilityId, input.technicianIds ?? []);
       const opened = await openRepairJob(m, this.audit, {
         facilityId: input.facilityId,

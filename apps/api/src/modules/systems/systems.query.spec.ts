@@ -9,6 +9,7 @@ import {
   sortKeyOf,
   type SystemRow,
   toSystemResponse,
+  withVisibleOpenJob,
   utcToday,
 } from './systems.query';
 import { decodeDateCursor } from './usage-reports.service';
@@ -149,6 +150,7 @@ describe('systems query helpers', () => {
       open_job_id: null,
       open_job_number: null,
       open_job_status: null,
+      open_job_facility_id: null,
     };
 
     it('converts numeric strings, adds readiness, wear flag and the forecast from the usage window', () => {
@@ -183,6 +185,24 @@ describe('systems query helpers', () => {
         number: 'RJ-2025-00007',
         status: 'diagnosing',
       });
+    });
+
+    it("leaves out an open job a workshop user may not see (another facility's)", () => {
+      const FAC = '00000000-0000-4000-8000-0000000000f1';
+      const withJob = {
+        ...row,
+        open_job_id: ID,
+        open_job_number: 'RJ-2025-00007',
+        open_job_status: 'diagnosing' as const,
+        open_job_facility_id: FAC,
+      };
+      const other = withVisibleOpenJob(withJob, { role: 'workshop', facilityIds: [] });
+      expect(toSystemResponse(other, undefined, '2025-06-01').openRepairJob).toBeNull();
+      expect(withVisibleOpenJob(withJob, { role: 'workshop', facilityIds: [FAC] }).open_job_number).toBe(
+        'RJ-2025-00007',
+      );
+      for (const role of ['admin', 'logistics', 'viewer', 'partner', 'training'] as const)
+        expect(withVisibleOpenJob(withJob, { role, facilityIds: [] })).toBe(withJob);
     });
 
     it('knows today in UTC', () => {

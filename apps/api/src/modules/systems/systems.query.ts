@@ -1,4 +1,4 @@
-import type { ExportSystemsQuery, SystemResponse } from '@jv/contracts';
+import type { CurrentUser, ExportSystemsQuery, SystemResponse } from '@jv/contracts';
 import { forecastBarrel, readinessOf, type RepairJobStatus, statusesOfReadiness, type SystemStatus } from '@jv/domain';
 import { ValidationFailed } from '../../common/errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
@@ -44,6 +44,7 @@ export interface SystemRow {
   open_job_id: string | null;
   open_job_number: string | null;
   open_job_status: RepairJobStatus | null;
+  open_job_facility_id: string | null;
 }
 
 /**
@@ -57,13 +58,25 @@ export const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_de
        to_char(s.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS status_changed_key,
        s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes,
        s.delivered_on::text AS delivered_on, s.version, s.created_at, s.updated_at,
-       oj.id AS open_job_id, oj.number AS open_job_number, oj.status AS open_job_status
+       oj.id AS open_job_id, oj.number AS open_job_number, oj.status AS open_job_status,
+       oj.facility_id AS open_job_facility_id
   FROM systems s
   JOIN system_models m ON m.id = s.model_id
   JOIN partners p ON p.id = s.donor_partner_id
   LEFT JOIN units un ON un.id = s.unit_id
   LEFT JOIN facilities f ON f.id = s.facility_id
   LEFT JOIN repair_jobs oj ON oj.system_id = s.id AND oj.status NOT IN ('completed', 'cancelled')`;
+
+/**
+ * The row with its open job left out when the caller may not see that job (the nested field keeps the
+ * repair jobs' scope, `repairJobScope`): a workshop user sees only their facilities' jobs. A partner
+ * user sees the jobs on their country's systems, which are the only systems they read.
+ */
+export function withVisibleOpenJob(row: SystemRow, user: Pick<CurrentUser, 'role' | 'facilityIds'>): SystemRow {
+  if (!row.open_job_id || user.role !== 'workshop') return row;
+  if (row.open_job_facility_id && user.facilityIds.includes(row.open_job_facility_id)) return row;
+  return { ...row, open_job_id: null, open_job_number: null, open_job_status: null, open_job_facility_id: null };
+}
 
 /**
  * The forecast inputs of many systems in one query: EFC of the last FORECAST_WINDOW_DAYS days and the

@@ -16,6 +16,7 @@ import {
   canChangeStatus,
   changedFields,
   FORECAST_WINDOW_DAYS,
+  manualChangeNeedsJob,
   openRepairJobStatuses,
   summarizeReadiness,
   type SystemStatus,
@@ -38,6 +39,7 @@ import {
   SYSTEM_SELECT,
   type SystemRow,
   toSystemResponse,
+  withVisibleOpenJob,
   USAGE_WINDOW_SQL,
   type UsageWindowRow,
   utcToday,
@@ -67,6 +69,8 @@ interface HistoryRow {
   from_status: SystemStatus | null;
   to_status: SystemStatus | null;
   reason: string | null;
+  /** the facility of the repair job named by `reason`, when a job made the change */
+  reason_job_facility_id: string | null;
   old_barrel_serial: string | null;
   new_barrel_serial: string | null;
   barrel_efc_at_change: string | null;
@@ -76,6 +80,18 @@ interface HistoryRow {
 }
 
 const num = (v: string | null) => (v === null ? null : Number(v));
+
+/**
+ * A status change made by a repair job names the job; a workshop user reads that number only for jobs at
+ * its own facilities (another facility's job is 404 to it, so its number is not shown either).
+ */
+export function visibleReason(
+  row: { reason: string | null; reason_job_facility_id: string | null },
+  user: Pick<Actor, 'role' | 'facilityIds'>,
+): string | null {
+  if (user.role !== 'workshop' || !row.reason_job_facility_id) return row.reason;
+  return user.facilityIds.includes(row.reason_job_facility_id) ? row.reason : null;
+}
 
 /** Artillery systems: the registry, status changes with their history, the readiness summary and export. */
 @Injectable()
@@ -210,6 +226,14 @@ export class SystemsService {
           { jobNumber: openJob.number, allowed: [] },
         );
       }
+      // four eyes: back into service only through a repair job and its second-person sign-off
+      if (manualChangeNeedsJob(current.status, input.status))
+        throw new Conflict(
+          'STATUS_NEEDS_REPAIR_JOB',
+          `A ${current.status} system returns to operational through a repair job: open one and complete it ` +
+            '(signed off by a second person)',
+          { from: current.status, to: input.status },
+        );
       await changeSystemStatus(m, { systemId: id, status: input.status, reason: input.reason, actorId: user.id });
       return this.get(id, user, m);
     });
@@ -225,15 +249,19 @@ export class SystemsService {
       `WITH events AS (
          SELECT 'status' AS kind, h.at, h.actor_id, h.from_status, h.to_status, h.reason,
                 NULL::text AS old_barrel_serial, NULL::text AS new_barrel_serial, NULL::numeric AS barrel_efc_at_change,
-                NULL::text AS date, NULL::int AS rounds, NULL::numeric AS efc, h.id AS seq
-           FROM system_status_history h WHERE h.system_id = $1
+                NULL::text AS date, NULL::int AS rounds, NULL::numeric AS efc, h.id AS seq,
+                rj.facility_id AS reason_job_facility_id
+           FROM system_status_history h
+           -- a move made by a repair job names the job's number: whose facility it is decides who may read it
+           LEFT JOIN repair_jobs rj ON rj.number = h.reason
+          WHERE h.system_id = $1
          UNION ALL
          SELECT 'barrel_change', b.at, b.actor_id, NULL, NULL, NULL,
-                b.old_barrel_serial, b.new_barrel_serial, b.barrel_efc_at_change, NULL, NULL, NULL, b.id
+                b.old_barrel_serial, b.new_barrel_serial, b.barrel_efc_at_change, NULL, NULL, NULL, b.id, NULL
            FROM barrel_changes b WHERE b.system_id = $1
          UNION ALL
          SELECT 'usage', r.created_at, r.reported_by, NULL, NULL, NULL,
-                NULL, NULL, NULL, r.date::text, r.rounds, r.efc, r.id
+                NULL, NULL, NULL, r.date::text, r.rounds, r.efc, r.id, NULL
            FROM (SELECT * FROM usage_reports WHERE system_id = $1 ORDER BY date DESC LIMIT 200) r
        )
        SELECT e.*, u.display_name AS actor_name FROM events e LEFT JOIN users u ON u.id = e.actor_id
@@ -246,7 +274,9 @@ export class SystemsService {
       at: r.at.toISOString(),
       actorId: personal ? r.actor_id : null,
       actorName: personal ? r.actor_name : null,
-      ...(r.kind === 'status' ? { fromStatus: r.from_status, toStatus: r.to_status, reason: r.reason } : {}),
+      ...(r.kind === 'status'
+        ? { fromStatus: r.from_status, toStatus: r.to_status, reason: visibleReason(r, user) }
+        : {}),
       ...(r.kind === 'barrel_change'
         ? {
             oldBarrelSerial: r.old_barrel_serial,
@@ -321,17 +351,18 @@ export class SystemsService {
       `${SYSTEM_SELECT} ${whereSql(where)} ${orderBy} LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
-    const items = rows.slice(0, limit);
+    const items = rows.slice(0, limit).map((r) => withVisibleOpenJob(r, user));
     const last = items[items.length - 1];
     const nextCursor =
       rows.length > limit && last ? encodeSystemCursor(q.sort, q.order, sortKeyOf(last, q.sort), last.id) : null;
     return { rows: items, nextCursor };
   }
 
-  private findRows(m: Manager, id: string, user: Actor): Promise<SystemRow[]> {
+  private async findRows(m: Manager, id: string, user: Actor): Promise<SystemRow[]> {
     const p = new SqlParams();
     const where = [`s.id = ${p.add(id)}::uuid`, ...systemScope(user, p)];
-    return m.query(`${SYSTEM_SELECT} ${whereSql(where)}`, p.values);
+    const rows: SystemRow[] = await m.query(`${SYSTEM_SELECT} ${whereSql(where)}`, p.values);
+    return rows.map((r) => withVisibleOpenJob(r, user));
   }
 
   /** Wear, firing rate and forecast for the rows, from one aggregate query over their usage. */

@@ -41,4 +41,24 @@ export class UserEntity extends VersionedEntity {
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
+
+  /** An admin set the password (create, reset): the user must change it before anything else works. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  /** The enrolled TOTP secret, AES-256-GCM encrypted with a key derived from APP_SECRET; null: no factor. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret!: string | null;
+
+  /** A secret being enrolled (set up, not yet confirmed with a code), encrypted like totp_secret. */
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true })
+  totpPendingSecret!: string | null;
+
+  /** The last TOTP time step accepted: a code of that step or an earlier one is not accepted again. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep!: string | null;
+
+  /** HMAC-SHA-256 (key from APP_SECRET) of each unused recovery code; a used code is removed. */
+  @Column({ name: 'recovery_code_hashes', type: 'text', array: true, default: () => "'{}'" })
+  recoveryCodeHashes!: string[];
 }

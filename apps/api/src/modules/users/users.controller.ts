@@ -35,6 +35,11 @@ export class UsersController {
     await this.users.resetPassword(params.id, body);
   }
 
+  @Endpoint(ep.resetMfa)
+  async resetMfa(@Input() { params }: In<typeof ep.resetMfa>) {
+    await this.users.resetMfa(params.id);
+  }
+
   @Endpoint(ep.revokeSessions)
   async revokeSessions(@Input() { params }: In<typeof ep.revokeSessions>) {
     await this.users.revokeSessions(params.id);

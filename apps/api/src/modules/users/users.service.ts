@@ -22,6 +22,7 @@ import {
 import { returnedRows, updateVersioned } from '../../common/optimistic';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
+import { isBreachedPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
 import {
@@ -93,6 +94,7 @@ export class UsersService {
       facilityIds: input.facilityIds ?? [],
       partnerId: input.partnerId ?? null,
     });
+    if (isBreachedPassword(input.password, email)) throw breachedPassword();
     const passwordHash = await hashPassword(input.password); // slow on purpose: outside the transaction
     return this.db.transaction(async (m) => {
       await this.checkScope(m, scope, {
@@ -102,8 +104,9 @@ export class UsersService {
       let row: UserRow;
       try {
         [row] = await m.query(
-          `INSERT INTO users (email, display_name, role, locale, facility_ids, partner_id, password_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
+          `INSERT INTO users (email, display_name, role, locale, facility_ids, partner_id, password_hash,
+                              must_change_password)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, true) RETURNING ${USER_COLUMNS}`,
           [
             email,
             input.displayName,
@@ -195,20 +198,58 @@ export class UsersService {
     });
   }
 
-  /** Sets a new password and ends every session of the user. */
+  /**
+   * Sets a new password the user must change at the next sign-in, and ends every session of the user.
+   * A password on the common/breached list is refused.
+   */
   async resetPassword(id: string, input: ResetPasswordInput): Promise<void> {
+    const [user]: Array<{ email: string }> = await this.db.query(`SELECT email FROM users WHERE id = $1`, [id]);
+    if (!user) throw new NotFound('User');
+    if (isBreachedPassword(input.password, user.email)) throw breachedPassword();
     const passwordHash = await hashPassword(input.password);
     await this.db.transaction(async (m) => {
       const rows = returnedRows<{ id: string }>(
-        await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING id`, [
-          id,
-          passwordHash,
-        ]),
+        await m.query(
+          `UPDATE users SET password_hash = $2, must_change_password = true, updated_at = now()
+            WHERE id = $1 RETURNING id`,
+          [id, passwordHash],
+        ),
       );
       if (rows.length === 0) throw new NotFound('User');
       const sessionsRevoked = await this.sessions.revokeAllForUser(id, m);
       await this.audit.record(
-        { action: 'password_reset', entityType: 'user', entityId: id, after: { sessionsRevoked } },
+        { action: 'password_reset', entityType: 'user', entityId: id, after: { sessionsRevoked, mustChange: true } },
+        m,
+      );
+    });
+  }
+
+  /**
+   * Removes the user's second factor (secret, pending enrolment, recovery codes) and ends its sessions
+   * (pending sign-ins too); audited. A role in MFA_REQUIRED_ROLES enrols again at the next sign-in.
+   */
+  async resetMfa(id: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await this.lockRow(m, id);
+      const [before]: Array<{ enrolled: boolean }> = await m.query(
+        `SELECT totp_secret IS NOT NULL AS enrolled FROM users WHERE id = $1`,
+        [id],
+      );
+      await m.query(
+        `UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = NULL,
+                          recovery_code_hashes = '{}', updated_at = now()
+          WHERE id = $1`,
+        [id],
+      );
+      const sessionsRevoked = await this.sessions.revokeAllForUser(id, m);
+      await this.audit.record(
+        {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          before: { mfaEnrolled: before?.enrolled ?? false },
+          after: { mfaEnrolled: false, mfaReset: true, sessionsRevoked },
+        },
         m,
       );
     });
@@ -252,6 +293,13 @@ export class UsersService {
     }
     if (errors.length) throw new ValidationFailed(errors);
   }
+}
+
+function breachedPassword() {
+  return new ValidationFailed(
+    [{ path: 'password', code: 'password_breached' }],
+    'This password is on a list of common or leaked passwords',
+  );
 }
 
 function duplicateEmail() {

@@ -1,33 +1,53 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { loginInputSchema, type CurrentUser, type LoginInput } from '@jv/contracts';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/form-fields';
-import { useErrorMessage } from '../../../components/use-error-message';
-import { isApiError } from '../../../lib/api-client';
-import { useLogin } from '../api/login';
+import { isMfaChallenge, useLogin } from '../api/login';
+import { MfaStep } from './mfa-step';
+import { useSignInErrorMessage } from './sign-in-error';
 
+/**
+ * Sign-in: email and password, then — for a user with a second factor — the code from the authenticator app
+ * (or a recovery code) before the session exists.
+ */
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: CurrentUser) => void }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const signInError = useSignInErrorMessage();
   const loginMutation = useLogin();
+  const [step, setStep] = useState<'password' | 'mfa'>('password');
+  /** why the second step sent the user back (its pending sign-in expired) */
+  const [restartReason, setRestartReason] = useState<unknown>(null);
   const {
     register,
     handleSubmit,
     formState: { errors },
   } = useForm<LoginInput>({ resolver: zodResolver(loginInputSchema), defaultValues: { email: '', password: '' } });
 
-  const onSubmit = handleSubmit((input) => loginMutation.mutate(input, { onSuccess: onSignedIn }));
+  const onSubmit = handleSubmit((input) => {
+    setRestartReason(null);
+    loginMutation.mutate(input, {
+      onSuccess: (result) => (isMfaChallenge(result) ? setStep('mfa') : onSignedIn(result)),
+    });
+  });
 
-  const error = loginMutation.error;
-  const message = !error
-    ? null
-    : isApiError(error) && error.status === 401
-      ? t('auth.wrongCredentials')
-      : isApiError(error) && error.status === 429
-        ? t('auth.tooManyAttempts')
-        : errorMessage(error);
+  if (step === 'mfa') {
+    return (
+      <MfaStep
+        onSignedIn={onSignedIn}
+        onRestart={(reason) => {
+          loginMutation.reset();
+          setRestartReason(reason);
+          setStep('password');
+        }}
+      />
+    );
+  }
+
+  const error = loginMutation.error ?? restartReason;
+  const message = error ? signInError(error) : null;
 
   return (
     <form className="login-form" onSubmit={onSubmit} noValidate>

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { changeSystemStatusInputSchema, type SystemResponse } from '@jv/contracts';
-import { systemStatuses } from '@jv/domain';
+import { manualChangeNeedsJob, systemStatuses } from '@jv/domain';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
 import { FormActions, SelectField, TextField } from '../../../components/form-fields';
@@ -23,7 +23,11 @@ export function StatusForm({ system }: { system: SystemResponse }) {
   const labels = useSystemLabels();
   const changeStatus = useChangeSystemStatus();
   const [done, setDone] = useState(false);
-  const options = systemStatuses.filter((s) => s !== system.status).map((s) => ({ value: s, label: labels.status(s) }));
+  // back into service only through a repair job (four eyes): not offered here, the API refuses it too
+  const viaJob = manualChangeNeedsJob(system.status, 'operational');
+  const options = systemStatuses
+    .filter((s) => s !== system.status && !manualChangeNeedsJob(system.status, s))
+    .map((s) => ({ value: s, label: labels.status(s) }));
 
   const form = useForm<Values, unknown, z.output<typeof statusFormSchema>>({
     resolver: zodResolver(statusFormSchema),
@@ -60,6 +64,11 @@ export function StatusForm({ system }: { system: SystemResponse }) {
       {done ? (
         <Notice kind="success">
           <span data-testid="status-done">{t('systems.statusForm.done')}</span>
+        </Notice>
+      ) : null}
+      {viaJob ? (
+        <Notice kind="info">
+          <span data-testid="status-via-job">{t('systems.statusForm.viaJob')}</span>
         </Notice>
       ) : null}
       <SelectField

@@ -26,6 +26,9 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
   return (
     <form className="record-form" noValidate onSubmit={onSubmit} data-testid="reset-password-form">
       <p className="muted">{t('users.resetPasswordHelp')}</p>
+      <p className="muted" data-testid="reset-password-must-change">
+        {t('account.admin.mustChange')}
+      </p>
       {reset.isSuccess ? <Notice kind="success">{t('users.passwordResetDone')}</Notice> : null}
       <FormAlert formError={formError} />
       <TextField

@@ -5,6 +5,7 @@ import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { useUser } from '../api/get-user';
 import { EndSessionsButton } from '../components/end-sessions-button';
+import { ResetMfaButton } from '../components/reset-mfa-button';
 import { ResetPasswordForm } from '../components/reset-password-form';
 import { UserEditForm } from '../components/user-edit-form';
 
@@ -28,6 +29,10 @@ export function UserEditPage() {
       <div className="panel">
         <h2>{t('users.resetPassword')}</h2>
         <ResetPasswordForm userId={user.id} />
+      </div>
+      <div className="panel">
+        <h2>{t('account.admin.resetMfaTitle')}</h2>
+        <ResetMfaButton userId={user.id} userName={user.displayName} />
       </div>
       <div className="panel">
         <h2>{t('users.sessions')}</h2>

@@ -1,0 +1,60 @@
+import { screen, within } from '@testing-library/react';
+import type { SystemResponse } from '@jv/contracts';
+import { mockFetch } from '../../../test/fetch-mock';
+import { renderWithProviders } from '../../../test/render';
+import { StatusForm } from './status-form';
+
+const system = (status: SystemResponse['status']): SystemResponse => ({
+  id: '0b6f3c1e-8a52-4d6e-9f2a-3c4d5e6f7a8b',
+  modelId: '0b6f3c1e-8a52-4d6e-9f2a-3c4d5e6f7a01',
+  modelDesignation: 'M777',
+  serialNumber: 'SN-1',
+  donorPartnerId: '0b6f3c1e-8a52-4d6e-9f2a-3c4d5e6f7a02',
+  donorPartnerCode: 'US',
+  unitId: null,
+  unitName: null,
+  facilityId: null,
+  facilityCode: null,
+  status,
+  readiness: null,
+  totalEfc: 0,
+  barrelEfc: 0,
+  barrelLifeEfc: 2500,
+  barrelSerial: null,
+  barrelWear: 0,
+  wearFlagged: false,
+  firingRatePerDay: 0,
+  barrelForecastDate: null,
+  statusChangedAt: '2026-01-01T00:00:00.000Z',
+  notes: null,
+  deliveredOn: null,
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  openRepairJob: null,
+});
+
+const optionValues = () =>
+  within(screen.getByTestId('field-status'))
+    .getAllByRole('option')
+    .map((o) => (o as HTMLOptionElement).value);
+
+describe('StatusForm', () => {
+  it.each(['degraded', 'in_repair', 'awaiting_parts'] as const)(
+    'for a %s system offers no hand return to operational and names the way (a repair job)',
+    (status) => {
+      mockFetch({});
+      renderWithProviders(<StatusForm system={system(status)} />, { locale: 'en' });
+      expect(optionValues()).not.toContain('operational');
+      expect(optionValues()).toContain('in_transit');
+      expect(screen.getByTestId('status-via-job')).toHaveTextContent(/open a repair job/);
+    },
+  );
+
+  it('offers operational for a system in transit, without the note', () => {
+    mockFetch({});
+    renderWithProviders(<StatusForm system={system('in_transit')} />, { locale: 'uk' });
+    expect(optionValues()).toContain('operational');
+    expect(screen.queryByTestId('status-via-job')).toBeNull();
+  });
+});
