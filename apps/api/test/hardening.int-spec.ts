@@ -60,6 +60,51 @@ describe('hardening (integration, real PostgreSQL)', () => {
       expect(moved.status).toBe(200);
     });
 
+    it('writes a system off only when a second person confirms; other changes drop the request', async () => {
+      const logistics = (await signedIn(ctx, { role: 'logistics' })).agent;
+      const partner = (await signedIn(ctx, { role: 'partner', partnerId: fx.partnerA })).agent;
+      const id = await system(fx.ws1, 'degraded');
+      const historyRows = async () =>
+        (await ctx.db.query(`SELECT count(*)::int AS n FROM system_status_history WHERE system_id = $1`, [id]))[0].n;
+      const before = await historyRows();
+
+      // the first person asks: the status stays, the request is on the system
+      const asked = await admin.post(`/api/v1/systems/${id}/status`).send({ status: 'written_off', reason: 'hit' });
+      expect(asked.status).toBe(200);
+      expect(asked.body.status).toBe('degraded');
+      expect(asked.body.writeOffRequest).toMatchObject({ reason: 'hit', requestedByName: 'Test admin' });
+      expect(await historyRows()).toBe(before);
+      // partner users see the request, not who asked
+      const seen = await partner.get(`/api/v1/systems/${id}`);
+      expect(seen.body.writeOffRequest).toMatchObject({ reason: 'hit', requestedById: null, requestedByName: null });
+
+      // the same person cannot confirm
+      const again = await admin.post(`/api/v1/systems/${id}/status`).send({ status: 'written_off', reason: 'sure' });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('FOUR_EYES');
+      expect((await ctx.db.query(`SELECT status FROM systems WHERE id = $1`, [id]))[0].status).toBe('degraded');
+
+      // a second person confirms
+      const confirmed = await logistics
+        .post(`/api/v1/systems/${id}/status`)
+        .send({ status: 'written_off', reason: 'confirmed: beyond repair' });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body).toMatchObject({ status: 'written_off', writeOffRequest: null });
+      expect(await historyRows()).toBe(before + 1);
+
+      // any other status change drops a pending request
+      const other = await system(fx.ws1, 'degraded');
+      await admin.post(`/api/v1/systems/${other}/status`).send({ status: 'written_off', reason: 'hit' });
+      const moved = await admin
+        .post(`/api/v1/systems/${other}/status`)
+        .send({ status: 'in_transit', reason: 'to depot' });
+      expect(moved.body).toMatchObject({ status: 'in_transit', writeOffRequest: null });
+      const alone = await logistics
+        .post(`/api/v1/systems/${other}/status`)
+        .send({ status: 'written_off', reason: 'lost at sea' });
+      expect(alone.body).toMatchObject({ status: 'in_transit', writeOffRequest: { reason: 'lost at sea' } });
+    });
+
     it('lets a workshop user open a job only on a system in the field, at their facility or at a depot', async () => {
       const atOther = await system(fx.ws2);
       const refused = await openJob(ws1, atOther);

@@ -275,10 +275,15 @@ describe('systems API (integration, real PostgreSQL)', () => {
           .send({ status: 'in_repair', reason: 'breech', version: 7 });
         expect(stale.status).toBe(409);
         expect(stale.body.code).toBe('STALE_VERSION');
+        // writing off takes two people: one asks, a second confirms
         expect(
           (await admin.post(`/api/v1/systems/${s.id}/status`).send({ status: 'written_off', reason: 'destroyed' }))
             .status,
         ).toBe(200);
+        const second = await (agents.get('logistics') as TestAgent)
+          .post(`/api/v1/systems/${s.id}/status`)
+          .send({ status: 'written_off', reason: 'confirmed' });
+        expect(second.body.status).toBe('written_off');
         const historyBefore = await count('system_status_history');
         for (const status of ['operational', 'written_off']) {
           const res = await admin.post(`/api/v1/systems/${s.id}/status`).send({ status, reason: 'try again' });

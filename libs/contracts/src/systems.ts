@@ -101,6 +101,18 @@ export const systemResponseSchema = z
     deliveredOn: z.iso.date().nullable(),
     /** the system's open repair job; while there is one, the status follows the job */
     openRepairJob: z.object({ id: z.uuid(), number: z.string(), status: z.enum(repairJobStatuses) }).nullable(),
+    /**
+     * a write-off asked for by hand, waiting for a second person to confirm it (by writing the system off
+     * too); who asked is not shown to partner users
+     */
+    writeOffRequest: z
+      .object({
+        requestedById: z.uuid().nullable(),
+        requestedByName: z.string().nullable(),
+        requestedAt: z.iso.datetime({ offset: true }),
+        reason: z.string(),
+      })
+      .nullable(),
   })
   .extend(timestampsSchema.shape);
 export type SystemResponse = z.infer<typeof systemResponseSchema>;

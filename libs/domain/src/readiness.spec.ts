@@ -4,6 +4,7 @@ import {
   readinessOf,
   statusesOfReadiness,
   summarizeReadiness,
+  writeOffStep,
 } from './readiness';
 
 describe('readiness', () => {
@@ -51,5 +52,13 @@ describe('readiness', () => {
     expect(manualChangeNeedsJob('in_transit', 'operational')).toBe(false);
     expect(manualChangeNeedsJob('operational', 'degraded')).toBe(false);
     expect(manualChangeNeedsJob('degraded', 'in_repair')).toBe(false);
+  });
+});
+
+describe('writeOffStep', () => {
+  it('asks first, lets a second person confirm, and refuses the one who asked', () => {
+    expect(writeOffStep(null, 'a')).toBe('request');
+    expect(writeOffStep('a', 'b')).toBe('confirm');
+    expect(writeOffStep('a', 'a')).toBe('FOUR_EYES');
   });
 });

@@ -50,6 +50,15 @@ export const returnToServiceThroughJob: readonly SystemStatus[] = ['degraded', '
 export const manualChangeNeedsJob = (from: SystemStatus, to: SystemStatus): boolean =>
   to === 'operational' && returnToServiceThroughJob.includes(from);
 
+/**
+ * Writing a system off by hand takes two people: the first asks (the status stays), a second one
+ * confirms by writing it off too. The one who asked cannot confirm (four eyes).
+ */
+export function writeOffStep(pendingRequestedBy: string | null, actorId: string): 'request' | 'confirm' | 'FOUR_EYES' {
+  if (pendingRequestedBy === null) return 'request';
+  return pendingRequestedBy === actorId ? 'FOUR_EYES' : 'confirm';
+}
+
 export interface ReadinessCounts {
   FMC: number;
   PMC: number;

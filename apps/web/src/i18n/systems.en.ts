@@ -67,6 +67,10 @@ export const systemsEn: Translation['systems'] = {
     desc: 'Descending',
   },
   detail: {
+    writeOffRequest: 'Write-off requested by {{name}} on {{date}}: {{reason}}.',
+    writeOffConfirmHow:
+      'A second person confirms it by changing the status to “written off”; any other status change drops the request.',
+    someone: 'someone',
     openJob: 'Open repair job {{number}} ({{status}}): the system status follows the job.',
     openJobLink: 'Go to the job',
     backToList: '← Back to systems',
@@ -115,6 +119,7 @@ export const systemsEn: Translation['systems'] = {
     submit: 'Change status',
     done: 'Status changed.',
     viaJob: 'To return this system to service, open a repair job and complete it: a second person signs the job off.',
+    writeOffRequested: 'Write-off requested: a second person confirms it by choosing “written off” too.',
   },
   usageForm: {
     title: 'Usage report',

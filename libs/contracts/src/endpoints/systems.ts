@@ -123,13 +123,22 @@ export const systemsEndpoints = {
       'Change the status with a reason (kept in the history). written_off is final and the same status is no change: ' +
       '409 INVALID_STATUS_CHANGE; while a repair job is open the status follows the job (409 STATUS_FOLLOWS_JOB); ' +
       'back to operational from degraded, in_repair or awaiting_parts only through a repair job and its four-eyes ' +
-      'sign-off (409 STATUS_NEEDS_REPAIR_JOB). ' +
+      'sign-off (409 STATUS_NEEDS_REPAIR_JOB). Writing off takes two people: the first call records the request ' +
+      '(status unchanged, `writeOffRequest` set), a second person writing it off confirms it; the one who asked ' +
+      'cannot (409 FOUR_EYES); any other status change drops the request. ' +
       'Workshop users only for systems at their facilities (404 otherwise)',
     params: idParamSchema,
     body: changeSystemStatusInputSchema,
     response: systemResponseSchema,
     status: 200,
-    errors: ['NOT_FOUND', 'STALE_VERSION', 'INVALID_STATUS_CHANGE', 'STATUS_FOLLOWS_JOB', 'STATUS_NEEDS_REPAIR_JOB'],
+    errors: [
+      'NOT_FOUND',
+      'STALE_VERSION',
+      'INVALID_STATUS_CHANGE',
+      'STATUS_FOLLOWS_JOB',
+      'STATUS_NEEDS_REPAIR_JOB',
+      'FOUR_EYES',
+    ],
   }),
   history: endpoint({
     method: 'GET',

@@ -9,6 +9,7 @@ import { AddTraining1796028868067 } from './1796028868067-AddTraining';
 import { AddPartnerReportsAndNotifications1796032271190 } from './1796032271190-AddPartnerReportsAndNotifications';
 import { CoverReportIndexes1796036000000 } from './1796036000000-CoverReportIndexes';
 import { AddMfaAndPasswordChange1796036458055 } from './1796036458055-AddMfaAndPasswordChange';
+import { AddWriteOffRequests1796039126439 } from './1796039126439-AddWriteOffRequests';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AddPartnerReportsAndNotifications1796032271190,
   CoverReportIndexes1796036000000,
   AddMfaAndPasswordChange1796036458055,
+  AddWriteOffRequests1796039126439,
 ];

@@ -173,6 +173,8 @@ export async function changeSystemStatus(m: Manager, change: SystemStatusChange)
             status_changed_at = CASE WHEN $4 THEN coalesce($5::timestamptz, now()) ELSE status_changed_at END,
             barrel_serial = CASE WHEN $6::text IS NULL THEN barrel_serial ELSE $6 END,
             barrel_efc = CASE WHEN $6::text IS NULL THEN barrel_efc ELSE 0 END,
+            -- a status change (by hand, by a job or by confirming it) settles any pending write-off request
+            write_off_requested_by = NULL, write_off_requested_at = NULL, write_off_reason = NULL,
             version = version + 1, updated_at = now()
       WHERE id = $1 RETURNING version`,
       [change.systemId, status, facilityId, statusChanged, at, newBarrel],

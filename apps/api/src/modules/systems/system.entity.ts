@@ -79,6 +79,16 @@ export class SystemEntity extends VersionedEntity {
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
 
+  /** a write-off asked for by hand and not yet confirmed by a second person (four eyes) */
+  @Column({ name: 'write_off_requested_by', type: 'uuid', nullable: true })
+  writeOffRequestedBy!: string | null;
+
+  @Column({ name: 'write_off_requested_at', type: 'timestamptz', nullable: true })
+  writeOffRequestedAt!: Date | null;
+
+  @Column({ name: 'write_off_reason', type: 'text', nullable: true })
+  writeOffReason!: string | null;
+
   /** the day the donor partner delivered the system (plan vs actual counts systems by it) */
   @Column({ name: 'delivered_on', type: 'date', nullable: true })
   deliveredOn!: string | null;

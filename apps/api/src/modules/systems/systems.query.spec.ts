@@ -151,6 +151,10 @@ describe('systems query helpers', () => {
       open_job_number: null,
       open_job_status: null,
       open_job_facility_id: null,
+      write_off_requested_by: null,
+      write_off_requested_by_name: null,
+      write_off_requested_at: null,
+      write_off_reason: null,
     };
 
     it('converts numeric strings, adds readiness, wear flag and the forecast from the usage window', () => {

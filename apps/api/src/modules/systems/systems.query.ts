@@ -45,6 +45,10 @@ export interface SystemRow {
   open_job_number: string | null;
   open_job_status: RepairJobStatus | null;
   open_job_facility_id: string | null;
+  write_off_requested_by: string | null;
+  write_off_requested_by_name: string | null;
+  write_off_requested_at: Date | null;
+  write_off_reason: string | null;
 }
 
 /**
@@ -59,13 +63,16 @@ export const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_de
        s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes,
        s.delivered_on::text AS delivered_on, s.version, s.created_at, s.updated_at,
        oj.id AS open_job_id, oj.number AS open_job_number, oj.status AS open_job_status,
-       oj.facility_id AS open_job_facility_id
+       oj.facility_id AS open_job_facility_id,
+       s.write_off_requested_by, wo.display_name AS write_off_requested_by_name, s.write_off_requested_at,
+       s.write_off_reason
   FROM systems s
   JOIN system_models m ON m.id = s.model_id
   JOIN partners p ON p.id = s.donor_partner_id
   LEFT JOIN units un ON un.id = s.unit_id
   LEFT JOIN facilities f ON f.id = s.facility_id
-  LEFT JOIN repair_jobs oj ON oj.system_id = s.id AND oj.status NOT IN ('completed', 'cancelled')`;
+  LEFT JOIN repair_jobs oj ON oj.system_id = s.id AND oj.status NOT IN ('completed', 'cancelled')
+  LEFT JOIN users wo ON wo.id = s.write_off_requested_by`;
 
 /**
  * The row with its open job left out when the caller may not see that job (the nested field keeps the
@@ -73,6 +80,9 @@ export const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_de
  * user sees the jobs on their country's systems, which are the only systems they read.
  */
 export function withVisibleOpenJob(row: SystemRow, user: Pick<CurrentUser, 'role' | 'facilityIds'>): SystemRow {
+  // partner users never see who asked for a write-off (personal data)
+  if (user.role === 'partner' && row.write_off_requested_by)
+    row = { ...row, write_off_requested_by: null, write_off_requested_by_name: null };
   if (!row.open_job_id || user.role !== 'workshop') return row;
   if (row.open_job_facility_id && user.facilityIds.includes(row.open_job_facility_id)) return row;
   return { ...row, open_job_id: null, open_job_number: null, open_job_status: null, open_job_facility_id: null };
@@ -138,6 +148,14 @@ export function toSystemResponse(r: SystemRow, usage: UsageWindowRow | undefined
     updatedAt: r.updated_at.toISOString(),
     openRepairJob: r.open_job_id
       ? { id: r.open_job_id, number: r.open_job_number as string, status: r.open_job_status as RepairJobStatus }
+      : null,
+    writeOffRequest: r.write_off_requested_at
+      ? {
+          requestedById: r.write_off_requested_by,
+          requestedByName: r.write_off_requested_by_name,
+          requestedAt: r.write_off_requested_at.toISOString(),
+          reason: r.write_off_reason ?? '',
+        }
       : null,
   };
 }

@@ -17,6 +17,7 @@ import {
   changedFields,
   FORECAST_WINDOW_DAYS,
   manualChangeNeedsJob,
+  writeOffStep,
   openRepairJobStatuses,
   summarizeReadiness,
   type SystemStatus,
@@ -234,6 +235,29 @@ export class SystemsService {
             '(signed off by a second person)',
           { from: current.status, to: input.status },
         );
+      if (input.status === 'written_off') {
+        // four eyes: the first person asks, a second one confirms by writing it off too
+        const [pending]: Array<{ by: string | null; reason: string | null }> = await m.query(
+          `SELECT write_off_requested_by AS by, write_off_reason AS reason FROM systems WHERE id = $1`,
+          [id],
+        );
+        const step = writeOffStep(pending?.by ?? null, user.id);
+        if (step === 'FOUR_EYES')
+          throw new Conflict('FOUR_EYES', 'A second person must confirm the write-off you asked for', {});
+        if (step === 'request') {
+          await m.query(
+            `UPDATE systems SET write_off_requested_by = $2, write_off_requested_at = now(), write_off_reason = $3,
+                    version = version + 1, updated_at = now()
+              WHERE id = $1`,
+            [id, user.id, input.reason],
+          );
+          await this.audit.record(
+            { action: 'update', entityType: 'system', entityId: id, after: { writeOffRequested: input.reason } },
+            m,
+          );
+          return this.get(id, user, m);
+        }
+      }
       await changeSystemStatus(m, { systemId: id, status: input.status, reason: input.reason, actorId: user.id });
       return this.get(id, user, m);
     });

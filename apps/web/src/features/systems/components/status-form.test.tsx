@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { SystemResponse } from '@jv/contracts';
 import { mockFetch } from '../../../test/fetch-mock';
 import { renderWithProviders } from '../../../test/render';
@@ -32,6 +33,7 @@ const system = (status: SystemResponse['status']): SystemResponse => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   openRepairJob: null,
+  writeOffRequest: null,
 });
 
 const optionValues = () =>
@@ -56,5 +58,28 @@ describe('StatusForm', () => {
     renderWithProviders(<StatusForm system={system('in_transit')} />, { locale: 'uk' });
     expect(optionValues()).toContain('operational');
     expect(screen.queryByTestId('status-via-job')).toBeNull();
+  });
+
+  it('says a first write-off only asks: the status stays until a second person confirms', async () => {
+    const current = system('degraded');
+    const fetch = mockFetch({
+      [`POST /systems/${current.id}/status`]: {
+        ...current,
+        version: 2,
+        writeOffRequest: {
+          requestedById: current.id,
+          requestedByName: 'Test Admin',
+          requestedAt: '2026-11-30T10:00:00.000Z',
+          reason: 'destroyed by shelling',
+        },
+      },
+    });
+    renderWithProviders(<StatusForm system={current} />, { locale: 'uk' });
+    await userEvent.selectOptions(screen.getByTestId('field-status'), 'written_off');
+    await userEvent.type(screen.getByTestId('field-reason'), 'destroyed by shelling');
+    await userEvent.click(screen.getByTestId('status-submit'));
+    await waitFor(() => expect(screen.getByTestId('write-off-requested')).toHaveTextContent(/інша людина/));
+    expect(screen.queryByTestId('status-done')).toBeNull();
+    expect(fetch.requests[0]?.body).toMatchObject({ status: 'written_off', version: 1 });
   });
 });

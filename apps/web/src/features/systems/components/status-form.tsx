@@ -22,7 +22,7 @@ export function StatusForm({ system }: { system: SystemResponse }) {
   const { t } = useTranslation();
   const labels = useSystemLabels();
   const changeStatus = useChangeSystemStatus();
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<null | 'changed' | 'writeOffRequested'>(null);
   // back into service only through a repair job (four eyes): not offered here, the API refuses it too
   const viaJob = manualChangeNeedsJob(system.status, 'operational');
   const options = systemStatuses
@@ -38,13 +38,14 @@ export function StatusForm({ system }: { system: SystemResponse }) {
 
   const onSubmit = form.handleSubmit((values) => {
     clearFormError();
-    setDone(false);
+    setDone(null);
     changeStatus.mutate(
       { id: system.id, input: { ...values, version: system.version } },
       {
-        onSuccess: () => {
+        onSuccess: (saved) => {
           form.reset({ reason: '' });
-          setDone(true);
+          // a first write-off only asks: the status stays until a second person confirms
+          setDone(saved.writeOffRequest && saved.status !== 'written_off' ? 'writeOffRequested' : 'changed');
         },
         onError: handleError,
       },
@@ -61,9 +62,14 @@ export function StatusForm({ system }: { system: SystemResponse }) {
     >
       <h2 id="status-form-title">{t('systems.statusForm.title')}</h2>
       <FormAlert formError={formError} />
-      {done ? (
+      {done === 'changed' ? (
         <Notice kind="success">
           <span data-testid="status-done">{t('systems.statusForm.done')}</span>
+        </Notice>
+      ) : null}
+      {done === 'writeOffRequested' ? (
+        <Notice kind="info">
+          <span data-testid="write-off-requested">{t('systems.statusForm.writeOffRequested')}</span>
         </Notice>
       ) : null}
       {viaJob ? (

@@ -162,6 +162,7 @@ export function SystemDetailPage() {
   const { id } = useParams();
   const query = useSystem(id);
   const labels = useSystemLabels();
+  const fmt = useFormatters();
   const permissions = useSystemPermissions(query.data);
 
   if (query.isPending) return <LoadingState />;
@@ -207,6 +208,16 @@ export function SystemDetailPage() {
           <Link to={`/repair-jobs/${system.openRepairJob.id}`} data-testid="open-repair-job-link">
             {t('systems.detail.openJobLink')}
           </Link>
+        </p>
+      ) : null}
+      {system.writeOffRequest ? (
+        <p className="notice notice-warning" data-testid="write-off-request">
+          {t('systems.detail.writeOffRequest', {
+            name: system.writeOffRequest.requestedByName ?? t('systems.detail.someone'),
+            date: fmt.dateTime(system.writeOffRequest.requestedAt),
+            reason: system.writeOffRequest.reason,
+          })}{' '}
+          {permissions.canChangeStatus ? t('systems.detail.writeOffConfirmHow') : null}
         </p>
       ) : null}
       <div className={`system-detail-grid${hasActions ? '' : ' system-detail-grid-single'}`}>
