@@ -2,7 +2,6 @@ import {
   allowedReportMoves,
   checkReportMove,
   latestEndedPeriods,
-  median,
   parseReportPeriod,
   partnerReportStatuses,
   periodInFuture,
@@ -116,21 +115,5 @@ describe('report periods', () => {
     expect(latestEndedPeriods('2027-01-15')).toEqual({ month: '2026-12', quarter: '2026-Q4' });
     expect(latestEndedPeriods('2027-03-31')).toEqual({ month: '2027-02', quarter: '2026-Q4' });
     expect(latestEndedPeriods('2027-04-01')).toEqual({ month: '2027-03', quarter: '2027-Q1' });
-  });
-});
-
-describe('median', () => {
-  it('is the middle value, the mean of the two middle ones for an even count, null for none', () => {
-    expect(median([])).toBeNull();
-    expect(median([4])).toBe(4);
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([2.5, 0.5])).toBe(1.5);
-  });
-
-  it('does not reorder its input', () => {
-    const values = [3, 1, 2];
-    median(values);
-    expect(values).toEqual([3, 1, 2]);
   });
 });

@@ -115,14 +115,6 @@ export function latestEndedPeriods(today: string): { month: string; quarter: str
   return { month: `${prevYear}-${pad(prevMonth)}`, quarter: q === 0 ? `${y - 1}-Q4` : `${y}-Q${q}` };
 }
 
-/** Median of a list of numbers (null when empty). */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 /**
  * What the in-app inbox tells people. Each kind goes to the people named here, created in the same
  * transaction as the event:

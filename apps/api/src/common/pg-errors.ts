@@ -14,6 +14,12 @@ function pgError(e: unknown): PgError | undefined {
   return typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) ? err : undefined;
 }
 
+/** A unique violation (23505), of the named constraint when given. */
+export function isUniqueViolation(e: unknown, constraint?: string): boolean {
+  const pg = pgError(e);
+  return pg?.code === '23505' && (constraint === undefined || pg.constraint === constraint);
+}
+
 const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**

@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { rootLogger } from '../../common/logger';
 import { ENV, type Env } from '../../config/env';
 import { openComponentRequest } from './component-request-opening';
+import { isUniqueViolation } from '../../common/pg-errors';
 
 export const BARREL_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** after start, a little later than the preventive scheduler's first run */
@@ -88,12 +89,7 @@ export function barrelJustification(row: Pick<BarrelDueRow, 'barrel_efc' | 'barr
     : `${head}; forecast to reach its life on ${row.forecast_date}`;
 }
 
-const isAutoBarrelViolation = (e: unknown) => {
-  const err =
-    (e as { driverError?: { code?: string; constraint?: string } }).driverError ??
-    (e as { code?: string; constraint?: string });
-  return err?.code === '23505' && err.constraint === 'component_requests_one_auto_barrel_uq';
-};
+const isAutoBarrelViolation = (e: unknown) => isUniqueViolation(e, 'component_requests_one_auto_barrel_uq');
 
 /**
  * Raises a draft barrel request (priority, quantity 1, needed by the forecast date, `auto_barrel`) for

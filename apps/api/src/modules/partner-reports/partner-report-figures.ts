@@ -1,7 +1,6 @@
 import type { PartnerReportFigures } from '@jv/contracts';
 import {
   crewCoverage,
-  median,
   parseReportPeriod,
   periodInFuture,
   periodInProgress,
@@ -69,9 +68,11 @@ SELECT sm.id AS model_id, sm.designation,
 export const REPAIRS_SQL = `
 WITH ${BOUNDS_CTE}
 SELECT count(*) FILTER (WHERE j.opened_at >= b.start_ts AND j.opened_at < b.end_ts)::int AS opened,
-       coalesce(array_agg(extract(epoch FROM j.closed_at - j.opened_at)::float8 / 86400)
-         FILTER (WHERE j.status = 'completed' AND j.closed_at >= b.start_ts AND j.closed_at < b.end_ts),
-         '{}') AS turnaround_days,
+       count(*) FILTER (WHERE j.status = 'completed' AND j.closed_at >= b.start_ts AND j.closed_at < b.end_ts)::int
+         AS completed,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at)::float8 / 86400)
+         FILTER (WHERE j.status = 'completed' AND j.closed_at >= b.start_ts AND j.closed_at < b.end_ts)
+         AS median_turnaround_days,
        count(*) FILTER (WHERE j.opened_at < b.at_ts AND (j.closed_at IS NULL OR j.closed_at >= b.at_ts))::int
          AS open_at_end
   FROM b
@@ -193,7 +194,9 @@ interface FleetRow {
 }
 interface RepairsRow {
   opened: number;
-  turnaround_days: number[];
+  completed: number;
+  /** null when nothing was completed */
+  median_turnaround_days: number | null;
   open_at_end: number;
 }
 interface UseRow {
@@ -296,8 +299,7 @@ export async function computeFigures(
   });
   const total = systemStatuses.reduce((sum, s) => sum + byStatus[s], 0);
   const available = byModel.reduce((sum, r) => sum + r.available, 0);
-  const days = repairs?.turnaround_days ?? [];
-  const middle = median(days);
+  const middle = repairs?.median_turnaround_days ?? null;
 
   return {
     partner: { id: partner.id, code: partner.code, name: partner.name, role: partner.role },
@@ -317,7 +319,7 @@ export async function computeFigures(
     },
     repairs: {
       opened: repairs?.opened ?? 0,
-      completed: days.length,
+      completed: repairs?.completed ?? 0,
       medianTurnaroundDays: middle === null ? null : oneDecimal(middle),
       openAtEnd: repairs?.open_at_end ?? 0,
     },

@@ -8,6 +8,7 @@ import { notify } from '../notifications/notify';
 import { canonicalSha256, sha256 } from './canonical-json';
 import { computeFigures } from './partner-report-figures';
 import { renderReportCsv, renderReportPdf, type ReportDocumentMeta } from './report-documents';
+import { isUniqueViolation } from '../../common/pg-errors';
 
 /*
  * The writes of the report workflow as functions of the transaction's EntityManager, shared by the
@@ -36,11 +37,6 @@ export async function renderDocument(
     ? renderReportPdf(figures, meta, lang)
     : Buffer.from(renderReportCsv(figures, meta, lang), 'utf8');
 }
-
-const isUniqueViolation = (e: unknown) => {
-  const err = (e as { driverError?: { code?: string }; code?: string }) ?? {};
-  return (err.driverError?.code ?? err.code) === '23505';
-};
 
 export const duplicateReport = () =>
   new AppError('DUPLICATE', {}, 'A draft or approved report exists for this partner and period', {

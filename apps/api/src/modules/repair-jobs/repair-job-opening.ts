@@ -11,6 +11,7 @@ import { Conflict, ValidationFailed } from '../../common/errors';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import { changeSystemStatus } from '../systems/system-status';
 import { CLOSED_STATUSES_SQL } from './repair-jobs.rules';
+import { isUniqueViolation } from '../../common/pg-errors';
 
 /** Systems in these states cannot get a repair job. */
 const NOT_REPAIRABLE: readonly SystemStatus[] = ['written_off', 'in_transit'];
@@ -37,12 +38,7 @@ export const openJobExists = (number?: string) =>
     number ? { jobNumber: number } : {},
   );
 
-const isOpenJobIndexViolation = (e: unknown) => {
-  const err =
-    (e as { driverError?: { code?: string; constraint?: string } }).driverError ??
-    (e as { code?: string; constraint?: string });
-  return err?.code === '23505' && err.constraint === 'repair_jobs_one_open_per_system_uq';
-};
+const isOpenJobIndexViolation = (e: unknown) => isUniqueViolation(e, 'repair_jobs_one_open_per_system_uq');
 
 /**
  * Opens a job inside the caller's transaction: locks the system row, refuses a second open job

@@ -9,7 +9,7 @@ import type {
   UpdateUserInput,
   UserResponse,
 } from '@jv/contracts';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
   AppError,
@@ -37,11 +37,9 @@ import {
   type UserRow,
   type UserScope,
 } from './users.rules';
+import { isUniqueViolation } from '../../common/pg-errors';
 
 const cursorSchema = z.tuple([z.string(), z.uuid()]);
-
-const isUniqueViolation = (e: unknown) =>
-  e instanceof QueryFailedError && (e.driverError as { code?: string } | undefined)?.code === '23505';
 
 /** User administration (admin only): accounts, roles and scopes, passwords, sessions. */
 @Injectable()
