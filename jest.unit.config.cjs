@@ -1,4 +1,4 @@
-// Unit tests: pure rules in libs and services/pipes in the API, no database.
+// Unit tests: pure rules in libs and services/pipes in the API, no database; the rendered k8s manifests.
 module.exports = {
   ...require('./jest.preset.cjs'),
   displayName: 'unit',
@@ -6,5 +6,7 @@ module.exports = {
     '<rootDir>/libs/**/src/**/*.spec.ts',
     '<rootDir>/apps/api/src/**/*.spec.ts',
     '<rootDir>/apps/web/src/**/*.spec.ts',
+    // the Kubernetes manifests as `kubectl kustomize` renders them
+    '<rootDir>/tests/deploy/**/*.spec.ts',
   ],
 };

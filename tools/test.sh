@@ -46,6 +46,7 @@ if command -v docker-compose >/dev/null 2>&1; then
 else
   echo "=== compose-file: docker-compose is not installed here; .ci/run installs it"
 fi
+command -v kubectl >/dev/null 2>&1 || echo "!!! kubectl is not installed: the Kubernetes overlay is not rendered (tests/deploy skipped)" >> tmp/proof-counts.txt
 jest_run unit jest.unit.config.cjs
 jest_run web jest.web.config.cjs
 jest_run integration jest.integration.config.cjs

@@ -1,31 +1,43 @@
 #!/usr/bin/env node
-// Benchmarks the list endpoints under concurrent load, side by side with the same SQL run straight
-// through `pg`, so the API's own overhead (HTTP, auth, validation, mapping) is visible.
+// Benchmarks the list endpoints under concurrent load, side by side with the bare limit: a plain `node:http` +
+// `pg` handler (a child process with its own event loop, like the API) that runs the same SQL and writes the
+// rows as JSON, and the same SQL run straight through a `pg` pool. The gap between the API and the bare handler
+// is the API's own overhead (auth, validation, mapping, logging, interceptors).
 //
 //   BASE_URL=http://127.0.0.1:3300 DATABASE_URL=postgres://postgres:jv-embedded@127.0.0.1:54400/jv_tracker \
-//     node tools/scale/bench.mjs [-n 200] [-c 8] [--json out.json]
+//     node tools/scale/bench.mjs [-n 200] [--clients 1,16] [--json out.json]
 //
-// The SQL side repeats what SystemsService / RepairJobsService / RepairMetricsService /
-// ComponentRequestsService / SupplyPlansService / CohortsService / TrainingReportsService send (copied from
+// The SQL side repeats what SystemsService / RepairJobsService / ComponentRequestsService / SupplyPlansService /
+// CohortsService / TrainingReportsService send for their lists (copied from
 // apps/api/src/modules/{systems,repair-jobs,component-requests,supply-plans,training}; keep in sync when they
 // change).
-// The partner-report preview, the dashboard and a draft's PDF (rendered on every request) are measured on the API
-// side only (no SQL copy): see docs/performance.md, "Partner reports and dashboard".
+// The metrics, the partner-report preview, the dashboard and a draft's PDF (rendered on every request) are measured
+// on the API side only (no SQL copy: several statements over summaries kept on write): see docs/performance.md.
 // Only loopback addresses are accepted. Every loop is bounded by a count and a time limit.
-import { writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 
 const HELP = `Usage: BASE_URL=… DATABASE_URL=… node tools/scale/bench.mjs [options]
 
-  -n, --requests N     timed requests per scenario and side (default 200)
-  -c, --concurrency C  requests in flight (HTTP) / pool size (SQL) (default 8)
+  -n, --requests N     timed requests per scenario, side and client count (default 200)
+  --clients 1,16       client counts (requests in flight) for the API and the bare handler (default 1,16)
+  -c, --concurrency C  requests in flight and pool size of the SQL side (default 8)
+  --bare-pool P        pool size of the bare handler (default 10, as the API's DB_POOL_SIZE)
+  --sides a,b          sides to run: api, bare, sql (default all three)
+  --api-pids p1,p2     the API's process ids (its workers under WEB_CONCURRENCY > 1): reports the CPU time the API
+                       spends per request next to the bare handler's (Linux /proc; steadier than latency on a busy
+                       machine)
   --warmup N           untimed requests before each side (default 5)
   --max-seconds S      time limit per scenario and side (default 60)
+  --accept-encoding E  sent with every request (default identity; br or gzip to include the API's compression)
   --deep-pages P       pages walked for the deep-cursor scenarios (default 200)
   --only a,b           run only these scenarios (names as printed)
-  --sql-only           skip the API side (e.g. the app is not running)
-  --api-only           skip the SQL side
+  --sql-only           the SQL side only (e.g. the app is not running): --sides sql
+  --api-only           the API side only (no DATABASE_URL needed): --sides api
   --json FILE          also write the results as JSON
   --explain FILE       write EXPLAIN (ANALYZE, BUFFERS) of every SQL statement of each scenario (run once, untimed)
 `;
@@ -34,8 +46,13 @@ const { values: args } = parseArgs({
   options: {
     requests: { type: 'string', short: 'n', default: '200' },
     concurrency: { type: 'string', short: 'c', default: '8' },
+    clients: { type: 'string', default: '1,16' },
+    'bare-pool': { type: 'string', default: '10' },
+    sides: { type: 'string' },
+    'api-pids': { type: 'string' },
     warmup: { type: 'string', default: '5' },
     'max-seconds': { type: 'string', default: '60' },
+    'accept-encoding': { type: 'string', default: 'identity' },
     'deep-pages': { type: 'string', default: '200' },
     only: { type: 'string' },
     'sql-only': { type: 'boolean', default: false },
@@ -62,15 +79,39 @@ const N = int('requests', 1, 100_000);
 const C = int('concurrency', 1, 64);
 const WARMUP = int('warmup', 0, 1000);
 const MAX_MS = int('max-seconds', 1, 3600) * 1000;
+// the bare handler never compresses: `identity` (the default) compares the same work; `br` or `gzip` shows what
+// compressing the API's answers costs (browsers ask for it; a page of 50 systems goes from 43 KB to 6 KB)
+const ACCEPT_ENCODING = args['accept-encoding'];
 const DEEP_PAGES = int('deep-pages', 1, 10_000);
-const ONLY = args.only
-  ? new Set(
-      args.only
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-  : null;
+const BARE_POOL = int('bare-pool', 1, 200);
+const list = (v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const CLIENTS = [...new Set(list(args.clients).map(Number))];
+if (!CLIENTS.length || CLIENTS.some((c) => !Number.isInteger(c) || c < 1 || c > 256)) {
+  console.error(`--clients: expected integers in [1, 256], got ${args.clients}`);
+  process.exit(2);
+}
+const SIDES = new Set(
+  args.sides ? list(args.sides) : args['sql-only'] ? ['sql'] : args['api-only'] ? ['api'] : ['api', 'bare', 'sql'],
+);
+if (
+  [...SIDES].some((s) => !['api', 'bare', 'sql'].includes(s)) ||
+  (args.sides && (args['sql-only'] || args['api-only']))
+) {
+  console.error(`--sides: expected a list of api, bare, sql (and not with --sql-only/--api-only), got ${args.sides}`);
+  process.exit(2);
+}
+const API_PIDS = args['api-pids'] ? list(args['api-pids']).map(Number) : [];
+if (API_PIDS.some((p) => !Number.isInteger(p) || p < 1)) {
+  console.error(`--api-pids: expected process ids, got ${args['api-pids']}`);
+  process.exit(2);
+}
+/** Set in the bare handler's process (forked by the bench itself). */
+const BARE_CHILD = process.env.JV_BENCH_BARE_CHILD === '1';
+const ONLY = args.only ? new Set(list(args.only)) : null;
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -88,25 +129,33 @@ function requireLoopback(name, value) {
     process.exit(2);
   }
 }
-if (!DATABASE_URL && !args['api-only']) {
-  console.error('DATABASE_URL is required for the SQL side (or pass --api-only).');
+if (!DATABASE_URL && (SIDES.has('sql') || SIDES.has('bare'))) {
+  console.error('DATABASE_URL is required for the SQL side and the bare handler (or pass --api-only).');
   process.exit(2);
 }
 if (DATABASE_URL) requireLoopback('DATABASE_URL', DATABASE_URL);
-if (!args['sql-only']) requireLoopback('BASE_URL', BASE_URL);
+if (SIDES.has('api')) requireLoopback('BASE_URL', BASE_URL);
 
 // ---- SQL copied from the services ----------------------------------------------------------------------
 // apps/api/src/modules/systems/systems.query.ts (SYSTEM_SELECT, USAGE_WINDOW_SQL, keyset())
-const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_designation, m.barrel_life_efc, s.serial_number,
+const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_designation, m.barrel_life_efc,
+       s.serial_number,
        s.donor_partner_id, p.code AS donor_partner_code, s.unit_id, un.code AS unit_code, un.name AS unit_name,
        s.facility_id, f.code AS facility_code, s.status, s.status_changed_at,
        to_char(s.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS status_changed_key,
-       s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes, s.version, s.created_at, s.updated_at
+       s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes,
+       s.delivered_on::text AS delivered_on, s.version, s.created_at, s.updated_at,
+       oj.id AS open_job_id, oj.number AS open_job_number, oj.status AS open_job_status,
+       oj.facility_id AS open_job_facility_id,
+       s.write_off_requested_by, wo.display_name AS write_off_requested_by_name, s.write_off_requested_at,
+       s.write_off_reason
   FROM systems s
   JOIN system_models m ON m.id = s.model_id
   JOIN partners p ON p.id = s.donor_partner_id
   LEFT JOIN units un ON un.id = s.unit_id
-  LEFT JOIN facilities f ON f.id = s.facility_id`;
+  LEFT JOIN facilities f ON f.id = s.facility_id
+  LEFT JOIN repair_jobs oj ON oj.system_id = s.id AND oj.status NOT IN ('completed', 'cancelled')
+  LEFT JOIN users wo ON wo.id = s.write_off_requested_by`;
 const USAGE_WINDOW_SQL = `SELECT x.id AS system_id,
        (SELECT min(r.date) FROM usage_reports r WHERE r.system_id = x.id)::text AS first_date,
        (SELECT coalesce(sum(r.efc), 0) FROM usage_reports r
@@ -115,13 +164,18 @@ const USAGE_WINDOW_SQL = `SELECT x.id AS system_id,
 const FORECAST_WINDOW_DAYS = 90;
 const utcToday = () => new Date().toISOString().slice(0, 10);
 
-// apps/api/src/modules/repair-jobs/repair-jobs.rules.ts (JOB_COLUMNS, JOB_JOINS) and repair-jobs.service.ts list()
+// apps/api/src/modules/repair-jobs/repair-jobs.rules.ts (partsReadySql, JOB_COLUMNS, JOB_JOINS) and
+// repair-jobs.service.ts list()
+const PARTS_READY = `(EXISTS (SELECT 1 FROM component_requests pr WHERE pr.repair_job_id = j.id
+                     AND pr.status NOT IN ('cancelled', 'rejected'))
+    AND NOT EXISTS (SELECT 1 FROM component_requests pr WHERE pr.repair_job_id = j.id
+                     AND pr.status NOT IN ('cancelled', 'rejected', 'delivered')))`;
 const JOB_COLUMNS = `j.id, j.number, j.facility_id, f.code AS facility_code, j.system_id,
   s.serial_number AS system_serial, sm.designation AS model_designation, j.kind, j.priority, j.priority_rank, j.status,
   j.reported_fault, j.diagnosis, j.technician_ids, tech.list AS technicians, j.opened_at,
   to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_key,
-  j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id, j.version, j.created_at,
-  j.updated_at`;
+  j.due_at, j.closed_at, wl.hours AS total_hours, j.new_barrel_serial, j.preventive_plan_id,
+  ${PARTS_READY} AS parts_ready, j.version, j.created_at, j.updated_at`;
 const JOB_JOINS = `JOIN facilities f ON f.id = j.facility_id
   JOIN systems s ON s.id = j.system_id
   JOIN system_models sm ON sm.id = s.model_id
@@ -186,60 +240,8 @@ async function sqlJobsPage(db, { user, facilityId, status, kind, open, after, li
   return Math.min(rows.length, limit);
 }
 
-/** RepairMetricsService.metrics for an admin (no facility), default window of 90 days: five queries in parallel. */
-async function sqlMetrics(db) {
-  const to = utcToday();
-  const from = new Date(Date.parse(to) - 90 * 86_400_000).toISOString().slice(0, 10);
-  const fromAt = `($1::date)::timestamp AT TIME ZONE 'UTC'`;
-  const toAt = `($2::date + 1)::timestamp AT TIME ZONE 'UTC'`;
-  const completedInPeriod = `j.status = 'completed' AND j.closed_at >= ${fromAt} AND j.closed_at < ${toAt}`;
-  const params = [from, to];
-  const [, turnaround] = await Promise.all([
-    db.query(`SELECT j.facility_id, f.code AS facility_code, j.status, count(*)::int AS count
-                FROM repair_jobs j JOIN facilities f ON f.id = j.facility_id
-               WHERE j.status NOT IN ${CLOSED} GROUP BY j.facility_id, f.code, j.status`),
-    db.query(
-      `SELECT count(*)::int AS completed,
-                     percentile_cont(0.5)
-                       WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS median,
-                     percentile_cont(0.9)
-                       WITHIN GROUP (ORDER BY extract(epoch FROM j.closed_at - j.opened_at) / 3600) AS p90
-                FROM repair_jobs j WHERE ${completedInPeriod}`,
-      params,
-    ),
-    db.query(
-      `WITH per_job AS (
-                SELECT j.id, sum(extract(epoch FROM m.next_at - m.at)) / 3600 AS hours
-                  FROM repair_jobs j
-                  CROSS JOIN LATERAL (
-                    SELECT t.to_status, t.at, lead(t.at) OVER (ORDER BY t.at, t.id) AS next_at
-                      FROM repair_job_transitions t WHERE t.job_id = j.id
-                  ) m
-                 WHERE ${completedInPeriod} AND m.to_status = 'awaiting_parts' AND m.next_at IS NOT NULL
-                 GROUP BY j.id
-              )
-              SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
-                     percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
-                FROM per_job`,
-      params,
-    ),
-    db.query(
-      `SELECT to_char(w.week, 'YYYY-MM-DD') AS week_start, count(j.id)::int AS count
-                FROM generate_series(date_trunc('week', ($1::date)::timestamp),
-                                     date_trunc('week', ($2::date)::timestamp),
-                                     interval '1 week') AS w(week)
-                LEFT JOIN repair_jobs j
-                  ON ${completedInPeriod} AND date_trunc('week', j.closed_at AT TIME ZONE 'UTC') = w.week
-               GROUP BY w.week ORDER BY w.week`,
-      params,
-    ),
-    db.query(`SELECT count(*)::int AS n FROM repair_jobs j WHERE j.status NOT IN ${CLOSED} AND j.due_at < now()`),
-  ]);
-  return turnaround.rows[0].completed;
-}
-
 // apps/api/src/modules/component-requests/component-requests.rules.ts (REQUEST_COLUMNS, REQUEST_JOINS) and
-// component-requests.service.ts page() and metrics()
+// component-requests.service.ts page()
 const REQUEST_COLUMNS = `r.id, r.number, r.component_id, c.part_number AS component_part_number,
   c.name AS component_name, c.category AS component_category, r.quantity, r.delivered_quantity, r.priority,
   r.needed_by::text AS needed_by, r.facility_id, f.code AS facility_code, r.repair_job_id,
@@ -256,14 +258,14 @@ const REQUEST_JOINS = `JOIN components c ON c.id = r.component_id
   LEFT JOIN partners sp ON sp.id = r.supplier_partner_id
   LEFT JOIN users u ON u.id = r.requested_by`;
 const OPEN_REQUESTS = `('draft', 'submitted', 'approved', 'ordered', 'shipped')`;
-/** The workshops' day (Europe/Kyiv), as workshopToday() in repair-jobs.rules.ts. */
-const kyivToday = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Kyiv',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
+/** The workshops' day (Europe/Kyiv), as workshopToday() in repair-jobs.rules.ts (one formatter, built once). */
+const KYIV_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Kyiv',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const kyivToday = () => KYIV_DATE.format(new Date());
 
 /** One requests page (ComponentRequestsService.list) for an admin or logistics user (no scope condition). */
 async function sqlRequestsPage(db, { overdue = false, awaitingBy = null, after = null, limit = 50 } = {}) {
@@ -282,43 +284,6 @@ async function sqlRequestsPage(db, { overdue = false, awaitingBy = null, after =
     p.values,
   );
   return Math.min(rows.length, limit);
-}
-
-/** ComponentRequestsService.metrics for an admin: three queries in parallel. */
-async function sqlRequestMetrics(db) {
-  const [, , perSupplier] = await Promise.all([
-    db.query(
-      `SELECT r.status, count(*)::int AS count, count(*) FILTER (WHERE r.needed_by < $1::date)::int AS overdue
-         FROM component_requests r WHERE r.status IN ${OPEN_REQUESTS} GROUP BY r.status`,
-      [kyivToday()],
-    ),
-    db.query(
-      `SELECT count(*)::int AS delivered,
-              count(*) FILTER (WHERE (r.delivered_at AT TIME ZONE 'Europe/Kyiv')::date <= r.needed_by)::int AS on_time
-         FROM component_requests r
-        WHERE r.status = 'delivered' AND r.delivered_at >= now() - interval '365 days'`,
-    ),
-    db.query(
-      `SELECT sp.id, sp.code, w.submit_to_approve, w.approve_to_deliver,
-              coalesce(w.delivered, 0) AS delivered, coalesce(o.open, 0) AS open
-         FROM (SELECT r.supplier_partner_id,
-                      percentile_cont(0.5) WITHIN GROUP
-                        (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 86400) AS submit_to_approve,
-                      percentile_cont(0.5) WITHIN GROUP
-                        (ORDER BY extract(epoch FROM r.delivered_at - r.approved_at) / 86400) AS approve_to_deliver,
-                      count(*) FILTER (WHERE r.status = 'delivered')::int AS delivered
-                 FROM component_requests r
-                WHERE r.approved_at >= now() - interval '365 days' AND r.supplier_partner_id IS NOT NULL
-                GROUP BY r.supplier_partner_id) w
-         FULL JOIN (SELECT r.supplier_partner_id, count(*)::int AS open
-                      FROM component_requests r
-                     WHERE r.status IN ${OPEN_REQUESTS} AND r.supplier_partner_id IS NOT NULL
-                     GROUP BY r.supplier_partner_id) o USING (supplier_partner_id)
-         JOIN partners sp ON sp.id = supplier_partner_id
-        ORDER BY sp.code, sp.id`,
-    ),
-  ]);
-  return perSupplier.rows.length;
 }
 
 // apps/api/src/modules/supply-plans/supply-plans.service.ts (PLAN_VS_ACTUAL_SQL; the partner check first)
@@ -555,7 +520,7 @@ class HttpError extends Error {
 
 async function apiGet(session, path) {
   const res = await fetch(`${BASE_URL}${path}`, {
-    headers: { cookie: session.cookie, accept: 'application/json' },
+    headers: { cookie: session.cookie, accept: 'application/json', 'accept-encoding': ACCEPT_ENCODING },
     signal: AbortSignal.timeout(30_000),
   });
   if (!res.ok) {
@@ -568,7 +533,7 @@ async function apiGet(session, path) {
 /** A binary GET (a document): its size in bytes. */
 async function apiGetBytes(session, path) {
   const res = await fetch(`${BASE_URL}${path}`, {
-    headers: { cookie: session.cookie },
+    headers: { cookie: session.cookie, 'accept-encoding': ACCEPT_ENCODING },
     signal: AbortSignal.timeout(60_000),
   });
   if (!res.ok) {
@@ -580,7 +545,12 @@ async function apiGetBytes(session, path) {
 async function apiPost(session, path, body) {
   const res = await fetch(`${BASE_URL}${path}`, {
     method: 'POST',
-    headers: { cookie: session.cookie, accept: 'application/json', 'content-type': 'application/json' },
+    headers: {
+      cookie: session.cookie,
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'accept-encoding': ACCEPT_ENCODING,
+    },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(60_000),
   });
@@ -611,15 +581,145 @@ const itemsOf = (body) =>
               ? body.models.length
               : 1;
 
+// ---- the bare handler -----------------------------------------------------------------------------------
+// One route per scenario with SQL (`GET /<scenario>?i=<n>`): runs the scenario's statements on its own pool and
+// writes every statement's rows as JSON. No auth, validation, mapping or logging: the floor the API is held to.
+
+/** In the child: serves the scenarios once the parent sent their contexts (deep cursors) over IPC. */
+function serveBare(scenarios, db) {
+  const byName = new Map(scenarios.filter((s) => s.sql).map((s) => [s.name, s]));
+  const contexts = new Map();
+  process.on('message', (m) => {
+    if (m?.type !== 'ctx') return;
+    contexts.set(m.name, m.ctx);
+    process.send({ type: 'ctx-ok', name: m.name });
+  });
+  process.on('disconnect', () => process.exit(0));
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const s = byName.get(url.pathname.slice(1));
+    if (req.method !== 'GET' || !s) {
+      res.writeHead(404).end();
+      return;
+    }
+    const results = [];
+    const capture = {
+      async query(sql, params) {
+        const r = await db.query(sql, params);
+        results.push(r.rows);
+        return r;
+      },
+    };
+    try {
+      const rows = await s.sql(contexts.get(s.name) ?? {}, Number(url.searchParams.get('i') ?? 0), capture);
+      const body = JSON.stringify({ rows, results });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: e.message }));
+    }
+  });
+  server.listen(0, '127.0.0.1', () => process.send({ type: 'listening', port: server.address().port }));
+}
+
+/** In the parent: forks the bare handler, hands it the data parameters, resolves once it listens. */
+async function startBare(params) {
+  const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
+    env: { ...process.env, JV_BENCH_BARE_CHILD: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = new Set();
+  child.once('exit', (code) => {
+    for (const reject of waiting) reject(new Error(`bare handler exited (${code})`));
+  });
+  const next = (type, timeoutMs = 60_000) =>
+    new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        waiting.delete(reject);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`bare handler: no ${type} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onMessage = (m) => {
+        if (m?.type !== type) return;
+        done();
+        resolve(m);
+      };
+      child.on('message', onMessage);
+      waiting.add(reject);
+    });
+  const listening = next('listening');
+  child.send({ type: 'params', params });
+  const { port } = await listening;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async setContext(name, ctx) {
+      const ok = next('ctx-ok');
+      child.send({ type: 'ctx', name, ctx: { sqlAfter: ctx.sqlAfter ?? null, sqlPages: ctx.sqlPages ?? null } });
+      await ok;
+    },
+    pid: child.pid,
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+/** In the child: the data parameters the parent looked up (so both sides ask for the same rows). */
+const paramsFromParent = () =>
+  new Promise((resolve) => {
+    const onMessage = (m) => {
+      if (m?.type !== 'params') return;
+      process.off('message', onMessage);
+      resolve(m.params);
+    };
+    process.on('message', onMessage);
+  });
+
+async function bareGet(base, name, i) {
+  const res = await fetch(`${base}/${name}?i=${i}`, {
+    headers: { accept: 'application/json', 'accept-encoding': ACCEPT_ENCODING },
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new HttpError(res.status, name);
+  }
+  return (await res.json()).rows;
+}
+
 // ---- the runner ------------------------------------------------------------------------------------------
 function percentile(sorted, p) {
   if (!sorted.length) return null;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Runs `fn(i)` N times, C at a time, stopping at the time limit; latencies in ms. */
-async function load(fn) {
+/** User + system CPU time of these processes in ms (Linux /proc; clock ticks of 10 ms), or null. */
+function cpuMs(pids) {
+  if (!pids?.length) return null;
+  try {
+    return pids.reduce((sum, pid) => {
+      // the fields after the command name (which may hold spaces) start at its closing parenthesis
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    }, 0);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs `fn(i)` N times, `clients` at a time, stopping at the time limit; latencies in ms. With `pids`, also
+ * the CPU time those processes spent per request while it ran.
+ */
+async function load(fn, clients, pids) {
   for (let i = 0; i < WARMUP; i++) await fn(i);
+  const cpuBefore = cpuMs(pids);
   const latencies = [];
   const errors = [];
   let rows = null;
@@ -639,8 +739,9 @@ async function load(fn) {
       }
     }
   };
-  await Promise.all(Array.from({ length: C }, worker));
+  await Promise.all(Array.from({ length: clients }, worker));
   const wall = performance.now() - started;
+  const cpuAfter = cpuMs(pids);
   latencies.sort((a, b) => a - b);
   return {
     count: latencies.length,
@@ -651,6 +752,8 @@ async function load(fn) {
     p95: percentile(latencies, 95),
     max: latencies.at(-1) ?? null,
     throughput: latencies.length / (wall / 1000),
+    cpuPerRequest:
+      cpuBefore != null && cpuAfter != null && latencies.length ? (cpuAfter - cpuBefore) / latencies.length : null,
     timedOut: next < N,
   };
 }
@@ -658,10 +761,17 @@ async function load(fn) {
 async function main() {
   const t0 = performance.now();
   const db = DATABASE_URL
-    ? new pg.Pool({ connectionString: DATABASE_URL, max: C, application_name: 'jv-scale-bench' })
+    ? new pg.Pool({
+        connectionString: DATABASE_URL,
+        max: BARE_CHILD ? BARE_POOL : C,
+        application_name: BARE_CHILD ? 'jv-scale-bench-bare' : 'jv-scale-bench',
+      })
     : null;
-  const useApi = !args['sql-only'];
-  const useSql = !args['api-only'] && db;
+  const useApi = SIDES.has('api') && !BARE_CHILD;
+  const useSql = SIDES.has('sql') && !BARE_CHILD && db;
+  const useBare = SIDES.has('bare') && !BARE_CHILD && db;
+  /** the deep-cursor scenarios look up their SQL cursors for the SQL side and the bare handler */
+  const useDb = useSql || useBare;
 
   // sessions: admin for everything, workshop for its board, the second logistics user for its approval queue
   let admin = null;
@@ -687,7 +797,10 @@ async function main() {
   let baseId = null;
   let enrolling = [];
   let personSample = [];
-  if (db) {
+  if (BARE_CHILD)
+    ({ meta, sampleIds, modelId, workshopUser, approverId, supplierId, donorId, baseId, enrolling, personSample } =
+      await paramsFromParent());
+  else if (db) {
     meta = (
       await db.query(`SELECT (SELECT count(*) FROM systems)::int AS systems,
                              (SELECT count(*) FROM repair_jobs)::int AS jobs,
@@ -742,8 +855,27 @@ async function main() {
   const facilityId = workshopUser?.facilityIds?.[0] ?? null;
   const adminUser = { role: 'admin', facilityIds: [] };
   const wsUser = { role: 'workshop', facilityIds: workshopUser?.facilityIds ?? [] };
-  console.log(`data: ${JSON.stringify(meta)}; model ${modelId}; workshop facility ${facilityId}`);
-  console.log(`load: ${N} requests per side, concurrency ${C}, warmup ${WARMUP}, limit ${MAX_MS / 1000}s per side\n`);
+  const bare = useBare
+    ? await startBare({
+        meta,
+        sampleIds,
+        modelId,
+        workshopUser,
+        approverId,
+        supplierId,
+        donorId,
+        baseId,
+        enrolling,
+        personSample,
+      })
+    : null;
+  if (!BARE_CHILD) {
+    console.log(`data: ${JSON.stringify(meta)}; model ${modelId}; workshop facility ${facilityId}`);
+    console.log(
+      `load: ${N} requests per side and client count; clients ${CLIENTS.join(',')} (API, bare handler, ` +
+        `bare pool ${BARE_POOL}), ${C} (SQL side); warmup ${WARMUP}; limit ${MAX_MS / 1000}s per side\n`,
+    );
+  }
 
   /** Walks up to DEEP_PAGES pages of an API list and returns the cursor of the last page reached. */
   async function deepApiCursor(path, session = admin) {
@@ -768,7 +900,7 @@ async function main() {
       name: 'systems-deep-cursor',
       prepare: async (ctx) => {
         if (useApi) Object.assign(ctx, await deepApiCursor('/api/v1/systems?limit=50').catch((e) => ({ error: e })));
-        if (useSql) {
+        if (useDb) {
           const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.systems / 50) - 1));
           const [row] = (
             await db.query(`SELECT serial_number, id FROM systems ORDER BY serial_number, id OFFSET $1 LIMIT 1`, [
@@ -830,7 +962,7 @@ async function main() {
       prepare: async (ctx) => {
         if (useApi)
           Object.assign(ctx, await deepApiCursor('/api/v1/repair-jobs?limit=50').catch((e) => ({ error: e })));
-        if (useSql) {
+        if (useDb) {
           const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.jobs / 50) - 1));
           const [row] = (
             await db.query(
@@ -854,7 +986,17 @@ async function main() {
     {
       name: 'job-metrics',
       api: () => ({ session: admin, path: '/api/v1/repair-jobs/metrics' }),
-      sql: (_ctx, _i, d = db) => sqlMetrics(d),
+      note: () => 'API only; default 90-day window',
+    },
+    {
+      // the longest window a request may ask for: the answer must not grow with it
+      name: 'job-metrics-3y',
+      api: () => {
+        const to = utcToday();
+        const from = new Date(Date.parse(to) - 1095 * 86_400_000).toISOString().slice(0, 10);
+        return { session: admin, path: `/api/v1/repair-jobs/metrics?from=${from}&to=${to}` };
+      },
+      note: () => 'API only; a 3-year window',
     },
     {
       name: 'requests-first-page',
@@ -866,7 +1008,7 @@ async function main() {
       prepare: async (ctx) => {
         if (useApi)
           Object.assign(ctx, await deepApiCursor('/api/v1/component-requests?limit=50').catch((e) => ({ error: e })));
-        if (useSql) {
+        if (useDb) {
           const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(meta.requests / 50) - 1));
           const [row] = (
             await db.query(
@@ -911,7 +1053,7 @@ async function main() {
     {
       name: 'request-metrics',
       api: () => ({ session: admin, path: '/api/v1/component-requests/metrics' }),
-      sql: (_ctx, _i, d = db) => sqlRequestMetrics(d),
+      note: () => 'API only; as admin',
     },
     {
       name: 'training-calendar-month',
@@ -935,7 +1077,7 @@ async function main() {
       name: 'cohorts-deep-cursor',
       prepare: async (ctx) => {
         if (useApi) Object.assign(ctx, await deepApiCursor('/api/v1/cohorts?limit=50').catch((e) => ({ error: e })));
-        if (useSql) {
+        if (useDb) {
           const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM cohorts`)).rows;
           const depth = ctx.pages ?? Math.min(DEEP_PAGES, Math.max(0, Math.ceil(n / 50) - 1));
           const [row] = (
@@ -1013,6 +1155,10 @@ async function main() {
         `${ctx.bytes ? `, ${(ctx.bytes / 1024).toFixed(0)} KiB` : ''}; rows = 1 document`,
     },
   ].filter((s) => !ONLY || ONLY.has(s.name));
+  if (BARE_CHILD) {
+    serveBare(scenarios, db);
+    return;
+  }
 
   const results = [];
   const plans = [];
@@ -1031,14 +1177,16 @@ async function main() {
   }
   for (const s of scenarios) {
     const ctx = {};
-    const out = { scenario: s.name, api: null, sql: null, note: null };
+    /** api and bare: one result per client count */
+    const out = { scenario: s.name, api: null, bare: null, sql: null, note: null };
     process.stdout.write(`${s.name} … `);
     if (s.prepare) await s.prepare(ctx);
+    const get = (r) => (s.binary ? apiGetBytes(r.session, r.path) : apiGet(r.session, r.path));
+    let apiAvailable = false;
     if (useApi && !s.api) out.api = { na: true, reason: 'SQL only' };
     else if (useApi) {
       // one probe: a missing endpoint (404/405) is "n/a", not a failure
       const probe = s.api(ctx, 0);
-      const get = (r) => (s.binary ? apiGetBytes(r.session, r.path) : apiGet(r.session, r.path));
       let available = !ctx.error;
       if (ctx.error instanceof HttpError) available = false;
       else if (available) {
@@ -1050,16 +1198,32 @@ async function main() {
           else throw e;
         }
       }
-      out.api = available
-        ? await load(async (i) => {
+      apiAvailable = available;
+      out.api = available ? {} : { na: true, reason: ctx.error?.message ?? 'endpoint answered 404' };
+    }
+    if (useBare && !s.sql) out.bare = { na: true, reason: 'API only' };
+    else if (useBare) {
+      await bare.setContext(s.name, ctx);
+      out.bare = {};
+    }
+    // the API and the bare handler take turns per client count, so a busy spell on the machine hits both
+    for (const clients of CLIENTS) {
+      if (apiAvailable) {
+        out.api[clients] = await load(
+          async (i) => {
             const body = await get(s.api(ctx, i));
             return s.binary ? 1 : s.count ? s.count(body) : itemsOf(body);
-          })
-        : { na: true, reason: ctx.error?.message ?? 'endpoint answered 404' };
+          },
+          clients,
+          API_PIDS,
+        );
+      }
+      if (out.bare && !out.bare.na)
+        out.bare[clients] = await load((i) => bareGet(bare.base, s.name, i), clients, [bare.pid]);
     }
     if (s.cleanup) await s.cleanup(ctx);
     if (useSql && !s.sql) out.sql = { na: true, reason: 'API only' };
-    else if (useSql) out.sql = await load((i) => s.sql(ctx, i));
+    else if (useSql) out.sql = await load((i) => s.sql(ctx, i), C);
     if (useSql && s.sql && args.explain) plans.push(`=== ${s.name}\n${await explainOnce((edb) => s.sql(ctx, 0, edb))}`);
     out.note = s.note ? s.note(ctx) : null;
     results.push(out);
@@ -1069,36 +1233,70 @@ async function main() {
   // ---- report -------------------------------------------------------------------------------------------
   const ms = (v) => (v == null ? 'n/a' : v.toFixed(1));
   const side = (r) => (!r || r.na ? ['n/a', 'n/a'] : [ms(r.p50), ms(r.p95)]);
-  const table = results.map((r) => {
-    const [ap50, ap95] = side(r.api);
-    const [sp50, sp95] = side(r.sql);
-    const ratio =
-      r.api && !r.api.na && r.sql && r.api.p50 != null && r.sql.p50 ? (r.api.p50 / r.sql.p50).toFixed(1) : 'n/a';
-    const errs = [r.api?.errors, r.sql?.errors].filter(Boolean).reduce((a, b) => a + b, 0);
-    const rows = [r.api && !r.api.na ? r.api.rows : null, r.sql ? r.sql.rows : null].filter((v) => v != null);
-    return {
-      scenario: r.scenario,
-      'API p50': ap50,
-      'API p95': ap95,
-      'SQL p50': sp50,
-      'SQL p95': sp95,
-      ratio,
-      rows: rows.length === 2 && rows[0] !== rows[1] ? `${rows[0]}/${rows[1]}` : String(rows[0] ?? 'n/a'),
-      'req/s API': r.api && !r.api.na ? r.api.throughput.toFixed(0) : 'n/a',
-      errors: errs,
-      note: [r.note, r.api?.timedOut || r.sql?.timedOut ? 'time limit hit' : null].filter(Boolean).join('; '),
-    };
-  });
-  console.log();
-  printTable(table);
+  const at = (sideResults, clients) => (!sideResults || sideResults.na ? null : (sideResults[clients] ?? null));
+  const shares = [];
+  if (useApi || useBare) {
+    const table = results.flatMap((r) =>
+      CLIENTS.map((clients) => {
+        const a = at(r.api, clients);
+        const b = at(r.bare, clients);
+        const share = a && b && b.throughput ? (100 * a.throughput) / b.throughput : null;
+        if (share != null && clients === CLIENTS.at(-1)) shares.push({ scenario: r.scenario, share });
+        const rows = [a?.rows, b?.rows].filter((v) => v != null);
+        return {
+          scenario: r.scenario,
+          clients,
+          'API p50': side(a)[0],
+          'API p95': side(a)[1],
+          'bare p50': side(b)[0],
+          'bare p95': side(b)[1],
+          'API req/s': a ? a.throughput.toFixed(0) : 'n/a',
+          'bare req/s': b ? b.throughput.toFixed(0) : 'n/a',
+          share: share == null ? 'n/a' : `${share.toFixed(0)}%`,
+          ...(API_PIDS.length
+            ? { 'API cpu/req': ms(a?.cpuPerRequest ?? null), 'bare cpu/req': ms(b?.cpuPerRequest ?? null) }
+            : {}),
+          rows: rows.length === 2 && rows[0] !== rows[1] ? `${rows[0]}/${rows[1]}` : String(rows[0] ?? 'n/a'),
+          errors: (a?.errors ?? 0) + (b?.errors ?? 0),
+          note: [r.note, a?.timedOut || b?.timedOut ? 'time limit hit' : null].filter(Boolean).join('; '),
+        };
+      }),
+    );
+    console.log();
+    printTable(table);
+  }
+  if (useSql) {
+    console.log(`\nSQL side (pool of ${C}, ${C} in flight):`);
+    printTable(
+      results.map((r) => ({
+        scenario: r.scenario,
+        'SQL p50': side(r.sql)[0],
+        'SQL p95': side(r.sql)[1],
+        'req/s': r.sql && !r.sql.na ? r.sql.throughput.toFixed(0) : 'n/a',
+        rows: r.sql?.rows ?? 'n/a',
+        errors: r.sql?.errors ?? 0,
+        note: r.sql?.timedOut ? 'time limit hit' : (r.sql?.reason ?? ''),
+      })),
+    );
+  }
   for (const r of results) {
-    for (const [k, v] of [
-      ['API', r.api],
-      ['SQL', r.sql],
-    ])
+    const runs = [['SQL', r.sql]];
+    for (const clients of CLIENTS)
+      runs.push([`API c=${clients}`, at(r.api, clients)], [`bare c=${clients}`, at(r.bare, clients)]);
+    for (const [k, v] of runs)
       if (v?.firstError) console.log(`${r.scenario} ${k}: ${v.errors} errors, first: ${v.firstError}`);
   }
-  console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)}s; ratio = API p50 / SQL p50; latencies in ms`);
+  const legend = [
+    `total ${((performance.now() - t0) / 1000).toFixed(1)}s; latencies in ms`,
+    useApi && useBare ? "share = API req/s as a share of the bare handler's at the same client count" : null,
+    API_PIDS.length ? 'cpu/req = CPU ms per request of the process(es)' : null,
+  ];
+  console.log(`\n${legend.filter(Boolean).join('; ')}`);
+  if (shares.length) {
+    const worst = shares.reduce((a, b) => (b.share < a.share ? b : a));
+    console.log(`lowest share at ${CLIENTS.at(-1)} clients: ${worst.share.toFixed(0)}% (${worst.scenario})`);
+  }
+  bare?.stop();
 
   if (args.json) {
     writeFileSync(
@@ -1108,7 +1306,16 @@ async function main() {
           at: new Date().toISOString(),
           baseUrl: useApi ? BASE_URL : null,
           data: meta,
-          config: { requests: N, concurrency: C, warmup: WARMUP, maxSeconds: MAX_MS / 1000, deepPages: DEEP_PAGES },
+          config: {
+            requests: N,
+            clients: CLIENTS,
+            concurrency: C,
+            barePool: BARE_POOL,
+            sides: [...SIDES],
+            warmup: WARMUP,
+            maxSeconds: MAX_MS / 1000,
+            deepPages: DEEP_PAGES,
+          },
           results,
         },
         null,

@@ -31,6 +31,7 @@ export class AppModule {
         TypeOrmModule.forRoot(
           dataSourceOptions({
             url: databaseUrl,
+            replicaUrls: env.DATABASE_REPLICA_URLS,
             poolSize: env.DB_POOL_SIZE,
             statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
           }),

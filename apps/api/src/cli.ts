@@ -9,7 +9,14 @@ import { createDataSource } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded';
 import { appRoleFor } from './database/roles';
 import { seedDemo } from './database/seeds/demo-seed';
-import { dropAll, generateMigration, migrate, pendingSchemaChanges, revertLast } from './database/tasks';
+import {
+  dropAll,
+  generateMigration,
+  migrate,
+  pendingSchemaChanges,
+  revertLast,
+  waitForMigrations,
+} from './database/tasks';
 import { hashPassword } from './modules/auth/passwords';
 import { AuditService } from './modules/audit/audit.service';
 import { BarrelRequestsService } from './modules/component-requests/barrel-requests.service';
@@ -18,7 +25,8 @@ import { PreventiveSchedulerService } from './modules/repair-jobs/preventive-sch
 import { workshopToday } from './modules/repair-jobs/repair-jobs.rules';
 
 /* Database and account tasks: npm run db:migrate | db:revert | db:seed | db:reset | db:check | db:generate -- Name
-   | users:create-admin | jobs:preventive | jobs:barrels | reports:prepare [-- --period 2026-10] */
+   | users:create-admin | jobs:preventive | jobs:barrels | reports:prepare [-- --period 2026-10]
+   | wait-for-migrations [--timeout 600] (exits 1 when migrations are still pending after the timeout, seconds) */
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -43,6 +51,20 @@ async function main() {
     stop = embedded.stop;
   }
   if (!url) throw new Error('no database URL');
+  if (task === 'wait-for-migrations') {
+    // the API pod's init container: it reads as the app's role (DATABASE_URL) and changes nothing; the
+    // release's migration Job migrates as the owner, and the server starts only once that is done
+    const readUrl = env.DATABASE_URL ?? url;
+    const seconds = Number(arg('timeout') ?? 600);
+    if (!Number.isInteger(seconds) || seconds < 0) throw new Error('--timeout takes whole seconds');
+    const pending = await waitForMigrations(async () => createDataSource({ url: readUrl, poolSize: 1 }).initialize(), {
+      timeoutMs: seconds * 1000,
+      log: out,
+    });
+    out(pending.length ? `Gave up: ${pending.length} migration(s) still pending.` : 'Database is up to date.');
+    await stop();
+    process.exit(pending.length ? 1 : 0);
+  }
   const ds = createDataSource({ url, poolSize: 2 });
   await ds.initialize();
   let code = 0;
@@ -161,7 +183,7 @@ async function main() {
       default:
         out(
           'Usage: cli <migrate|revert|seed|reset|check|generate Name|create-admin [--email e --name n]|preventive' +
-            '|barrels|reports-prepare [--period 2026-10]>',
+            '|barrels|reports-prepare [--period 2026-10]|wait-for-migrations [--timeout 600]>',
         );
         code = 2;
     }

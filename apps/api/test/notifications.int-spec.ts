@@ -61,8 +61,8 @@ describe('notifications: events and the inbox (integration, real PostgreSQL)', (
     const res = await agent.post(`/api/v1/component-requests/${id}/transitions`).send({ to, ...extra });
     if (res.status !== 200) throw new Error(`move to ${to}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  const approve = (agent: TestAgent, id: string) =>
-    move(agent, id, 'approved', { supplierPartnerId: fx.partnerA, expectedOn: dayOffset(7) });
+  const approve = (agent: TestAgent, id: string, supplierPartnerId = fx.partnerA) =>
+    move(agent, id, 'approved', { supplierPartnerId, expectedOn: dayOffset(7) });
   async function deliver(agent: TestAgent, id: string, quantity: number) {
     const res = await agent
       .post(`/api/v1/component-requests/${id}/deliveries`)
@@ -70,10 +70,10 @@ describe('notifications: events and the inbox (integration, real PostgreSQL)', (
     if (res.status !== 201) throw new Error(`deliver: ${res.status} ${JSON.stringify(res.body)}`);
   }
   /** A request raised and submitted by `by`, approved by logistics2 and ordered: ready to receive. */
-  async function ordered(by: Signed, body: Record<string, unknown> = {}) {
+  async function ordered(by: Signed, body: Record<string, unknown> = {}, supplierPartnerId = fx.partnerA) {
     const r = await raise(by.agent, body);
     await move(by.agent, r.id, 'submitted');
-    await approve(logistics2.agent, r.id);
+    await approve(logistics2.agent, r.id, supplierPartnerId);
     await move(logistics2.agent, r.id, 'ordered');
     return r;
   }
@@ -201,8 +201,10 @@ describe('notifications: events and the inbox (integration, real PostgreSQL)', (
 
     it('two transactions completing a job side by side: the later waits, then announces it', async () => {
       const job = await openJob(fx.ws1);
+      // two suppliers: a delivery also updates its supplier's row of the request-metrics histogram, which would
+      // make t2's UPDATE wait for t1 before the lock this test is about
       const a = await ordered(ws1, { repairJobId: job.id, quantity: 1 });
-      const b = await ordered(ws1, { repairJobId: job.id, quantity: 1 });
+      const b = await ordered(ws1, { repairJobId: job.id, quantity: 1 }, fx.partnerB);
       const [t1, t2] = [ctx.db.createQueryRunner(), ctx.db.createQueryRunner()];
       try {
         await t1.startTransaction();

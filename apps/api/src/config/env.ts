@@ -14,6 +14,20 @@ export const envSchema = z.object({
    * DATABASE_URL (a least-privilege role). Unset: DATABASE_URL does both (the app then runs as the owner).
    */
   DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * Streaming replicas (comma-separated URLs, the app's role), read only through `queryReplica` by figures
+   * that may lag a few seconds; every other read and every write stays on DATABASE_URL. Unset: one server.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/ }))),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** auto: seed demo data on the first start of the embedded database only. */
@@ -56,6 +70,12 @@ export const envSchema = z.object({
   /** auto: JSON lines when stdout is not a terminal, readable lines (pino-pretty) when it is. */
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   WEB_DIST: z.string().default('dist/web'),
+  /**
+   * API worker processes (`node:cluster`) sharing the port; 1 (default) is a single process without a
+   * cluster. DB_POOL_SIZE is per worker: WEB_CONCURRENCY × DB_POOL_SIZE must fit PostgreSQL's
+   * max_connections (100 on the embedded server) with room for the db:* tasks.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),

@@ -2,6 +2,7 @@ import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { LoginAttemptEntity } from '../modules/auth/login-attempt.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import {
+  ComponentRequestDaysHistogramEntity,
   ComponentRequestEntity,
   ComponentRequestTransitionEntity,
   DeliveryEntity,
@@ -22,6 +23,8 @@ import {
   RepairJobTransitionEntity,
   WorkLogEntity,
 } from '../modules/repair-jobs/repair-job.entity';
+import { RepairJobCompletionEntity, RepairJobHoursHistogramEntity } from '../modules/repair-jobs/repair-summary.entity';
+import { SystemStatusMonthlyChangeEntity } from '../modules/dashboard/system-status-monthly-change.entity';
 import {
   BarrelChangeEntity,
   SystemEntity,
@@ -43,6 +46,10 @@ import {
   PartnerReportReleaseEntity,
   PartnerReportTransitionEntity,
 } from '../modules/partner-reports/partner-report.entity';
+import {
+  QualifiedPeopleMonthlyEntity,
+  UsageMonthlyTotalEntity,
+} from '../modules/partner-reports/report-summary.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -88,4 +95,10 @@ export const entities = [
   PartnerReportDocumentEntity,
   PartnerReportReleaseEntity,
   NotificationEntity,
+  UsageMonthlyTotalEntity,
+  QualifiedPeopleMonthlyEntity,
+  RepairJobCompletionEntity,
+  RepairJobHoursHistogramEntity,
+  ComponentRequestDaysHistogramEntity,
+  SystemStatusMonthlyChangeEntity,
 ];

@@ -23,6 +23,51 @@ export async function migrate(ds: DataSource, appRole?: string | null): Promise<
   }
 }
 
+/**
+ * The migrations this build knows that the database has not run, in its order (every one on an empty
+ * database). Read-only, so the app's role may ask: it may SELECT `schema_migrations`, never create it.
+ */
+export async function pendingMigrations(ds: DataSource): Promise<string[]> {
+  const [{ exists }] = await ds.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`);
+  const rows: Array<{ name: string }> = exists ? await ds.query(`SELECT name FROM schema_migrations`) : [];
+  const ran = new Set(rows.map((r) => r.name));
+  // TypeORM's own name for a migration: its `name`, else its class name
+  return ds.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !ran.has(name));
+}
+
+/**
+ * Waits until the database has run every migration of this build (a release's migration Job runs them as
+ * the owner; the API's pods start after it). Retries an unreachable database too. Resolves with what is
+ * still pending when the time is up: empty means ready.
+ */
+export async function waitForMigrations(
+  open: () => Promise<DataSource>,
+  o: { timeoutMs: number; intervalMs?: number; log?: (line: string) => void },
+): Promise<string[]> {
+  const deadline = Date.now() + o.timeoutMs;
+  let pending: string[] = ['(database not reached)'];
+  // a line each time the answer changes, not every few seconds for as long as a migration takes
+  let said = '';
+  const say = (line: string) => {
+    if (line !== said) o.log?.((said = line));
+  };
+  for (;;) {
+    let ds: DataSource | undefined;
+    try {
+      ds = await open();
+      pending = await pendingMigrations(ds);
+      if (pending.length === 0) return [];
+      say(`Waiting for ${pending.length} migration(s): ${pending.join(', ')}`);
+    } catch (e) {
+      say(`Waiting for the database: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
+    }
+    if (Date.now() >= deadline) return pending;
+    await new Promise((resolve) => setTimeout(resolve, o.intervalMs ?? 2000));
+  }
+}
+
 export async function revertLast(ds: DataSource): Promise<void> {
   await ds.undoLastMigration({ transaction: 'each' });
 }

@@ -107,11 +107,11 @@ describe('AppLayout language switch', () => {
     const { events } = renderWithProviders(<AppLayout />, { user, locale: 'uk' });
     expect(within(mainNav()).getByRole('link', { name: 'Користувачі' })).toBeInTheDocument();
 
-    await events.click(screen.getByRole('button', { name: 'English' }));
+    await events.click(screen.getByRole('button', { name: 'English, EN' }));
 
     expect(within(mainNav('Main navigation')).getByRole('link', { name: 'Users' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'English, EN' })).toHaveAttribute('aria-pressed', 'true');
     expect(document.documentElement.lang).toBe('en');
     await waitFor(() =>
       // (the bell asks for the unread count beside it)
@@ -132,14 +132,14 @@ describe('AppLayout language switch', () => {
     });
     const { events } = renderWithProviders(<AppLayout />, { user: 'viewer', locale: 'uk' });
 
-    await events.click(screen.getByRole('button', { name: 'English' }));
+    await events.click(screen.getByRole('button', { name: 'English, EN' }));
     // switched at once, while the server is still answering
     expect(within(mainNav('Main navigation')).getByRole('link', { name: 'Reference data' })).toBeInTheDocument();
 
     refuse();
 
     await waitFor(() => expect(within(mainNav()).getByRole('link', { name: 'Довідники' })).toBeInTheDocument());
-    expect(screen.getByRole('button', { name: 'Українська' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Українська, UK' })).toHaveAttribute('aria-pressed', 'true');
     expect(localStorage.getItem('jv.locale')).toBe('uk');
   });
 });

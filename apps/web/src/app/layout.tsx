@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '@jv/domain';
 import { LanguageSwitch } from '../components/language-switch';
@@ -16,6 +16,8 @@ export function AppLayout() {
   const enumLabel = useEnumLabel();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  // a page's code is fetched on its first visit (app/router.tsx): the old page stays until it arrives
+  const pageLoading = useNavigation().state === 'loading';
   const logout = useLogout();
   const preferences = useUpdateMyPreferences();
   // until the required setup is done (second factor, own password) only "My account" works: no other links
@@ -139,6 +141,9 @@ export function AppLayout() {
           </div>
         </div>
       </header>
+      <div className="route-progress" role="status" data-active={pageLoading || undefined}>
+        {pageLoading ? <span className="visually-hidden">{t('common.loading')}</span> : null}
+      </div>
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorState, LoadingState } from '../components/states';
 import { setUiLocale } from '../i18n/i18n';
 import { isApiError } from '../lib/api-client';
-import { CurrentUserProvider, meQueryOptions } from '../lib/session';
+import { meQueryOptions } from '../lib/me-query';
+import { CurrentUserProvider } from '../lib/session';
 
 /** Loads GET /auth/me; without a session, goes to the login page and comes back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -1,9 +1,7 @@
 import { createBrowserRouter } from 'react-router';
+import { LoadingState } from '../components/loading-state';
 import { NotFoundPage } from '../components/status-pages';
-import { LoginPage } from '../features/auth/routes/login-page';
 import { accountRoutes } from '../features/account/routes';
-import { SetupGate } from '../features/account/components/setup-gate';
-import { HomePage } from '../features/home/routes/home-page';
 import { auditRoutes } from '../features/audit/routes';
 import { componentRequestsRoutes, supplyPlansRoutes } from '../features/component-requests/routes';
 import { notificationsRoutes } from '../features/notifications/routes';
@@ -13,24 +11,40 @@ import { repairJobsRoutes } from '../features/repair-jobs/routes';
 import { systemsRoutes } from '../features/systems/routes';
 import { trainingRoutes } from '../features/training/routes';
 import { usersRoutes } from '../features/users/routes';
-import { AppLayout } from './layout';
-import { RequireAuth } from './require-auth';
+import { lazyPage } from '../lib/lazy-page';
 import { RouteErrorPage } from './route-error-page';
 
+/**
+ * Every page is a chunk of its own (`lazyPage` in the features' route tables); on the first load the matched
+ * page's chunk is fetched as soon as this module runs, beside the language's texts, and until it arrives the
+ * screen shows the (translated, announced) loading state.
+ */
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/login',
+    lazy: lazyPage(
+      () => import('../features/auth/routes/login-page'),
+      (m) => <m.LoginPage />,
+    ),
+    hydrateFallbackElement: <LoadingState />,
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/',
-    element: (
-      <RequireAuth>
-        <SetupGate>
-          <AppLayout />
-        </SetupGate>
-      </RequireAuth>
+    lazy: lazyPage(
+      () => import('./shell'),
+      (m) => <m.SignedInShell />,
     ),
+    hydrateFallbackElement: <LoadingState />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <HomePage /> },
+      {
+        index: true,
+        lazy: lazyPage(
+          () => import('../features/home/routes/home-page'),
+          (m) => <m.HomePage />,
+        ),
+      },
       systemsRoutes,
       repairJobsRoutes,
       componentRequestsRoutes,

@@ -10,7 +10,7 @@ interface LanguageSwitchProps {
 
 const SHORT: Record<Locale, string> = { uk: 'UK', en: 'EN' };
 
-/** UK / EN toggle; each button is labelled with the language's own name. */
+/** UK / EN toggle; each button is named by the language's own name and the code it shows. */
 export function LanguageSwitch({ current, onSelect, disabled, tone = 'dark' }: LanguageSwitchProps) {
   const { t } = useTranslation();
   return (
@@ -22,7 +22,8 @@ export function LanguageSwitch({ current, onSelect, disabled, tone = 'dark' }: L
           lang={locale}
           className="lang-button"
           aria-pressed={current === locale}
-          aria-label={t(`enums.locale.${locale}`)}
+          // the name holds the visible "EN" too (WCAG 2.5.3, label in name): "English, EN"
+          aria-label={`${t(`enums.locale.${locale}`)}, ${SHORT[locale]}`}
           title={t(`enums.locale.${locale}`)}
           data-testid={`lang-switch-${locale}`}
           disabled={disabled}

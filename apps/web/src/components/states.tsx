@@ -1,17 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../lib/api-client';
+import { isApiError } from '../lib/is-api-error';
 import { Button } from './button';
 import { useErrorMessage } from './use-error-message';
 
-export function LoadingState({ label }: { label?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="state state-loading" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" />
-      {label ?? t('common.loading')}
-    </div>
-  );
-}
+export { LoadingState } from './loading-state';
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();

@@ -1,16 +1,20 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { z } from 'zod';
-import { locales, type Locale, setFieldRuleText } from '@jv/contracts';
-import { fieldMessage, issueParams } from '../lib/messages';
-import { en } from './en';
-import { uk } from './uk';
+import type { Locale } from '@jv/contracts';
+import type { Translation } from './uk';
 
 export const DEFAULT_LOCALE: Locale = 'uk';
+
+// Each language is a chunk of its own: a visit downloads only the language it shows. (Neither zod nor the
+// contracts are imported here, so that the first chunk stays small: see zod-messages.ts.)
+const catalogues: Record<Locale, () => Promise<Translation>> = {
+  uk: () => import('./uk').then((m) => m.uk),
+  en: () => import('./en').then((m) => m.en),
+};
 const STORAGE_KEY = 'jv.locale';
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(catalogues, value);
 }
 
 function storedLocale(): Locale {
@@ -22,19 +26,6 @@ function storedLocale(): Locale {
   }
 }
 
-/**
- * Form validation speaks the UI language: zod's checks and the contracts' named rules are worded by
- * the same catalogue as the server's field errors (lib/messages.ts), never by zod's own locale.
- */
-z.config({
-  localeError: (issue) =>
-    fieldMessage(i18n.t, {
-      code: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code,
-      params: issueParams(issue),
-    }),
-});
-setFieldRuleText((code) => fieldMessage(i18n.t, { code }));
-
 function onLanguage(language: string) {
   const locale = isLocale(language) ? language : DEFAULT_LOCALE;
   document.documentElement.lang = locale;
@@ -42,15 +33,33 @@ function onLanguage(language: string) {
 
 i18n.on('languageChanged', onLanguage);
 
+const loading = new Map<Locale, Promise<void>>();
+
+/** Fetches a language's catalogue once and adds it to i18next; the UI waits for it before it renders. */
+export function loadCatalogue(locale: Locale): Promise<void> {
+  let done = loading.get(locale);
+  if (!done) {
+    done = catalogues[locale]().then((catalogue) => {
+      i18n.addResourceBundle(locale, 'translation', catalogue);
+    });
+    // a failed download (offline) may be tried again on the next switch
+    done.catch(() => loading.delete(locale));
+    loading.set(locale, done);
+  }
+  return done;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { uk: { translation: uk }, en: { translation: en } },
+  resources: {},
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...locales],
+  supportedLngs: Object.keys(catalogues),
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
 });
+
+let wanted: Locale | undefined;
 
 /** Switches the UI language and remembers it on this device (used before sign-in, too). */
 export function setUiLocale(locale: Locale): void {
@@ -59,7 +68,19 @@ export function setUiLocale(locale: Locale): void {
   } catch {
     // storage may be unavailable (private mode); the language still switches for this visit
   }
-  if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  wanted = locale;
+  if (i18n.language === locale) return;
+  // already loaded: switch in the same tick (no render in between shows the old language)
+  if (i18n.hasResourceBundle(locale, 'translation')) {
+    void i18n.changeLanguage(locale);
+    return;
+  }
+  loadCatalogue(locale).then(
+    // unless the user chose another language while this one was on its way
+    () => (wanted === locale ? i18n.changeLanguage(locale) : undefined),
+    // offline: the UI stays in the language it shows; the next switch tries again
+    () => undefined,
+  );
 }
 
 export function currentUiLocale(): Locale {

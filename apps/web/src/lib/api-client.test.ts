@@ -37,6 +37,17 @@ describe('api()', () => {
     expect(fetch.requests[0]!.body).toEqual({ date: '2026-11-30', hours: 2, note: 'seal' });
   });
 
+  it('reads an answer already on its way instead of asking again, errors included', async () => {
+    const fetch = mockFetch({});
+    const me = { id: 'u1', role: 'viewer' };
+    await expect(api(endpoints.auth.me, {}, { response: Promise.resolve(jsonResponse(me)) })).resolves.toEqual(me);
+    const refused = api(endpoints.auth.me, {}, { response: Promise.resolve(jsonResponse({}, { status: 401 })) });
+    await expect(refused).rejects.toMatchObject({ status: 401 });
+    const offline = api(endpoints.auth.me, {}, { response: Promise.reject(new TypeError('Failed to fetch')) });
+    await expect(offline).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+    expect(fetch.spy).not.toHaveBeenCalled();
+  });
+
   it('sends a CSV import as text/csv, not JSON', async () => {
     const fetch = mockFetch({
       'POST /systems/import': { dryRun: true, totalRows: 0, validRows: 0, imported: 0, errors: [] },

@@ -8,6 +8,9 @@ import {
   problemDetailsSchema,
   type ProblemDetails,
 } from '@jv/contracts';
+import '../i18n/zod-messages';
+import { isApiError } from './is-api-error';
+import { onUnauthorized } from './unauthorized';
 
 /**
  * THE one API client of the web app. Feature code calls an endpoint of the contract table:
@@ -61,9 +64,7 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}
+export { isApiError } from './is-api-error';
 
 export function isStaleVersion(error: unknown): boolean {
   return isApiError(error) && error.code === 'STALE_VERSION';
@@ -71,12 +72,7 @@ export function isStaleVersion(error: unknown): boolean {
 
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
-let unauthorizedHandler: (() => void) | null = null;
-
-/** The app registers what to do when the session ends (clear the cache, go to the login page). */
-export function setUnauthorizedHandler(handler: (() => void) | null): void {
-  unauthorizedHandler = handler;
-}
+export { setUnauthorizedHandler } from './unauthorized';
 
 function queryString(query: Record<string, QueryValue> | undefined): string {
   const params = new URLSearchParams();
@@ -113,6 +109,8 @@ export interface CallOptions {
   /** Sent as `Idempotency-Key`; a retried create then returns the first result, never a duplicate. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** The answer to this very request, asked for before this code had loaded (main.tsx): read instead of fetching. */
+  response?: Promise<Response>;
 }
 
 /**
@@ -136,13 +134,14 @@ export async function api<E extends EndpointDef>(
       params?: Record<string, unknown>;
       query?: Record<string, QueryValue>;
     };
-    response = await fetch(`${API_BASE}${fillPath(def.path, params)}${queryString(query)}`, {
-      method: def.method,
-      headers,
-      body: body === undefined ? undefined : def.bodyType === 'csv' ? String(body) : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await (options.response ??
+      fetch(`${API_BASE}${fillPath(def.path, params)}${queryString(query)}`, {
+        method: def.method,
+        headers,
+        body: body === undefined ? undefined : def.bodyType === 'csv' ? String(body) : JSON.stringify(body),
+        credentials: 'same-origin',
+        signal: options.signal,
+      }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: NETWORK_ERROR_CODE });
@@ -151,7 +150,7 @@ export async function api<E extends EndpointDef>(
   if (!response.ok) {
     const problem = await readProblem(response);
     // 401 from signing in means wrong credentials; from "who am I" it means not signed in yet
-    if (response.status === 401 && def.permission !== 'public' && def.path !== '/v1/auth/me') unauthorizedHandler?.();
+    if (response.status === 401 && def.permission !== 'public' && def.path !== '/v1/auth/me') onUnauthorized();
     throw new ApiError(
       response.status,
       problem ?? { type: 'about:blank', title: response.statusText, status: response.status },

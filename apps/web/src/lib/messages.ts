@@ -1,7 +1,7 @@
 import { type ErrorCode, isFieldRuleCode } from '@jv/contracts';
 import { cohortStatuses, componentRequestStatuses, partnerReportStatuses, repairJobStatuses } from '@jv/domain';
 import type { TFunction } from 'i18next';
-import { isApiError } from './api-client';
+import { isApiError } from './is-api-error';
 
 /**
  * Turns the server's coded answers into the user's language: an `ApiError` (its code and the code's

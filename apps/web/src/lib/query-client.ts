@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from './api-client';
+import { isApiError } from './is-api-error';
 
 /** Client errors (4xx) will not change on retry; network and server failures may. */
 function shouldRetryQuery(failureCount: number, error: unknown): boolean {

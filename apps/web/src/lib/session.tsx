@@ -1,20 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { queryOptions } from '@tanstack/react-query';
-import { type CurrentUser, endpoints } from '@jv/contracts';
+import type { CurrentUser } from '@jv/contracts';
 import { can, type Action, type Resource } from '@jv/domain';
-import { api } from './api-client';
-import { sessionKeys } from './query-keys';
-
-/** The signed-in user — shared by the app shell and every feature that needs it. */
-export const getMe = (signal?: AbortSignal) => api(endpoints.auth.me, {}, { signal });
-
-export const meQueryOptions = () =>
-  queryOptions({
-    queryKey: sessionKeys.me(),
-    queryFn: ({ signal }) => getMe(signal),
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
 
 const CurrentUserContext = createContext<CurrentUser | null>(null);
 

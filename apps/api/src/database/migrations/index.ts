@@ -10,6 +10,8 @@ import { AddPartnerReportsAndNotifications1796032271190 } from './1796032271190-
 import { CoverReportIndexes1796036000000 } from './1796036000000-CoverReportIndexes';
 import { AddMfaAndPasswordChange1796036458055 } from './1796036458055-AddMfaAndPasswordChange';
 import { AddWriteOffRequests1796039126439 } from './1796039126439-AddWriteOffRequests';
+import { MaintainRepairSummaries1796040000000 } from './1796040000000-MaintainRepairSummaries';
+import { MaintainSupplyAndReportSummaries1796040100000 } from './1796040100000-MaintainSupplyAndReportSummaries';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   CoverReportIndexes1796036000000,
   AddMfaAndPasswordChange1796036458055,
   AddWriteOffRequests1796039126439,
+  MaintainRepairSummaries1796040000000,
+  MaintainSupplyAndReportSummaries1796040100000,
 ];

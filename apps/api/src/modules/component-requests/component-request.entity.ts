@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { ComponentRequestPriority, ComponentRequestStatus } from '@jv/domain';
 import { VersionedEntity } from '../../database/versioned.entity';
 import { ComponentEntity } from '../components/component.entity';
@@ -24,13 +34,19 @@ import { UserEntity } from '../users/user.entity';
 @Index('component_requests_component_idx', ['componentId'])
 @Index('component_requests_needed_by_idx', ['neededBy'])
 @Index('component_requests_requester_idx', ['requestedBy'])
-/** delivered requests by delivery time, covering needed_by (on-time rate); created in the migrations */
+/** delivered requests by delivery time, covering needed_by and delivered_on_time (on-time rate); in the migrations */
 @Index('component_requests_delivered_idx', { synchronize: false })
+/** open requests by status, covering needed_by, facility and supplier (metrics); created in the migrations */
+@Index('component_requests_open_idx', { synchronize: false })
 /**
- * approved requests by (supplier, approval time), covering facility, status and the workflow times (per-supplier
- * metrics of the last 365 days); created in the migrations
+ * approved requests by (supplier, approval time), covering facility, status, the workflow times, needed_by and the
+ * durations (per-supplier metrics of the last 365 days, a partner report's requests open at a period's end);
+ * created in the migrations
  */
 @Index('component_requests_approved_idx', { synchronize: false })
+/** one supplier's approved requests of one duration bucket in value order (exact medians); in the migrations */
+@Index('component_requests_submit_to_approve_idx', { synchronize: false })
+@Index('component_requests_approve_to_deliver_idx', { synchronize: false })
 /** at most one open automatic barrel request per system (the barrel job runs twice or concurrently) */
 @Index('component_requests_one_auto_barrel_uq', ['systemId'], {
   unique: true,
@@ -126,6 +142,25 @@ export class ComponentRequestEntity extends VersionedEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /** approved_at − submitted_at in days, set by a trigger on every write (the metrics' medians) */
+  @Column({ name: 'submit_to_approve_days', type: 'double precision', nullable: true, insert: false, update: false })
+  submitToApproveDays!: number | null;
+
+  /** its log-scale bucket (`request_days_bucket`), set by the same trigger */
+  @Column({ name: 'submit_to_approve_bucket', type: 'smallint', nullable: true, insert: false, update: false })
+  submitToApproveBucket!: number | null;
+
+  /** delivered_at − approved_at in days, set by a trigger on every write */
+  @Column({ name: 'approve_to_deliver_days', type: 'double precision', nullable: true, insert: false, update: false })
+  approveToDeliverDays!: number | null;
+
+  @Column({ name: 'approve_to_deliver_bucket', type: 'smallint', nullable: true, insert: false, update: false })
+  approveToDeliverBucket!: number | null;
+
+  /** delivered on or before needed_by (the workshops' day, Europe/Kyiv), set by the same trigger */
+  @Column({ name: 'delivered_on_time', type: 'boolean', nullable: true, insert: false, update: false })
+  deliveredOnTime!: boolean | null;
 }
 
 /** Every move of a request: who, when, from → to, why. */
@@ -163,6 +198,8 @@ export class ComponentRequestTransitionEntity {
 @Index('deliveries_request_idx', ['requestId', 'receivedOn', 'id'])
 /** by day, covering request and quantity (plan vs actual); created in the migrations */
 @Index('deliveries_received_on_idx', { synchronize: false })
+/** by supplier and day, covering quantity (a partner's deliveries per month); created in the migrations */
+@Index('deliveries_supplier_received_idx', { synchronize: false })
 @Check('deliveries_quantity_ck', `"quantity" >= 1`)
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -174,6 +211,10 @@ export class DeliveryEntity {
   @ManyToOne(() => ComponentRequestEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'request_id' })
   request!: ComponentRequestEntity;
+
+  /** the request's supplier, set by a trigger on every write (and moved when the request's supplier changes) */
+  @Column({ name: 'supplier_partner_id', type: 'uuid', nullable: true })
+  supplierPartnerId!: string | null;
 
   @Column({ type: 'int' })
   quantity!: number;
@@ -255,4 +296,36 @@ export class SupplyPlanLineEntity {
 
   @Column({ type: 'int' })
   quantity!: number;
+}
+
+/**
+ * Approved requests per figure, UTC month of approval, supplier, facility and bucket, kept by triggers on the
+ * requests: for a duration (`submit_to_approve`, `approve_to_deliver`) the log-scale bucket of its days
+ * (`request_days_bucket`), so the metrics find the bucket that holds a supplier's median here, then read only
+ * that bucket's requests; for `approved` (every approved request) 1 when delivered, else 0.
+ */
+@Entity({ name: 'component_request_days_histogram' })
+export class ComponentRequestDaysHistogramEntity {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'component_request_days_histogram_pk' })
+  metric!: 'submit_to_approve' | 'approve_to_deliver' | 'approved';
+
+  /** first day of the month */
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'component_request_days_histogram_pk' })
+  month!: string;
+
+  @PrimaryColumn({
+    name: 'supplier_partner_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'component_request_days_histogram_pk',
+  })
+  supplierPartnerId!: string;
+
+  @PrimaryColumn({ name: 'facility_id', type: 'uuid', primaryKeyConstraintName: 'component_request_days_histogram_pk' })
+  facilityId!: string;
+
+  @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'component_request_days_histogram_pk' })
+  bucket!: number;
+
+  @Column({ type: 'int' })
+  requests!: number;
 }

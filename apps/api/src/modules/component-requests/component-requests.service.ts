@@ -34,6 +34,7 @@ import {
 import { returnedRows, updateVersioned } from '../../common/optimistic';
 import { componentRequestScope, repairJobScope, worksAt } from '../../common/scope';
 import { containsPattern, SqlParams, whereSql } from '../../common/sql';
+import { queryReplica } from '../../database/read-replica';
 import { AuditService } from '../audit/audit.service';
 import { notifyJobPartsReady, notifyRequestMove } from '../notifications/request-events';
 import { CLOSED_STATUSES_SQL, workshopToday } from '../repair-jobs/repair-jobs.rules';
@@ -469,6 +470,10 @@ export class ComponentRequestsService {
    * Open requests by status, overdue, on-time rate over the last 365 days and per supplier partner the
    * median days submitted → approved and approved → delivered and the delivered count, over the requests
    * approved in the last 365 days, with every open request: a few aggregate queries, in the list's scope.
+   * The medians are exact (as `percentile_cont` gives them) without sorting the window's requests: the counts
+   * per supplier and bucket come from the histogram kept on write (migration 1796040100000) for the window's
+   * whole UTC months and from the requests themselves for the days around them (component_requests_approved_idx);
+   * the value at the median's rank is then read from the requests of its bucket alone, in value order.
    */
   async metrics(user: CurrentUser): Promise<ComponentRequestMetrics> {
     /** The caller's scope on requests `r` as `AND …`, its parameters added to `p`. */
@@ -484,60 +489,122 @@ export class ComponentRequestsService {
     const open = scoped();
     const overdueOn = open.p.add(workshopToday());
     const delivered = scoped();
-    const suppliers = scoped();
-    const openSuppliers = scopeSql(suppliers.p);
-    const [byStatus, [onTime], perSupplier]: [
-      Array<{ status: ComponentRequestStatus; count: number; overdue: number }>,
-      [{ delivered: number; on_time: number }],
-      Array<{
-        id: string;
-        code: string;
-        submit_to_approve: number | null;
-        approve_to_deliver: number | null;
-        delivered: number;
-        open: number;
-      }>,
-    ] = await Promise.all([
-      this.db.query(
+    const counted = new SqlParams();
+    /** the window (approved in the last 365 days) and the whole UTC months `[firstMonth, thisMonth)` inside it */
+    const since = `now() - interval '365 days'`;
+    const firstMonth = `(date_trunc('month', (${since}) AT TIME ZONE 'UTC' - interval '1 microsecond')
+                         + interval '1 month')`;
+    const thisMonth = `date_trunc('month', now() AT TIME ZONE 'UTC')`;
+    /** The window's requests per supplier `sp` and `bucket` of a histogram figure, in the caller's scope. */
+    const windowCounts = (metric: string, bucket: string, p: SqlParams) => {
+      const scope = scopeSql(p);
+      const edge = (approved: string) =>
+        `SELECT r.supplier_partner_id, ${bucket}, 1 FROM component_requests r
+          WHERE ${approved} AND r.supplier_partner_id IS NOT NULL AND ${bucket} IS NOT NULL ${scope}`;
+      return `SELECT sp, bucket, sum(n)::bigint AS n FROM (
+        SELECT r.supplier_partner_id AS sp, r.bucket, r.requests AS n FROM component_request_days_histogram r
+         WHERE r.metric = '${metric}' AND r.month >= ${firstMonth}::date AND r.month < ${thisMonth}::date ${scope}
+        UNION ALL
+        ${edge(`r.approved_at >= ${since} AND r.approved_at < ${firstMonth} AT TIME ZONE 'UTC'`)}
+        UNION ALL
+        ${edge(`r.approved_at >= ${thisMonth} AT TIME ZONE 'UTC'`)}
+      ) x GROUP BY 1, 2`;
+    };
+    /**
+     * Per supplier the median of a duration over the window, in percentile_cont's float8 steps: the value at
+     * rank floor((n - 1) / 2) and the next one, both from the bucket holding the first (LIMIT 2) unless it is
+     * that bucket's last, when the next is the first of the supplier's next bucket.
+     */
+    const medianSql = (d: 'submit_to_approve' | 'approve_to_deliver') => {
+      const p = new SqlParams();
+      const hist = windowCounts(d, `r.${d}_bucket`, p);
+      const scope = componentRequestScope(user, p, 'x')
+        .map((c) => `AND ${c}`)
+        .join(' ');
+      const values = (bucket: string, order: string, offsetLimit: string) =>
+        `SELECT x.${d}_days FROM component_requests x
+          WHERE x.supplier_partner_id = c.sp AND x.${d}_bucket ${bucket} AND x.approved_at >= ${since} ${scope}
+          ORDER BY ${order} ${offsetLimit}`;
+      const sql = `
+WITH hist AS MATERIALIZED (${hist}),
+cum AS (
+  SELECT sp, bucket, (sum(n) OVER w - n)::bigint AS before, (sum(n) OVER w)::bigint AS upto
+    FROM hist WINDOW w AS (PARTITION BY sp ORDER BY bucket)
+),
+ranks AS (SELECT sp, 0.5 * (sum(n) - 1)::float8 AS at_row FROM hist GROUP BY sp HAVING sum(n) > 0),
+-- materialized: each supplier's bucket is read once, not once per use of v
+picked AS MATERIALIZED (
+  SELECT c.sp, c.bucket, c.upto, r.at_row, floor(r.at_row)::bigint AS lo_nth, ceil(r.at_row)::bigint AS hi_nth,
+         ARRAY(${values('= c.bucket', `x.${d}_days`, 'OFFSET floor(r.at_row)::bigint - c.before LIMIT 2')}) AS v
+    FROM ranks r JOIN cum c ON c.sp = r.sp AND c.before <= floor(r.at_row) AND floor(r.at_row) < c.upto
+)
+SELECT sp AS id, lo + (hi - lo) * (at_row - lo_nth) AS median
+  FROM (SELECT sp, at_row, lo_nth, v[1] AS lo,
+               CASE WHEN hi_nth = lo_nth THEN v[1] WHEN hi_nth < upto THEN v[2]
+                    ELSE (${values('> c.bucket', `x.${d}_bucket, x.${d}_days`, 'LIMIT 1')}) END AS hi
+          FROM picked c) m`;
+      return { sql, params: p.values };
+    };
+    const toApproveSql = medianSql('submit_to_approve');
+    const toDeliverSql = medianSql('approve_to_deliver');
+    const openBy = scoped();
+    // the two medians and the counts run side by side on connections of their own
+    const [byStatus, [onTime], toApprove, toDeliver, counts, openPer, partners] = await Promise.all([
+      // open requests by status: component_requests_open_idx (index-only, for a scoped user too)
+      queryReplica<{ status: ComponentRequestStatus; count: number; overdue: number }>(
+        this.db,
         `SELECT r.status, count(*)::int AS count,
                 count(*) FILTER (WHERE r.needed_by < ${overdueOn}::date)::int AS overdue
            FROM component_requests r WHERE r.status IN ${OPEN_REQUEST_STATUSES_SQL} ${open.sql}
           GROUP BY r.status`,
         open.p.values,
       ),
-      // on time: delivered on or before the needed-by date, the workshops' day (Europe/Kyiv)
-      this.db.query(
+      // on time: delivered on or before the needed-by date, the workshops' day (Europe/Kyiv), kept on the row
+      // (delivered_on_time); component_requests_delivered_idx covers it, the facility and the supplier
+      queryReplica<{ delivered: number; on_time: number }>(
+        this.db,
         `SELECT count(*)::int AS delivered,
-                count(*) FILTER (WHERE (r.delivered_at AT TIME ZONE 'Europe/Kyiv')::date <= r.needed_by)::int AS on_time
+                count(*) FILTER (WHERE r.delivered_on_time)::int AS on_time
            FROM component_requests r
           WHERE r.status = 'delivered' AND r.delivered_at >= now() - interval '365 days' ${delivered.sql}`,
         delivered.p.values,
       ),
-      // the window reads component_requests_approved_idx (supplier, approved_at), the open requests
-      // component_requests_supplier_idx (supplier, status), both index-only; a supplier with neither is left out
-      this.db.query(
-        `SELECT sp.id, sp.code, w.submit_to_approve, w.approve_to_deliver,
-                coalesce(w.delivered, 0) AS delivered, coalesce(o.open, 0) AS open
-           FROM (SELECT r.supplier_partner_id,
-                        percentile_cont(0.5) WITHIN GROUP
-                          (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 86400) AS submit_to_approve,
-                        percentile_cont(0.5) WITHIN GROUP
-                          (ORDER BY extract(epoch FROM r.delivered_at - r.approved_at) / 86400) AS approve_to_deliver,
-                        count(*) FILTER (WHERE r.status = 'delivered')::int AS delivered
-                   FROM component_requests r
-                  WHERE r.approved_at >= now() - interval '365 days' AND r.supplier_partner_id IS NOT NULL
-                        ${suppliers.sql}
-                  GROUP BY r.supplier_partner_id) w
-           FULL JOIN (SELECT r.supplier_partner_id, count(*)::int AS open
-                        FROM component_requests r
-                       WHERE r.status IN ${OPEN_REQUEST_STATUSES_SQL} AND r.supplier_partner_id IS NOT NULL
-                             ${openSuppliers}
-                       GROUP BY r.supplier_partner_id) o USING (supplier_partner_id)
-           JOIN partners sp ON sp.id = supplier_partner_id
-          ORDER BY sp.code, sp.id`,
-        suppliers.p.values,
+      queryReplica<{ id: string; median: number | null }>(this.db, toApproveSql.sql, toApproveSql.params),
+      queryReplica<{ id: string; median: number | null }>(this.db, toDeliverSql.sql, toDeliverSql.params),
+      // the window's requests per supplier and how many of them are delivered (the histogram's `approved`: 1 if so)
+      queryReplica<{ id: string; delivered: number }>(
+        this.db,
+        `SELECT sp AS id, coalesce(sum(n) FILTER (WHERE bucket = 1), 0)::int AS delivered
+           FROM (${windowCounts('approved', `(r.status = 'delivered')::int`, counted)}) w
+          GROUP BY sp HAVING sum(n) > 0`,
+        counted.values,
       ),
+      // open requests per supplier: component_requests_open_idx, index-only
+      queryReplica<{ id: string; open: number }>(
+        this.db,
+        `SELECT r.supplier_partner_id AS id, count(*)::int AS open FROM component_requests r
+          WHERE r.status IN ${OPEN_REQUEST_STATUSES_SQL} AND r.supplier_partner_id IS NOT NULL ${openBy.sql}
+          GROUP BY r.supplier_partner_id`,
+        openBy.p.values,
+      ),
+      queryReplica<{ id: string; code: string }>(this.db, `SELECT id, code FROM partners`),
     ]);
+    // a supplier with requests in the window or open ones, by code
+    const toApproveMedian = new Map(toApprove.map((r) => [r.id, r.median]));
+    const toDeliverMedian = new Map(toDeliver.map((r) => [r.id, r.median]));
+    const openCount = new Map(openPer.map((r) => [r.id, r.open]));
+    const windowed = new Map(counts.map((r) => [r.id, r.delivered]));
+    const perSupplier = partners
+      .filter((sp) => windowed.has(sp.id) || openCount.has(sp.id))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((sp) => ({
+        id: sp.id,
+        code: sp.code,
+        submit_to_approve: toApproveMedian.get(sp.id) ?? null,
+        approve_to_deliver: toDeliverMedian.get(sp.id) ?? null,
+        delivered: windowed.get(sp.id) ?? 0,
+        open: openCount.get(sp.id) ?? 0,
+      }));
     const openByStatus: Record<string, number> = Object.fromEntries(openComponentRequestStatuses.map((s) => [s, 0]));
     for (const r of byStatus) openByStatus[r.status] = r.count;
     return {

@@ -14,7 +14,11 @@ import type { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../../common/errors';
 import { workshopToday } from '../repair-jobs/repair-jobs.rules';
 
-type Manager = Pick<EntityManager, 'query'> & { queryRunner?: EntityManager['queryRunner'] };
+/** A manager (in a transaction: its queryRunner is set), or a read-only runner (the preview reads a replica). */
+type Manager = {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+  queryRunner?: EntityManager['queryRunner'];
+};
 
 /**
  * The period's bounds as moments: a period's days are days in Europe/Kyiv. `start_ts` is the first day's
@@ -83,27 +87,26 @@ SELECT count(*) FILTER (WHERE j.opened_at >= b.start_ts AND j.opened_at < b.end_
  ) j`;
 
 /**
- * Usage reports of partner $1's systems dated in the period, per system model: summed per system from
- * usage_reports_system_date_uq, which covers rounds and efc (index-only).
+ * Usage reports of partner $1's systems dated in the period, per system model: the months of
+ * usage_monthly_totals (kept by triggers on usage_reports and systems; a period is whole months), a model
+ * only when it has a report in the period.
  */
 export const USE_SQL = `
-SELECT s.model_id, sm.designation, sum(x.rounds)::int AS rounds, round(sum(x.efc), 2)::float8 AS efc
-  FROM systems s
-  JOIN system_models sm ON sm.id = s.model_id
- CROSS JOIN LATERAL (
-   SELECT sum(u.rounds) AS rounds, sum(u.efc) AS efc FROM usage_reports u
-    WHERE u.system_id = s.id AND u.date BETWEEN $2::date AND $3::date
- ) x
- WHERE s.donor_partner_id = $1::uuid AND x.rounds IS NOT NULL
- GROUP BY s.model_id, sm.designation
- ORDER BY sm.designation, s.model_id`;
+SELECT u.model_id, sm.designation, sum(u.rounds)::int AS rounds, round(sum(u.efc), 2)::float8 AS efc
+  FROM usage_monthly_totals u
+  JOIN system_models sm ON sm.id = u.model_id
+ WHERE u.partner_id = $1::uuid AND u.month BETWEEN $2::date AND $3::date
+ GROUP BY u.model_id, sm.designation
+HAVING sum(u.reports) > 0
+ ORDER BY sm.designation, u.model_id`;
 
 /**
  * Supply per month of the period, as plan vs actual does it (supply-plans.service.ts): the partner's
  * plan lines naming a component / a system model, the deliveries received in the month on requests it
- * supplies, the systems it donated with `delivered_on` in the month; and the requests it supplies that
- * were approved and not closed (delivered, cancelled) at the period's end, overdue when their needed-by
- * date is before that day (Kyiv).
+ * supplies (each delivery carries its request's supplier: deliveries_supplier_received_idx, index-only), the
+ * systems it donated with `delivered_on` in the month; and the requests it supplies that were approved and
+ * not closed (delivered, cancelled) at the period's end, overdue when their needed-by date is before that day
+ * (Kyiv), from component_requests_approved_idx (covers closed_at and needed_by).
  */
 export const SUPPLY_SQL = `
 WITH ${BOUNDS_CTE},
@@ -118,8 +121,8 @@ planned AS (
 ),
 components AS (
   SELECT date_trunc('month', d.received_on)::date AS month, sum(d.quantity)::int AS n
-    FROM deliveries d JOIN component_requests r ON r.id = d.request_id
-   WHERE r.supplier_partner_id = $1::uuid AND d.received_on BETWEEN $2::date AND $3::date
+    FROM deliveries d
+   WHERE d.supplier_partner_id = $1::uuid AND d.received_on BETWEEN $2::date AND $3::date
    GROUP BY 1
 ),
 systems_in AS (
@@ -148,45 +151,41 @@ SELECT to_char(mo.month, 'YYYY-MM') AS month,
 
 /**
  * Training on the models of the partner's fleet: cohorts of courses on them completed in the period
- * (status completed, ending in it), people qualified on them in the period (each once), and per model
- * the systems in service at the end (not written off) with the people holding each qualification kind
- * by the last day (distinct people per kind, as crewCoverageSql counts them).
+ * (status completed, ending in it: cohorts_completed_idx), people qualified on them in the period (each
+ * once: qualifications_granted_idx), and per model the systems in service at the end (not written off) with
+ * the people holding each qualification kind by the last day (distinct people per kind, as crewCoverageSql
+ * counts them): the people first qualified in the months up to the period's last month, from
+ * qualified_people_monthly (kept by triggers on qualifications; a period ends on a month's last day).
+ * Parameters: $1 first day, $2 last day, $3 the fleet's models with their systems in service (`fleetModelsOf`
+ * the fleet statement's rows, so the fleet is read once).
  */
 export const TRAINING_SQL = `
-WITH ${BOUNDS_CTE}, ${FLEET_CTE},
-models AS (SELECT DISTINCT f.model_id FROM fleet f),
-in_service AS (SELECT f.model_id, count(*)::int AS n FROM fleet f WHERE f.status <> 'written_off' GROUP BY f.model_id),
-per_kind AS (
-  SELECT q.system_model_id, q.kind, count(DISTINCT q.person_id)::int AS n
-    FROM qualifications q JOIN models mo ON mo.model_id = q.system_model_id
-   WHERE q.granted_on <= $3::date
-   GROUP BY q.system_model_id, q.kind
-),
+WITH models AS (SELECT x.model_id, x.in_service FROM json_to_recordset($3::json) AS x(model_id uuid, in_service int)),
 qualified AS (
-  SELECT system_model_id,
-         max(n) FILTER (WHERE kind = 'operator') AS operator,
-         max(n) FILTER (WHERE kind = 'maintainer') AS maintainer,
-         max(n) FILTER (WHERE kind = 'commander') AS commander
-    FROM per_kind
-   GROUP BY system_model_id
+  SELECT p.system_model_id,
+         sum(p.people) FILTER (WHERE p.kind = 'operator')::int AS operator,
+         sum(p.people) FILTER (WHERE p.kind = 'maintainer')::int AS maintainer,
+         sum(p.people) FILTER (WHERE p.kind = 'commander')::int AS commander
+    FROM qualified_people_monthly p JOIN models mo ON mo.model_id = p.system_model_id
+   WHERE p.month <= $2::date
+   GROUP BY p.system_model_id
 )
 SELECT (SELECT count(*)::int FROM cohorts c JOIN courses co ON co.id = c.course_id
          WHERE co.system_model_id IN (SELECT model_id FROM models) AND c.status = 'completed'
-           AND c.ends_on BETWEEN $2::date AND $3::date) AS cohorts_completed,
-       (SELECT count(DISTINCT q.person_id)::int FROM qualifications q
+           AND c.ends_on BETWEEN $1::date AND $2::date) AS cohorts_completed,
+       (SELECT count(*)::int FROM (SELECT DISTINCT q.person_id FROM qualifications q
          WHERE q.system_model_id IN (SELECT model_id FROM models)
-           AND q.granted_on BETWEEN $2::date AND $3::date) AS people_qualified,
+           AND q.granted_on BETWEEN $1::date AND $2::date) p) AS people_qualified,
        coalesce((
          SELECT json_agg(json_build_object(
                   'modelId', sm.id, 'designation', sm.designation, 'crewSize', sm.crew_size,
-                  'systemsInService', coalesce(i.n, 0), 'operator', coalesce(qu.operator, 0),
+                  'systemsInService', mo.in_service, 'operator', coalesce(qu.operator, 0),
                   'maintainer', coalesce(qu.maintainer, 0), 'commander', coalesce(qu.commander, 0))
                 ORDER BY sm.designation, sm.id)
            FROM system_models sm JOIN models mo ON mo.model_id = sm.id
-           LEFT JOIN qualified qu ON qu.system_model_id = sm.id
-           LEFT JOIN in_service i ON i.model_id = sm.id), '[]'::json) AS coverage`;
+           LEFT JOIN qualified qu ON qu.system_model_id = sm.id), '[]'::json) AS coverage`;
 
-interface FleetRow {
+export interface FleetRow {
   model_id: string;
   designation: string;
   statuses: Partial<Record<SystemStatus, number>>;
@@ -228,6 +227,23 @@ interface TrainingRow {
   }>;
 }
 
+/**
+ * TRAINING_SQL's $3 from FLEET_SQL's rows: the models with a system at the period's end (a model there only
+ * for systems delivered later has no statuses) and their systems not written off.
+ */
+export function fleetModelsOf(rows: FleetRow[]): string {
+  return JSON.stringify(
+    rows
+      .filter((r) => Object.keys(r.statuses).length > 0)
+      .map((r) => ({
+        model_id: r.model_id,
+        in_service: Object.entries(r.statuses)
+          .filter(([status]) => status !== 'written_off')
+          .reduce((sum, [, n]) => sum + (n ?? 0), 0),
+      })),
+  );
+}
+
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 const twoDecimals = (x: number) => Math.round(x * 100) / 100;
 /** share in %, one decimal; null when there is nothing to share */
@@ -259,25 +275,31 @@ export async function computeFigures(
   period: ReportPeriod,
   now: Date = new Date(),
 ): Promise<PartnerReportFigures> {
-  const [partner]: Array<{ id: string; code: string; name: string; role: string }> = await m.query(
-    `SELECT id, code, name, role FROM partners WHERE id = $1::uuid`,
-    [partnerId],
-  );
+  const [partner] = (await m.query(`SELECT id, code, name, role FROM partners WHERE id = $1::uuid`, [
+    partnerId,
+  ])) as Array<{ id: string; code: string; name: string; role: string }>;
   if (!partner) throw new ValidationFailed([{ path: 'partnerId', code: 'not_found' }]);
   const params = [partnerId, period.start, period.end, now.toISOString()];
-  // Outside a transaction (a preview) the five statements run side by side on pooled connections; inside
-  // one (preparing, refreshing) they share its connection, one after another.
-  const statements = [
-    () => m.query(FLEET_SQL, params),
+  const fleetOf = () => m.query(FLEET_SQL, params) as Promise<FleetRow[]>;
+  const trainingOf = (fleet: FleetRow[]) => m.query(TRAINING_SQL, [period.start, period.end, fleetModelsOf(fleet)]);
+  const others = [
     () => m.query(REPAIRS_SQL, params),
     () => m.query(USE_SQL, params.slice(0, 3)),
     () => m.query(SUPPLY_SQL, params),
-    () => m.query(TRAINING_SQL, params),
   ] as const;
+  // Outside a transaction (a preview) the statements run side by side on pooled connections, training as soon
+  // as the fleet is known; inside one (preparing, refreshing) they share its connection, one after another.
   const inTransaction = 'queryRunner' in m && !!m.queryRunner;
-  const results: unknown[] = [];
-  if (inTransaction) for (const run of statements) results.push(await run());
-  else results.push(...(await Promise.all(statements.map((run) => run()))));
+  let results: unknown[];
+  if (inTransaction) {
+    const fleet = await fleetOf();
+    results = [fleet];
+    for (const run of others) results.push(await run());
+    results.push(await trainingOf(fleet));
+  } else {
+    const fleet = fleetOf();
+    results = await Promise.all([fleet, ...others.map((run) => run()), fleet.then(trainingOf)]);
+  }
   const [fleetRows, [repairs], useRows, supplyRows, [training]] = results as [
     FleetRow[],
     Array<RepairsRow | undefined>,

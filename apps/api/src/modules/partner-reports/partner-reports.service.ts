@@ -22,6 +22,7 @@ import { AppError, NotFound, StaleVersion, ValidationFailed } from '../../common
 import { returnedRows } from '../../common/optimistic';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { SqlParams, whereSql } from '../../common/sql';
+import { queryReplica } from '../../database/read-replica';
 import { AuditService } from '../audit/audit.service';
 import { seesPeople } from '../repair-jobs/repair-jobs.rules';
 import { sha256 } from './canonical-json';
@@ -115,10 +116,11 @@ export class PartnerReportsService {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  /** The figures as they stand now; nothing is written. */
+  /** The figures as they stand now, read from a replica when there is one; nothing is written. */
   async preview(q: PartnerReportPreviewQuery, now = new Date()): Promise<PartnerReportFigures> {
     const period = reportPeriodOf(q.period, now);
-    return computeFigures(this.db.manager, q.partnerId, period, now);
+    const replica = { query: (sql: string, params?: unknown[]) => queryReplica(this.db, sql, params) };
+    return computeFigures(replica, q.partnerId, period, now);
   }
 
   /** A draft for a partner and a period; 409 DUPLICATE while a draft or approved one exists. */

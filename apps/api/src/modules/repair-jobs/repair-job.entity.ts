@@ -38,6 +38,14 @@ export type RepairJobPriority = 'routine' | 'priority' | 'urgent';
  * created in the migration
  */
 @Index('repair_jobs_completed_idx', { synchronize: false })
+/**
+ * the jobs of one bucket of a figure in value order (the last step of an exact median or p90), covering close
+ * time and facility; created in the migration
+ */
+@Index('repair_jobs_turnaround_idx', { synchronize: false })
+@Index('repair_jobs_awaiting_parts_idx', { synchronize: false })
+/** open jobs per facility and state, and the overdue ones, index-only; created in the migration */
+@Index('repair_jobs_open_idx', { synchronize: false })
 export class RepairJobEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -105,6 +113,31 @@ export class RepairJobEntity extends VersionedEntity {
   /** for barrel_change jobs: the barrel fitted, recorded when the job completes */
   @Column({ name: 'new_barrel_serial', type: 'text', nullable: true })
   newBarrelSerial!: string | null;
+
+  /*
+   * The figures below are kept by database triggers from the job's moves (migration MaintainRepairSummaries):
+   * never written by the app.
+   */
+
+  /** when the job entered its current state (its last move) */
+  @Column({ name: 'state_entered_at', type: 'timestamptz', nullable: true })
+  stateEnteredAt!: Date | null;
+
+  /** the sum of its finished stays in awaiting_parts, in hours; NULL until one has finished */
+  @Column({ name: 'awaiting_parts_hours', type: 'double precision', nullable: true })
+  awaitingPartsHours!: number | null;
+
+  /** `repair_hours_bucket(awaiting_parts_hours)` */
+  @Column({ name: 'awaiting_parts_bucket', type: 'smallint', nullable: true })
+  awaitingPartsBucket!: number | null;
+
+  /** a completed job's hours from opening to completion */
+  @Column({ name: 'turnaround_hours', type: 'double precision', nullable: true })
+  turnaroundHours!: number | null;
+
+  /** `repair_hours_bucket(turnaround_hours)` */
+  @Column({ name: 'turnaround_bucket', type: 'smallint', nullable: true })
+  turnaroundBucket!: number | null;
 }
 
 /** Every move of a job: who, when, from, to, comment. Time in each state is derived from it. */

@@ -239,14 +239,17 @@ export function technicianErrors(ids: readonly string[], eligible: ReadonlySet<s
   );
 }
 
+/** Built once: a formatter with a time zone takes far longer to create (ICU) than to use, and lists ask per page. */
+const KYIV_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Kyiv',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date (YYYY-MM-DD) where the workshops are: a work log may not be dated later. */
 export function workshopToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Kyiv',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return KYIV_DATE.format(now);
 }
 
 export interface TransitionRow {

@@ -22,6 +22,8 @@ import { UnitEntity } from '../units/unit.entity';
 @Index('systems_facility_idx', ['facilityId'])
 /** trigram index for serial search, created by hand in the migration (TypeORM cannot declare GIN opclasses) */
 @Index('systems_serial_trgm_idx', { synchronize: false })
+/** a donor's fleet (id, model, created, status, delivered on) for partner reports; created in the migrations */
+@Index('systems_donor_fleet_idx', { synchronize: false })
 export class SystemEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -96,7 +98,8 @@ export class SystemEntity extends VersionedEntity {
 
 /** Every status change: who, when, why. */
 @Entity({ name: 'system_status_history' })
-@Index('system_status_history_system_idx', ['systemId', 'at'])
+/** (system, at) covering from_status and id (a system's status at a moment); created in the migrations */
+@Index('system_status_history_system_idx', { synchronize: false })
 /**
  * changes since a moment, covering system, from and to (the dashboard's 12-month availability trend reads
  * only this index); created in the migrations

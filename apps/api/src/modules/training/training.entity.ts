@@ -72,6 +72,8 @@ export class PersonEntity extends VersionedEntity {
 @Index('cohorts_facility_idx', ['facilityId', 'startsOn', 'endsOn'])
 @Index('cohorts_course_idx', ['courseId'])
 @Index('cohorts_status_idx', ['status', 'startsOn'])
+/** completed cohorts by end day, covering the course (cohorts completed in a period); created in the migrations */
+@Index('cohorts_completed_idx', { synchronize: false })
 @Check('cohorts_dates_ck', `"ends_on" >= "starts_on"`)
 @Check('cohorts_seats_ck', `"seats" BETWEEN 1 AND 500`)
 export class CohortEntity extends VersionedEntity {
@@ -204,6 +206,8 @@ export class EnrollmentEntity {
 @Index('qualifications_person_idx', ['personId'])
 /** (model, kind, person) covering granted_on (crew coverage by a day); created in the migrations */
 @Index('qualifications_model_kind_idx', { synchronize: false })
+/** by day granted, covering model and person (people qualified in a period); created in the migrations */
+@Index('qualifications_granted_idx', { synchronize: false })
 export class QualificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

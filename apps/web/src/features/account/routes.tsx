@@ -1,5 +1,11 @@
 import type { RouteObject } from 'react-router';
-import { AccountPage } from './routes/account-page';
+import { lazyPage } from '../../lib/lazy-page';
 
 /** /account — "My account", for every signed-in user (and the only page while setup is required). */
-export const accountRoutes: RouteObject = { path: 'account', element: <AccountPage /> };
+export const accountRoutes: RouteObject = {
+  path: 'account',
+  lazy: lazyPage(
+    () => import('./routes/account-page'),
+    (m) => <m.AccountPage />,
+  ),
+};

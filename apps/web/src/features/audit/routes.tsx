@@ -1,13 +1,16 @@
 import type { RouteObject } from 'react-router';
 import { RequirePermission } from '../../components/require-permission';
-import { AuditPage } from './routes/audit-page';
+import { lazyPage } from '../../lib/lazy-page';
 
 /** /admin/audit — admins only. */
 export const auditRoutes: RouteObject = {
   path: 'admin/audit',
-  element: (
-    <RequirePermission resource="audit" action="read">
-      <AuditPage />
-    </RequirePermission>
+  lazy: lazyPage(
+    () => import('./routes/audit-page'),
+    (m) => (
+      <RequirePermission resource="audit" action="read">
+        <m.AuditPage />
+      </RequirePermission>
+    ),
   ),
 };

@@ -1,13 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { RequirePermission } from '../../components/require-permission';
-import { SupplyLayout } from './components/layouts';
-import { ApprovalsPage } from './routes/approvals-page';
-import { MetricsPage } from './routes/metrics-page';
-import { PlanVsActualPage } from './routes/plan-vs-actual-page';
-import { RequestDetailPage } from './routes/request-detail-page';
-import { RequestNewPage } from './routes/request-new-page';
-import { RequestsPage } from './routes/requests-page';
-import { SupplyPlansPage } from './routes/supply-plans-page';
+import { lazyPage } from '../../lib/lazy-page';
 
 /**
  * /component-requests/* — list, approval queue (logistics, admin), metrics, new request, request detail. Read
@@ -15,51 +8,90 @@ import { SupplyPlansPage } from './routes/supply-plans-page';
  */
 export const componentRequestsRoutes: RouteObject = {
   path: 'component-requests',
-  element: (
-    <RequirePermission resource="componentRequests" action="read">
-      <SupplyLayout />
-    </RequirePermission>
+  lazy: lazyPage(
+    () => import('./components/layouts'),
+    (m) => (
+      <RequirePermission resource="componentRequests" action="read">
+        <m.SupplyLayout />
+      </RequirePermission>
+    ),
   ),
   children: [
-    { index: true, element: <RequestsPage /> },
+    {
+      index: true,
+      lazy: lazyPage(
+        () => import('./routes/requests-page'),
+        (m) => <m.RequestsPage />,
+      ),
+    },
     {
       path: 'approvals',
-      element: (
-        <RequirePermission resource="requestApproval" action="write">
-          <ApprovalsPage />
-        </RequirePermission>
+      lazy: lazyPage(
+        () => import('./routes/approvals-page'),
+        (m) => (
+          <RequirePermission resource="requestApproval" action="write">
+            <m.ApprovalsPage />
+          </RequirePermission>
+        ),
       ),
     },
     {
       path: 'metrics',
-      element: (
-        <RequirePermission resource="requestMetrics" action="read">
-          <MetricsPage />
-        </RequirePermission>
+      lazy: lazyPage(
+        () => import('./routes/metrics-page'),
+        (m) => (
+          <RequirePermission resource="requestMetrics" action="read">
+            <m.MetricsPage />
+          </RequirePermission>
+        ),
       ),
     },
     {
       path: 'new',
-      element: (
-        <RequirePermission resource="componentRequests" action="write">
-          <RequestNewPage />
-        </RequirePermission>
+      lazy: lazyPage(
+        () => import('./routes/request-new-page'),
+        (m) => (
+          <RequirePermission resource="componentRequests" action="write">
+            <m.RequestNewPage />
+          </RequirePermission>
+        ),
       ),
     },
-    { path: ':id', element: <RequestDetailPage /> },
+    {
+      path: ':id',
+      lazy: lazyPage(
+        () => import('./routes/request-detail-page'),
+        (m) => <m.RequestDetailPage />,
+      ),
+    },
   ],
 };
 
 /** /supply-plans/* — the monthly plans of each partner, and plan vs actual (its chart loads recharts lazily). */
 export const supplyPlansRoutes: RouteObject = {
   path: 'supply-plans',
-  element: (
-    <RequirePermission resource="supplyPlans" action="read">
-      <SupplyLayout />
-    </RequirePermission>
+  lazy: lazyPage(
+    () => import('./components/layouts'),
+    (m) => (
+      <RequirePermission resource="supplyPlans" action="read">
+        <m.SupplyLayout />
+      </RequirePermission>
+    ),
   ),
   children: [
-    { index: true, element: <SupplyPlansPage /> },
-    { path: 'plan-vs-actual', element: <PlanVsActualPage /> },
+    {
+      index: true,
+      lazy: lazyPage(
+        () => import('./routes/supply-plans-page'),
+        (m) => <m.SupplyPlansPage />,
+      ),
+    },
+    {
+      path: 'plan-vs-actual',
+      lazy: lazyPage(
+        () => import('./routes/plan-vs-actual-page'),
+        (m) => <m.PlanVsActualPage />,
+      ),
+    },
   ],
 };

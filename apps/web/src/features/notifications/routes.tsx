@@ -1,6 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { InboxPage } from './routes/inbox-page';
+import { lazyPage } from '../../lib/lazy-page';
 import './notifications.css';
 
 /** /notifications — every signed-in user's inbox. */
-export const notificationsRoutes: RouteObject = { path: 'notifications', element: <InboxPage /> };
+export const notificationsRoutes: RouteObject = {
+  path: 'notifications',
+  lazy: lazyPage(
+    () => import('./routes/inbox-page'),
+    (m) => <m.InboxPage />,
+  ),
+};

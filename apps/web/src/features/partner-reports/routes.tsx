@@ -1,8 +1,6 @@
 import { Outlet, type RouteObject } from 'react-router';
 import { RequirePermission } from '../../components/require-permission';
-import { ReportDetailPage } from './routes/report-detail-page';
-import { ReportNewPage } from './routes/report-new-page';
-import { ReportsPage } from './routes/reports-page';
+import { lazyPage } from '../../lib/lazy-page';
 import './partner-reports.css';
 
 /**
@@ -17,15 +15,30 @@ export const partnerReportsRoutes: RouteObject = {
     </RequirePermission>
   ),
   children: [
-    { index: true, element: <ReportsPage /> },
     {
-      path: 'new',
-      element: (
-        <RequirePermission resource="reportPreparation" action="write">
-          <ReportNewPage />
-        </RequirePermission>
+      index: true,
+      lazy: lazyPage(
+        () => import('./routes/reports-page'),
+        (m) => <m.ReportsPage />,
       ),
     },
-    { path: ':id', element: <ReportDetailPage /> },
+    {
+      path: 'new',
+      lazy: lazyPage(
+        () => import('./routes/report-new-page'),
+        (m) => (
+          <RequirePermission resource="reportPreparation" action="write">
+            <m.ReportNewPage />
+          </RequirePermission>
+        ),
+      ),
+    },
+    {
+      path: ':id',
+      lazy: lazyPage(
+        () => import('./routes/report-detail-page'),
+        (m) => <m.ReportDetailPage />,
+      ),
+    },
   ],
 };

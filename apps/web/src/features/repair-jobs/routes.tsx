@@ -1,16 +1,6 @@
-import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { RequirePermission } from '../../components/require-permission';
-import { LoadingState } from '../../components/states';
-import { RepairJobsLayout } from './components/repair-jobs-layout';
-import { BoardPage } from './routes/board-page';
-import { JobDetailPage } from './routes/job-detail-page';
-import { JobNewPage } from './routes/job-new-page';
-import { JobsPage } from './routes/jobs-page';
-import { PlansPage } from './routes/plans-page';
-
-// the charts library is loaded only by the dashboard
-const DashboardPage = lazy(() => import('./routes/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+import { lazyPage } from '../../lib/lazy-page';
 
 /**
  * /repair-jobs/* — list, board, new job, job detail, dashboard and preventive plans. Read for every
@@ -18,41 +8,70 @@ const DashboardPage = lazy(() => import('./routes/dashboard-page').then((m) => (
  */
 export const repairJobsRoutes: RouteObject = {
   path: 'repair-jobs',
-  element: (
-    <RequirePermission resource="repairJobs" action="read">
-      <RepairJobsLayout />
-    </RequirePermission>
+  lazy: lazyPage(
+    () => import('./components/repair-jobs-layout'),
+    (m) => (
+      <RequirePermission resource="repairJobs" action="read">
+        <m.RepairJobsLayout />
+      </RequirePermission>
+    ),
   ),
   children: [
-    { index: true, element: <JobsPage /> },
+    {
+      index: true,
+      lazy: lazyPage(
+        () => import('./routes/jobs-page'),
+        (m) => <m.JobsPage />,
+      ),
+    },
     { path: 'list', element: <Navigate to="/repair-jobs?open=true" replace /> },
-    { path: 'board', element: <BoardPage /> },
+    {
+      path: 'board',
+      lazy: lazyPage(
+        () => import('./routes/board-page'),
+        (m) => <m.BoardPage />,
+      ),
+    },
     {
       path: 'new',
-      element: (
-        <RequirePermission resource="repairJobs" action="write">
-          <JobNewPage />
-        </RequirePermission>
+      lazy: lazyPage(
+        () => import('./routes/job-new-page'),
+        (m) => (
+          <RequirePermission resource="repairJobs" action="write">
+            <m.JobNewPage />
+          </RequirePermission>
+        ),
       ),
     },
     {
       path: 'dashboard',
-      element: (
-        <RequirePermission resource="repairMetrics" action="read">
-          <Suspense fallback={<LoadingState />}>
-            <DashboardPage />
-          </Suspense>
-        </RequirePermission>
+      // the charts library is loaded only by the dashboard
+      lazy: lazyPage(
+        () => import('./routes/dashboard-page'),
+        (m) => (
+          <RequirePermission resource="repairMetrics" action="read">
+            <m.DashboardPage />
+          </RequirePermission>
+        ),
       ),
     },
     {
       path: 'plans',
-      element: (
-        <RequirePermission resource="preventivePlans" action="read">
-          <PlansPage />
-        </RequirePermission>
+      lazy: lazyPage(
+        () => import('./routes/plans-page'),
+        (m) => (
+          <RequirePermission resource="preventivePlans" action="read">
+            <m.PlansPage />
+          </RequirePermission>
+        ),
       ),
     },
-    { path: ':id', element: <JobDetailPage /> },
+    {
+      path: ':id',
+      lazy: lazyPage(
+        () => import('./routes/job-detail-page'),
+        (m) => <m.JobDetailPage />,
+      ),
+    },
   ],
 };

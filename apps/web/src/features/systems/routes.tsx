@@ -2,11 +2,7 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Resource } from '@jv/domain';
 import { RequirePermission } from '../../components/require-permission';
-import { ImportPage } from './routes/import-page';
-import { ReadinessPage } from './routes/readiness-page';
-import { SystemDetailPage } from './routes/system-detail-page';
-import { SystemEditPage, SystemNewPage } from './routes/system-form-pages';
-import { SystemsPage } from './routes/systems-page';
+import { lazyPage } from '../../lib/lazy-page';
 import './systems.css';
 
 const writers = (resource: Resource, element: ReactNode) => (
@@ -22,11 +18,47 @@ const writers = (resource: Resource, element: ReactNode) => (
 export const systemsRoutes: RouteObject = {
   path: 'systems',
   children: [
-    { index: true, element: <SystemsPage /> },
-    { path: 'readiness', element: <ReadinessPage /> },
-    { path: 'import', element: writers('systemImport', <ImportPage />) },
-    { path: 'new', element: writers('systems', <SystemNewPage />) },
-    { path: ':id', element: <SystemDetailPage /> },
-    { path: ':id/edit', element: writers('systems', <SystemEditPage />) },
+    {
+      index: true,
+      lazy: lazyPage(
+        () => import('./routes/systems-page'),
+        (m) => <m.SystemsPage />,
+      ),
+    },
+    {
+      path: 'readiness',
+      lazy: lazyPage(
+        () => import('./routes/readiness-page'),
+        (m) => <m.ReadinessPage />,
+      ),
+    },
+    {
+      path: 'import',
+      lazy: lazyPage(
+        () => import('./routes/import-page'),
+        (m) => writers('systemImport', <m.ImportPage />),
+      ),
+    },
+    {
+      path: 'new',
+      lazy: lazyPage(
+        () => import('./routes/system-form-pages'),
+        (m) => writers('systems', <m.SystemNewPage />),
+      ),
+    },
+    {
+      path: ':id',
+      lazy: lazyPage(
+        () => import('./routes/system-detail-page'),
+        (m) => <m.SystemDetailPage />,
+      ),
+    },
+    {
+      path: ':id/edit',
+      lazy: lazyPage(
+        () => import('./routes/system-form-pages'),
+        (m) => writers('systems', <m.SystemEditPage />),
+      ),
+    },
   ],
 };

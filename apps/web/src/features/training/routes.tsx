@@ -1,16 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { RequirePermission } from '../../components/require-permission';
-import { TrainingLayout } from './components/training-layout';
-import { CalendarPage } from './routes/calendar-page';
-import { CohortDetailPage } from './routes/cohort-detail-page';
-import { CohortNewPage } from './routes/cohort-new-page';
-import { CohortsPage } from './routes/cohorts-page';
-import { CourseFormPage } from './routes/course-form-page';
-import { CoursesPage } from './routes/courses-page';
-import { CoveragePage } from './routes/coverage-page';
-import { PersonFormPage } from './routes/person-form-page';
-import { PersonnelImportPage } from './routes/personnel-import-page';
-import { PersonnelPage } from './routes/personnel-page';
+import { lazyPage } from '../../lib/lazy-page';
 
 const trainingWrite = (element: React.ReactNode) => (
   <RequirePermission resource="training" action="write">
@@ -29,43 +19,109 @@ const personnelWrite = (element: React.ReactNode) => (
  */
 export const trainingRoutes: RouteObject = {
   path: 'training',
-  element: (
-    <RequirePermission resource="training" action="read">
-      <TrainingLayout />
-    </RequirePermission>
+  lazy: lazyPage(
+    () => import('./components/training-layout'),
+    (m) => (
+      <RequirePermission resource="training" action="read">
+        <m.TrainingLayout />
+      </RequirePermission>
+    ),
   ),
   children: [
-    { index: true, element: <CohortsPage /> },
-    { path: 'cohorts/new', element: trainingWrite(<CohortNewPage />) },
-    { path: 'cohorts/:id', element: <CohortDetailPage /> },
+    {
+      index: true,
+      lazy: lazyPage(
+        () => import('./routes/cohorts-page'),
+        (m) => <m.CohortsPage />,
+      ),
+    },
+    {
+      path: 'cohorts/new',
+      lazy: lazyPage(
+        () => import('./routes/cohort-new-page'),
+        (m) => trainingWrite(<m.CohortNewPage />),
+      ),
+    },
+    {
+      path: 'cohorts/:id',
+      lazy: lazyPage(
+        () => import('./routes/cohort-detail-page'),
+        (m) => <m.CohortDetailPage />,
+      ),
+    },
     {
       path: 'calendar',
-      element: (
-        <RequirePermission resource="trainingCalendar" action="read">
-          <CalendarPage />
-        </RequirePermission>
+      lazy: lazyPage(
+        () => import('./routes/calendar-page'),
+        (m) => (
+          <RequirePermission resource="trainingCalendar" action="read">
+            <m.CalendarPage />
+          </RequirePermission>
+        ),
       ),
     },
-    { path: 'courses', element: <CoursesPage /> },
-    { path: 'courses/new', element: trainingWrite(<CourseFormPage />) },
-    { path: 'courses/:id', element: trainingWrite(<CourseFormPage />) },
+    {
+      path: 'courses',
+      lazy: lazyPage(
+        () => import('./routes/courses-page'),
+        (m) => <m.CoursesPage />,
+      ),
+    },
+    {
+      path: 'courses/new',
+      lazy: lazyPage(
+        () => import('./routes/course-form-page'),
+        (m) => trainingWrite(<m.CourseFormPage />),
+      ),
+    },
+    {
+      path: 'courses/:id',
+      lazy: lazyPage(
+        () => import('./routes/course-form-page'),
+        (m) => trainingWrite(<m.CourseFormPage />),
+      ),
+    },
     {
       path: 'personnel',
-      element: (
-        <RequirePermission resource="personnel" action="read">
-          <PersonnelPage />
-        </RequirePermission>
+      lazy: lazyPage(
+        () => import('./routes/personnel-page'),
+        (m) => (
+          <RequirePermission resource="personnel" action="read">
+            <m.PersonnelPage />
+          </RequirePermission>
+        ),
       ),
     },
-    { path: 'personnel/new', element: personnelWrite(<PersonFormPage />) },
-    { path: 'personnel/import', element: personnelWrite(<PersonnelImportPage />) },
-    { path: 'personnel/:id', element: personnelWrite(<PersonFormPage />) },
+    {
+      path: 'personnel/new',
+      lazy: lazyPage(
+        () => import('./routes/person-form-page'),
+        (m) => personnelWrite(<m.PersonFormPage />),
+      ),
+    },
+    {
+      path: 'personnel/import',
+      lazy: lazyPage(
+        () => import('./routes/personnel-import-page'),
+        (m) => personnelWrite(<m.PersonnelImportPage />),
+      ),
+    },
+    {
+      path: 'personnel/:id',
+      lazy: lazyPage(
+        () => import('./routes/person-form-page'),
+        (m) => personnelWrite(<m.PersonFormPage />),
+      ),
+    },
     {
       path: 'coverage',
-      element: (
-        <RequirePermission resource="crewCoverage" action="read">
-          <CoveragePage />
-        </RequirePermission>
+      lazy: lazyPage(
+        () => import('./routes/coverage-page'),
+        (m) => (
+          <RequirePermission resource="crewCoverage" action="read">
+            <m.CoveragePage />
+          </RequirePermission>
+        ),
       ),
     },
   ],

@@ -1,9 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { Outlet } from 'react-router';
 import { RequirePermission } from '../../components/require-permission';
-import { UserEditPage } from './routes/user-edit-page';
-import { UserNewPage } from './routes/user-new-page';
-import { UsersPage } from './routes/users-page';
+import { lazyPage } from '../../lib/lazy-page';
 
 /** /admin/users/* — admins only; others get the "not allowed" page (the API refuses them anyway). */
 export const usersRoutes: RouteObject = {
@@ -14,8 +12,26 @@ export const usersRoutes: RouteObject = {
     </RequirePermission>
   ),
   children: [
-    { index: true, element: <UsersPage /> },
-    { path: 'new', element: <UserNewPage /> },
-    { path: ':id', element: <UserEditPage /> },
+    {
+      index: true,
+      lazy: lazyPage(
+        () => import('./routes/users-page'),
+        (m) => <m.UsersPage />,
+      ),
+    },
+    {
+      path: 'new',
+      lazy: lazyPage(
+        () => import('./routes/user-new-page'),
+        (m) => <m.UserNewPage />,
+      ),
+    },
+    {
+      path: ':id',
+      lazy: lazyPage(
+        () => import('./routes/user-edit-page'),
+        (m) => <m.UserEditPage />,
+      ),
+    },
   ],
 };

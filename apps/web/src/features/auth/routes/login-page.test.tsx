@@ -9,7 +9,7 @@ describe('LoginPage language switch (before sign-in)', () => {
     expect(screen.getByLabelText(/Електронна пошта/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Увійти' })).toBeInTheDocument();
 
-    await events.click(screen.getByRole('button', { name: 'English' }));
+    await events.click(screen.getByRole('button', { name: 'English, EN' }));
 
     expect(screen.getByRole('heading', { name: 'Sign in to JV Tracker' })).toBeInTheDocument();
     expect(screen.getByLabelText(/Email/)).toBeInTheDocument();
@@ -19,7 +19,7 @@ describe('LoginPage language switch (before sign-in)', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('jv.locale')).toBe('en');
 
-    await events.click(screen.getByRole('button', { name: 'Українська' }));
+    await events.click(screen.getByRole('button', { name: 'Українська, UK' }));
 
     expect(screen.getByRole('heading', { name: 'Вхід до JV Tracker' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Увійти' })).toBeInTheDocument();

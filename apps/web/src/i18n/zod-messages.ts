@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { setFieldRuleText } from '@jv/contracts';
+import { fieldMessage, issueParams } from '../lib/messages';
+import { i18n } from './i18n';
+
+/**
+ * Form validation speaks the UI language: zod's checks and the contracts' named rules are worded by
+ * the same catalogue as the server's field errors (lib/messages.ts), never by zod's own locale.
+ *
+ * Imported by lib/api-client.ts rather than by i18n.ts: every page that validates a form sends it through that
+ * client, and the app's first chunk (the login page's too) stays without zod and the contracts.
+ */
+z.config({
+  localeError: (issue) =>
+    fieldMessage(i18n.t, {
+      code: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code,
+      params: issueParams(issue),
+    }),
+});
+setFieldRuleText((code) => fieldMessage(i18n.t, { code }));
