@@ -246,8 +246,9 @@ function hasKubectl(): boolean {
     return false;
   }
 }
-const describeIfKubectl = hasKubectl() ? describe : describe.skip;
-if (!hasKubectl()) console.warn(`kubectl is not installed: ${OVERLAY} was NOT rendered or checked`);
+const kubectlInstalled = hasKubectl();
+const describeIfKubectl = kubectlInstalled ? describe : describe.skip;
+if (!kubectlInstalled) console.warn(`kubectl is not installed: ${OVERLAY} was NOT rendered or checked`);
 
 describeIfKubectl(`kubectl kustomize ${OVERLAY}`, () => {
   let docs: Obj[] = [];
