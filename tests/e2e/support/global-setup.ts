@@ -10,6 +10,11 @@ const root = path.resolve(__dirname, '../../..');
  * under .data/e2e, seeded with the demo data on first start.
  */
 export default async function globalSetup() {
+  // An app someone already runs (e.g. from source with its own WEB_DIST, while dist/ is busy): drive that one.
+  if (process.env.E2E_BASE_URL) {
+    process.env.JV_E2E_BASE_URL = process.env.E2E_BASE_URL.replace(/\/$/, '');
+    return;
+  }
   const port = Number(process.env.E2E_PORT ?? (await freePort()));
   const BASE_URL = `http://127.0.0.1:${port}`;
   process.env.JV_E2E_BASE_URL = BASE_URL;
