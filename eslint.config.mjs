@@ -7,6 +7,12 @@ import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// forms validate through lib/zod-resolver.ts, which sets zod's messages in the UI language (see that file)
+const ZOD_RESOLVER = {
+  name: '@hookform/resolvers/zod',
+  message: 'Import zodResolver from lib/zod-resolver (zod messages in the UI language, zod loaded with forms).',
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', 'tmp/**', '.nx/**', '.data/**', '**/vite.config.mts'] },
   js.configs.recommended,
@@ -63,12 +69,17 @@ export default tseslint.config(
               message: 'Features do not import each other; move shared code to components/ or lib/.',
             },
           ],
+          paths: [ZOD_RESOLVER],
         },
       ],
     },
   },
   {
     files: ['apps/web/src/app/**/*.tsx', 'apps/web/src/app/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_RESOLVER] }] },
+  },
+  {
+    files: ['apps/web/src/lib/zod-resolver.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -218,11 +218,8 @@ describe('component request journey (browser)', () => {
         await ready.waitFor();
         expect((await ready.innerText()).trim()).toContain('Запчастини готові');
         await page.locator('[data-testid="job-request-row"][data-status="delivered"]').waitFor();
+        // parts arrived: back to repair is the job's forward move, one tap
         await page.getByTestId('move-in_repair').click();
-        const toRepair = page.getByTestId('transition-dialog');
-        await toRepair.getByTestId('field-comment').fill(`E2E ${tag}: parts arrived`);
-        await toRepair.getByTestId('transition-submit').click();
-        await toRepair.waitFor({ state: 'detached' });
         await page.locator('[data-testid="job-status"][data-status="in_repair"]').waitFor();
 
         const after = await apiGet<JobDetail>(page, `/api/v1/repair-jobs/${job.id}`);

@@ -22,6 +22,9 @@ const PRECOMPRESSED = [
 ] as const;
 type Precompressed = (typeof PRECOMPRESSED)[number];
 
+/** The web build's files that keep their name across releases (apps/web/vite.config.mts), as sent or precompressed. */
+const CHECKED_EVERY_VISIT = /^(.+\.html|sw\.js|registerSW\.js|workbox-[\w-]+\.js|manifest\.webmanifest)(\.br|\.gz)?$/;
+
 /**
  * The variant with the highest `q` in Accept-Encoding (a tie goes to the earlier one, so brotli over gzip whatever
  * order the browser lists them in); undefined when none is accepted.
@@ -152,8 +155,9 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
       setHeaders: (res, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`))
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        // index.html asked for by name: checked again on every visit, like the fallback below
-        else if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+        // index.html asked for by name: checked again on every visit, like the fallback below; so are the service
+        // worker, its Workbox runtime and the web manifest, or a tablet would keep an old release's worker
+        else if (CHECKED_EVERY_VISIT.test(path.basename(file))) res.setHeader('Cache-Control', 'no-cache');
       },
     });
     app.use((req: Request, res: Response, next: NextFunction) =>

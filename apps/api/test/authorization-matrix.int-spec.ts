@@ -2,9 +2,11 @@ import { allEndpoints, type EndpointDef } from '@jv/contracts';
 import { ALL_ROLES, can, type Role } from '@jv/domain';
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import { pngBytes } from './support/photo-fixtures';
 import { dayOffset } from './support/repair-fixtures';
 import {
   buildScopeFixtures,
+  insertPhoto,
   reportProof,
   insertNotification,
   pathParams,
@@ -47,8 +49,8 @@ const SCOPED: Partial<Record<Role, Partial<Record<FixtureKind, 'all' | 'write'>>
 
 /** Kinds whose side-B objects a scoped role must never see in any response (the leak check). */
 const HIDDEN: Partial<Record<Role, readonly FixtureKind[]>> = {
-  workshop: ['repairJob', 'componentRequest'],
-  partner: ['system', 'repairJob', 'componentRequest', 'partnerReport', 'course', 'cohort', 'person'],
+  workshop: ['repairJob', 'repairJobPhoto', 'componentRequest'],
+  partner: ['system', 'repairJob', 'repairJobPhoto', 'componentRequest', 'partnerReport', 'course', 'cohort', 'person'],
 };
 
 function scoped(role: Role, kind: FixtureKind | null, def: EndpointDef): boolean {
@@ -89,6 +91,7 @@ describe('authorization matrix: endpoint × role × own/foreign scope (integrati
   let ctx: TestContext;
   let fx: ScopeFixtures;
   const agents = new Map<Role, TestAgent>();
+  const users = new Map<Role, string>();
   const notifications = new Map<Role, string>();
   let foreignNotification: string;
 
@@ -99,6 +102,7 @@ describe('authorization matrix: endpoint × role × own/foreign scope (integrati
     for (const role of ALL_ROLES) {
       const { agent, user } = await signedIn(ctx, scopeOf(role));
       agents.set(role, agent);
+      users.set(role, user.id);
       notifications.set(role, await insertNotification(ctx.db, user.id, fx.ids.componentRequest.A));
     }
     foreignNotification = await insertNotification(ctx.db, fx.ids.user.A, fx.ids.componentRequest.A);
@@ -122,14 +126,25 @@ describe('authorization matrix: endpoint × role × own/foreign scope (integrati
     };
   }
 
+  /**
+   * A delete consumes its object: each call deletes a photo of its own on that side's job, taken by the caller
+   * (only the one who took it, or an admin, may delete: a colleague's 403 is in repair-job-photos.int-spec.ts).
+   */
+  const FRESH: Record<string, (role: Role, side: Side) => Promise<Record<string, string>>> = {
+    'repairJobPhotos.remove': async (role, side) => ({
+      photoId: await insertPhoto(ctx.db, fx.ids.repairJob[side], users.get(role)!),
+    }),
+  };
+
   /** The concrete path for one side, and the object the call is about. */
-  function pathFor(name: string, def: EndpointDef, role: Role, side: Side) {
+  async function pathFor(name: string, def: EndpointDef, role: Role, side: Side) {
     const values: Record<string, string> = {};
     for (const p of pathParams(name, def)) {
       if (p.kind === 'notification') values[p.name] = side === 'A' ? notifications.get(role)! : foreignNotification;
       else if (p.kind) values[p.name] = fx.ids[p.kind][side];
       else values[p.name] = p.value!;
     }
+    Object.assign(values, await FRESH[name]?.(role, side));
     return `/api${def.path.replace(/\{(\w+)\}/g, (_, p: string) => values[p])}`;
   }
 
@@ -138,6 +153,7 @@ describe('authorization matrix: endpoint × role × own/foreign scope (integrati
     const req = agent[method](path);
     if (def.method === 'GET') return req;
     if (def.bodyType === 'csv') return req.set('Content-Type', 'text/csv').send('');
+    if (def.bodyType === 'image') return req.set('Content-Type', 'image/png').send(pngBytes(4, 4));
     const body: Record<string, unknown> = { ...(BODIES[name]?.(fx, side) ?? {}) };
     const kind = subjectKind(name, def);
     if (takesVersion(def) && kind && kind !== 'notification') {
@@ -184,7 +200,7 @@ describe('authorization matrix: endpoint × role × own/foreign scope (integrati
     const failures: string[] = [];
     for (const role of ALL_ROLES) {
       for (const side of sides) {
-        const path = pathFor(name, def, role, side);
+        const path = await pathFor(name, def, role, side);
         const res = await call(agents.get(role)!, name, def, side, path);
         const label = `${name} as ${role} on ${side === 'A' ? 'own' : 'foreign'} scope`;
         cells += 1;

@@ -28,6 +28,8 @@ describe('login throttling (integration, real PostgreSQL)', () => {
     expect(held.status).toBe(429);
     expect(held.body.code).toBe('TOO_MANY_REQUESTS');
     expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+    // the problem details carry the same wait, so the login page can say how long
+    expect(held.body.retryAfterSeconds).toBe(Number(held.headers['retry-after']));
     // even the right password waits from the attacking address …
     expect((await login(attacker, user.email, TEST_PASSWORD)).status).toBe(429);
     // … but not from the real user's address: no lock-out
@@ -62,6 +64,7 @@ describe('login throttling (integration, real PostgreSQL)', () => {
     const capped = await login(ip, user.email, TEST_PASSWORD);
     expect(capped.status).toBe(429);
     expect(Number(capped.headers['retry-after'])).toBe(900);
+    expect(capped.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 900 });
   });
 
   it('a success from an address clears that address’s count for the account', async () => {

@@ -14,6 +14,8 @@ const JS = `export const answer = ${JSON.stringify('x'.repeat(4000))};\n`;
 const BR = brotliCompressSync(JS);
 const GZ = gzipSync(JS);
 const INDEX = '<!doctype html><title>JV Tracker</title><script type="module" src="/assets/index-abc123.js"></script>';
+const SW = 'self.addEventListener("fetch", () => undefined);';
+const MANIFEST = '{"name":"JV Tracker","start_url":"/","display":"standalone"}';
 
 describe('web delivery', () => {
   let dist: string;
@@ -40,6 +42,13 @@ describe('web delivery', () => {
     writeFileSync(`${js}.map`, '{"version":3,"sources":["secret.ts"]}');
     // a small file the build leaves uncompressed
     writeFileSync(path.join(dist, 'assets', 'tiny-def456.css'), 'body{margin:0}');
+    // the installable app's files (vite-plugin-pwa): same names in every release, the Workbox runtime precompressed
+    writeFileSync(path.join(dist, 'sw.js'), SW);
+    writeFileSync(path.join(dist, 'registerSW.js'), SW);
+    writeFileSync(path.join(dist, 'workbox-9c191d2f.js'), JS);
+    writeFileSync(path.join(dist, 'workbox-9c191d2f.js.br'), BR);
+    writeFileSync(path.join(dist, 'workbox-9c191d2f.js.gz'), GZ);
+    writeFileSync(path.join(dist, 'manifest.webmanifest'), MANIFEST);
     ctx = await createTestApp({ WEB_DIST: dist });
   });
 
@@ -101,6 +110,39 @@ describe('web delivery', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect((res.body as Buffer).toString()).toBe(INDEX);
     }
+  });
+
+  it('has the service worker, its Workbox runtime and the manifest checked again on every visit', async () => {
+    for (const [url, type, body] of [
+      ['/sw.js', 'text/javascript; charset=utf-8', SW],
+      ['/registerSW.js', 'text/javascript; charset=utf-8', SW],
+      ['/manifest.webmanifest', 'application/manifest+json; charset=utf-8', MANIFEST],
+    ]) {
+      const res = await get(url, 'gzip, deflate, br');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe(type);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect((res.body as Buffer).toString()).toBe(body);
+    }
+    // the Workbox runtime is named by its content but not under assets/: sent precompressed, still not cached long
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', undefined],
+    ] as const) {
+      const res = await get('/workbox-9c191d2f.js', accept);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect((res.body as Buffer).toString()).toBe(JS);
+    }
+  });
+
+  it('leaves an API path to the API even when it is named like a worker file', async () => {
+    const api = await get('/api/v1/sw.js', 'gzip, deflate, br');
+    expect(api.status).toBe(404);
+    expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
   it('never serves a source map, whatever encoding is accepted', async () => {

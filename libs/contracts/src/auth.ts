@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, roleSchema } from './enums';
+import { localeSchema, roleSchema } from './enum-schemas';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);

@@ -12,9 +12,9 @@ export type EndpointPermission = { resource: Resource; action: Action } | 'signe
 
 /**
  * What an endpoint answers when it succeeds: JSON described by `response` (the default), nothing
- * (204), a streamed CSV file, or a PDF document.
+ * (204), a streamed CSV file, a PDF document, an SVG image, or a stored image's bytes (photos).
  */
-export type EndpointOutput = 'json' | 'none' | 'csv' | 'pdf';
+export type EndpointOutput = 'json' | 'none' | 'csv' | 'pdf' | 'svg' | 'image';
 
 /**
  * One endpoint, declared once: the API binds it (route, permission, zod validation), the OpenAPI
@@ -31,8 +31,8 @@ export interface EndpointDef {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** the body is sent as `text/csv` (imports), not JSON */
-  bodyType?: 'json' | 'csv';
+  /** the body is sent as `text/csv` (imports), or as the raw bytes of an image (photos), not JSON */
+  bodyType?: 'json' | 'csv' | 'image';
   response?: z.ZodType;
   output?: EndpointOutput;
   /** the success status; 201 for POST, 200 otherwise, 204 when the output is `none` */
@@ -56,7 +56,7 @@ type InferIn<S> = S extends z.ZodType ? z.input<S> : undefined;
 export interface EndpointInput<E extends EndpointDef> {
   params: Infer<E['params']>;
   query: Infer<E['query']>;
-  body: E['bodyType'] extends 'csv' ? string : Infer<E['body']>;
+  body: E['bodyType'] extends 'csv' ? string : E['bodyType'] extends 'image' ? Uint8Array : Infer<E['body']>;
 }
 
 /** Every property optional: a request may leave the part out. */
@@ -78,10 +78,12 @@ export type EndpointRequest<E extends EndpointDef> = (E['params'] extends z.ZodT
     ? { body: InferIn<E['body']> }
     : E['bodyType'] extends 'csv'
       ? { body: string }
-      : { body?: undefined });
+      : E['bodyType'] extends 'image'
+        ? { body: Blob }
+        : { body?: undefined });
 
 /** What a successful call answers. */
-export type EndpointResponse<E extends EndpointDef> = E['output'] extends 'none' | 'csv' | 'pdf'
+export type EndpointResponse<E extends EndpointDef> = E['output'] extends 'none' | 'csv' | 'pdf' | 'svg' | 'image'
   ? void
   : Infer<E['response'], void>;
 

@@ -1,28 +1,21 @@
-import { z } from 'zod';
-
+// The closed value lists, without zod (the web's first page uses them); their schemas are in enum-schemas.ts.
 export const roles = ['admin', 'workshop', 'logistics', 'training', 'partner', 'viewer'] as const;
-export const roleSchema = z.enum(roles);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof roles)[number];
 
 export const locales = ['uk', 'en'] as const;
-export const localeSchema = z.enum(locales);
-export type Locale = z.infer<typeof localeSchema>;
+export type Locale = (typeof locales)[number];
 
 export const partnerRoles = ['co_lead', 'member', 'host'] as const;
-export const partnerRoleSchema = z.enum(partnerRoles);
-export type PartnerRole = z.infer<typeof partnerRoleSchema>;
+export type PartnerRole = (typeof partnerRoles)[number];
 
 export const jvScopes = ['maintenance', 'repair', 'production', 'training'] as const;
-export const jvScopeSchema = z.enum(jvScopes);
-export type JvScope = z.infer<typeof jvScopeSchema>;
+export type JvScope = (typeof jvScopes)[number];
 
 export const facilityKinds = ['repair_workshop', 'production_plant', 'training_base', 'depot'] as const;
-export const facilityKindSchema = z.enum(facilityKinds);
-export type FacilityKind = z.infer<typeof facilityKindSchema>;
+export type FacilityKind = (typeof facilityKinds)[number];
 
 export const systemKinds = ['towed_howitzer', 'self_propelled_howitzer', 'mlrs', 'mortar'] as const;
-export const systemKindSchema = z.enum(systemKinds);
-export type SystemKind = z.infer<typeof systemKindSchema>;
+export type SystemKind = (typeof systemKinds)[number];
 
 export const componentCategories = [
   'barrel',
@@ -34,8 +27,7 @@ export const componentCategories = [
   'chassis',
   'other',
 ] as const;
-export const componentCategorySchema = z.enum(componentCategories);
-export type ComponentCategory = z.infer<typeof componentCategorySchema>;
+export type ComponentCategory = (typeof componentCategories)[number];
 
 export const oblasts = [
   'vinnytska',
@@ -64,5 +56,4 @@ export const oblasts = [
   'chernihivska',
   'kyiv',
 ] as const;
-export const oblastSchema = z.enum(oblasts);
-export type Oblast = z.infer<typeof oblastSchema>;
+export type Oblast = (typeof oblasts)[number];

@@ -30,6 +30,8 @@ export const errorCatalog = {
   WORK_LOG_REQUIRED: { status: 409, params: z.object({}) },
   FOUR_EYES: { status: 409, params: z.object({}) },
   JOB_CLOSED: { status: 409, params: z.object({ jobNumber: z.string() }) },
+  /** a sign-off is asked for only while the job is in quality_check */
+  NOT_AWAITING_SIGN_OFF: { status: 409, params: z.object({ jobStatus: z.string() }) },
   OPEN_JOB_EXISTS: { status: 409, params: z.object({ jobNumber: z.string().optional() }) },
   SYSTEM_NOT_REPAIRABLE: { status: 409, params: z.object({ systemStatus: z.string() }) },
   SYSTEM_WRITTEN_OFF: { status: 409, params: z.object({}) },
@@ -58,6 +60,8 @@ export const errorCatalog = {
   NOT_RECEIVING: { status: 409, params: z.object({ requestStatus: z.string() }) },
   REQUEST_LOCKED: { status: 409, params: z.object({ requestStatus: z.string() }) },
   PARTS_EXCEED_DELIVERED: { status: 409, params: z.object({ available: z.number().int() }) },
+  /** a job holds at most `limit` photos */
+  PHOTO_LIMIT_REACHED: { status: 409, params: z.object({ limit: z.number().int() }) },
   /** only a draft is recomputed */
   REPORT_NOT_DRAFT: { status: 409, params: z.object({ reportStatus: z.string() }) },
   /** releases are recorded for published reports only */
@@ -161,6 +165,9 @@ export const fieldRuleCodes = [
   'password_breached',
   'password_wrong',
   'password_unchanged',
+  // photos
+  'image_type',
+  'content_type_mismatch',
 ] as const;
 export type FieldRuleCode = (typeof fieldRuleCodes)[number];
 export const isFieldRuleCode = (code: unknown): code is FieldRuleCode =>

@@ -3,13 +3,13 @@ import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './com
 import { type FieldRuleCode, rule, ruleMessage } from './errors';
 import {
   componentCategorySchema,
-  type FacilityKind,
   facilityKindSchema,
   jvScopeSchema,
   oblastSchema,
   partnerRoleSchema,
   systemKindSchema,
-} from './enums';
+} from './enum-schemas';
+import type { FacilityKind } from './enums';
 
 /** Builds the update schema of a resource: every field optional, plus the version being edited. */
 const updateOf = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial().extend({ version: versionSchema });

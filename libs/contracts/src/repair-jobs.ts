@@ -48,6 +48,20 @@ export const repairJobTransitionInputSchema = z.object({
 });
 export type RepairJobTransitionInput = z.infer<typeof repairJobTransitionInputSchema>;
 
+/** Asking the facility's colleagues for a job's quality sign-off; `version` as for a move (409 when stale). */
+export const signOffRequestInputSchema = z.object({ version: versionSchema.optional() }).strict();
+export type SignOffRequestInput = z.infer<typeof signOffRequestInputSchema>;
+
+export const signOffRequestResponseSchema = z.object({
+  /** how many colleagues this request notified (0 for a repeat within the quiet window) */
+  notified: z.number().int(),
+  /** a request made within the quiet window of the last one notifies nobody again */
+  repeated: z.boolean(),
+  /** when the colleagues were last asked (this request, or the earlier one it repeats) */
+  requestedAt: z.string(),
+});
+export type SignOffRequestResponse = z.infer<typeof signOffRequestResponseSchema>;
+
 export const listRepairJobsQuerySchema = pageQuerySchema.extend({
   facilityId: z.uuid().optional(),
   status: z.union([repairJobStatusSchema, z.array(repairJobStatusSchema)]).optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { passwordSchema } from './auth';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
 import { ruleMessage } from './errors';
-import { localeSchema, roleSchema } from './enums';
+import { localeSchema, roleSchema } from './enum-schemas';
 
 const scopeRefine = (v: { role?: string; facilityIds?: string[]; partnerId?: string | null }, ctx: z.RefinementCtx) => {
   if (v.role === 'workshop' && (!v.facilityIds || v.facilityIds.length === 0)) {

@@ -121,6 +121,8 @@ export function latestEndedPeriods(today: string): { month: string; quarter: str
  * - `request_awaits_approval`: a request was submitted → admin and logistics users but its requester;
  * - `request_approved` / `request_rejected` / `request_delivered`: → the request's requester;
  * - `job_parts_ready`: every request of a job is delivered → workshop users of the job's facility;
+ * - `sign_off_requested`: someone asked for a job's quality sign-off → the other workshop users of the job's
+ *   facility who may sign it off (logged no work on it);
  * - `report_awaits_approval`: a report was prepared → admin and logistics users but its preparer;
  * - `report_published`: → partner users of the report's country;
  * - `cohort_starting`: a cohort starts within 7 days → training users of its base (those with no facilities
@@ -132,6 +134,7 @@ export const notificationKinds = [
   'request_rejected',
   'request_delivered',
   'job_parts_ready',
+  'sign_off_requested',
   'report_awaits_approval',
   'report_published',
   'cohort_starting',

@@ -2,11 +2,15 @@ import {
   allowedTransitions,
   checkTransition,
   formatJobNumber,
+  forwardMove,
+  isRepeatedSignOffRequest,
   isOverdue,
   repairJobDueAt,
   repairJobPriorityRank,
   type RepairJobStatus,
   repairJobStatuses,
+  SIGN_OFF_REQUEST_QUIET_MINUTES,
+  signOffRefusal,
   systemStatusForJob,
   timeInStates,
 } from './repair-job-workflow';
@@ -123,5 +127,39 @@ describe('repair job due dates', () => {
     expect(isOverdue('in_repair', due, new Date('2026-03-04T09:00:00Z'))).toBe(false);
     expect(isOverdue('completed', due, later)).toBe(false);
     expect(isOverdue('cancelled', due, later)).toBe(false);
+  });
+});
+
+describe('sign-off', () => {
+  it('lets someone who logged no work sign off a job with work logs', () => {
+    expect(signOffRefusal({ workLogAuthors: ['tech-1'], actorId: 'qa-1' })).toBeNull();
+  });
+
+  it('refuses the signer who logged work (four eyes), and a job without work logs', () => {
+    expect(signOffRefusal({ workLogAuthors: ['tech-1', 'qa-1'], actorId: 'qa-1' })).toBe('FOUR_EYES');
+    expect(signOffRefusal({ workLogAuthors: [], actorId: 'qa-1' })).toBe('WORK_LOG_REQUIRED');
+  });
+
+  it('treats a request within the quiet window as a repeat, and one after it as new', () => {
+    const last = new Date('2026-11-30T10:00:00Z');
+    const quiet = SIGN_OFF_REQUEST_QUIET_MINUTES * 60_000;
+    expect(isRepeatedSignOffRequest(null, last)).toBe(false);
+    expect(isRepeatedSignOffRequest(last, new Date(last.getTime() + quiet - 1))).toBe(true);
+    expect(isRepeatedSignOffRequest(last, new Date(last.getTime() + quiet))).toBe(false);
+  });
+});
+
+describe('forward move', () => {
+  it('is an allowed, non-cancelling move from every open state, and none from a closed one', () => {
+    for (const from of repairJobStatuses) {
+      const next = forwardMove(from);
+      if (from === 'completed' || from === 'cancelled') expect(next).toBeNull();
+      else {
+        expect(allowedTransitions(from)).toContain(next);
+        expect(next).not.toBe('cancelled');
+      }
+    }
+    expect(forwardMove('quality_check')).toBe('completed');
+    expect(forwardMove('awaiting_parts')).toBe('in_repair');
   });
 });

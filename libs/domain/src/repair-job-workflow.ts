@@ -42,6 +42,23 @@ export function allowedTransitions(from: RepairJobStatus): RepairJobStatus[] {
   return isOpen(from) ? [...FORWARD[from], 'cancelled'] : [];
 }
 
+/**
+ * The usual next step from each open state: the one-tap move of the board and the job page. The other
+ * allowed moves (waiting for parts, back to repair, cancelling) are side steps that ask for a comment.
+ */
+const NEXT: Partial<Record<RepairJobStatus, RepairJobStatus>> = {
+  reported: 'diagnosing',
+  diagnosing: 'in_repair',
+  awaiting_parts: 'in_repair',
+  in_repair: 'quality_check',
+  quality_check: 'completed',
+};
+
+/** The forward move from `from`, or null for a closed job. */
+export function forwardMove(from: RepairJobStatus): RepairJobStatus | null {
+  return NEXT[from] ?? null;
+}
+
 export interface TransitionFacts {
   /** user ids of the technicians who logged work on the job */
   workLogAuthors: readonly string[];
@@ -88,6 +105,33 @@ export function checkTransition(from: RepairJobStatus, to: RepairJobStatus, fact
     }
   }
   return { ok: true };
+}
+
+/** The state in which a job awaits its quality sign-off: completing it from here is the sign-off. */
+export const SIGN_OFF_STATE: RepairJobStatus = 'quality_check';
+
+/**
+ * A request for sign-off repeated within this many minutes of the last one (by anyone) notifies nobody
+ * again: a colleague who did not come yet is not pinged twice for the same job in a short while.
+ */
+export const SIGN_OFF_REQUEST_QUIET_MINUTES = 10;
+
+export type SignOffRefusal = 'WORK_LOG_REQUIRED' | 'FOUR_EYES';
+
+/**
+ * Why `actorId` cannot sign off (complete) a job awaiting sign-off, or null when the four-eyes rule lets
+ * them: the same rule as `checkTransition(SIGN_OFF_STATE, 'completed', …)`, for a page that knows the
+ * work logs and wants to say so before the API refuses.
+ */
+export function signOffRefusal(facts: Pick<TransitionFacts, 'workLogAuthors' | 'actorId'>): SignOffRefusal | null {
+  const check = checkTransition(SIGN_OFF_STATE, 'completed', facts);
+  if (check.ok) return null;
+  return check.code === 'WORK_LOG_REQUIRED' || check.code === 'FOUR_EYES' ? check.code : null;
+}
+
+/** Whether a sign-off request at `now` repeats one made at `lastAt` within the quiet window. */
+export function isRepeatedSignOffRequest(lastAt: Date | null, now: Date): boolean {
+  return lastAt !== null && now.getTime() - lastAt.getTime() < SIGN_OFF_REQUEST_QUIET_MINUTES * 60_000;
 }
 
 /**

@@ -60,7 +60,8 @@ function check(schema: z.ZodType | undefined, value: unknown, errors: FieldError
 
 /**
  * The endpoint's validated `{ params, query, body }`, parsed with its contract schemas; any bad field
- * (in any of the three) is one 400 listing every field. A `text/csv` endpoint receives its body as text.
+ * (in any of the three) is one 400 listing every field. A `text/csv` endpoint receives its body as text, an
+ * image endpoint as a Buffer.
  */
 export const Input = createParamDecorator((_: unknown, ctx: ExecutionContext): EndpointInput<EndpointDef> => {
   const def = Reflect.getMetadata(ENDPOINT, ctx.getHandler()) as EndpointDef | undefined;
@@ -72,6 +73,9 @@ export const Input = createParamDecorator((_: unknown, ctx: ExecutionContext): E
   let body: unknown;
   if (def.bodyType === 'csv') {
     if (typeof req.body !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', {}, 'Send the file as text/csv');
+    body = req.body;
+  } else if (def.bodyType === 'image') {
+    if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', {}, 'Send the image as its bytes');
     body = req.body;
   } else {
     body = check(def.body, req.body, errors);

@@ -58,6 +58,8 @@ const ENGLISH: Partial<Record<FieldRuleCode, string>> = {
   password_breached: 'This password is on a list of common or leaked passwords',
   password_wrong: 'The current password is wrong',
   password_unchanged: 'The new password must differ from the current one',
+  image_type: 'Not a JPEG, PNG or WebP image',
+  content_type_mismatch: 'The Content-Type is not what the bytes are',
 };
 
 export const englishFieldMessage = (code: FieldRuleCode, params?: Record<string, unknown>): string => {

@@ -47,3 +47,32 @@ describe('APP_SECRET and MFA_REQUIRED_ROLES', () => {
     expect(() => loadEnv({ MFA_REQUIRED_ROLES: 'admin,root' })).toThrow(/MFA_REQUIRED_ROLES/);
   });
 });
+
+describe('PHOTO_STORE', () => {
+  const s3 = {
+    S3_ENDPOINT: 'https://s3.example.org',
+    S3_BUCKET: 'jv-photos',
+    S3_REGION: 'eu-central-1',
+    S3_ACCESS_KEY_ID: 'key',
+    S3_SECRET_ACCESS_KEY: 'secret',
+  };
+
+  it('keeps photos in PostgreSQL by default', () => {
+    expect(loadEnv({}).PHOTO_STORE).toBe('postgres');
+  });
+
+  it('refuses s3 without its settings, naming each missing one, in production and elsewhere', () => {
+    const production = { NODE_ENV: 'production', APP_SECRET: 's'.repeat(32), PHOTO_STORE: 's3' };
+    expect(() => loadEnv(production)).toThrow(InvalidEnvironmentError);
+    expect(() => loadEnv({ ...production, ...s3, S3_BUCKET: '' })).toThrow(/S3_BUCKET: required with PHOTO_STORE=s3/);
+    expect(() => loadEnv({ PHOTO_STORE: 's3', S3_ENDPOINT: s3.S3_ENDPOINT })).toThrow(
+      /S3_BUCKET[\s\S]*S3_REGION[\s\S]*S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY/,
+    );
+    expect(loadEnv({ ...production, ...s3 }).PHOTO_STORE).toBe('s3');
+  });
+
+  it('refuses a store it does not know and an endpoint that is not http(s)', () => {
+    expect(() => loadEnv({ PHOTO_STORE: 'disk' })).toThrow(/PHOTO_STORE/);
+    expect(() => loadEnv({ PHOTO_STORE: 's3', ...s3, S3_ENDPOINT: 'ftp://s3.example.org' })).toThrow(/S3_ENDPOINT/);
+  });
+});

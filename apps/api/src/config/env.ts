@@ -50,6 +50,14 @@ export const envSchema = z.object({
    * `false` allows plain HTTP (a local demo) with the cookie named `jv_session`.
    */
   COOKIE_SECURE: bool.optional(),
+  /**
+   * The origin users open the app at (`https://jv.example.org`, no path): printed QR labels point there, so it
+   * comes from configuration and never from a request's Host header.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://localhost:3000')
+    .transform((v) => new URL(v).origin),
   /** Comma-separated origins allowed to send state-changing requests (CSRF) and, if set, CORS. */
   TRUSTED_ORIGINS: z.string().default(''),
   CORS_ORIGINS: z.string().default(''),
@@ -97,7 +105,29 @@ export const envSchema = z.object({
       /^(|(admin|workshop|logistics|training|partner|viewer)(,(admin|workshop|logistics|training|partner|viewer))*)$/,
     )
     .optional(),
+  /**
+   * Where photo bytes live: `postgres` (a bytea column beside their metadata) or `s3` (an S3-compatible
+   * bucket, path-style URLs, SigV4; the metadata stays in PostgreSQL). `s3` needs the five S3_* settings.
+   */
+  PHOTO_STORE: z.enum(['postgres', 's3']).default('postgres'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)
+    .optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
+
+/** What PHOTO_STORE=s3 cannot start without. */
+export const S3_SETTINGS = [
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+] as const;
 
 type ParsedEnv = z.infer<typeof envSchema>;
 export type Env = Omit<ParsedEnv, 'APP_SECRET' | 'MFA_REQUIRED_ROLES' | 'COOKIE_SECURE'> & {
@@ -122,6 +152,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.NODE_ENV === 'production' && !env.APP_SECRET)
     throw new InvalidEnvironmentError(
       'Invalid environment configuration:\n  APP_SECRET: required under NODE_ENV=production (at least 32 characters)',
+    );
+  const missingS3 = env.PHOTO_STORE === 's3' ? S3_SETTINGS.filter((k) => !env[k]) : [];
+  if (missingS3.length)
+    throw new InvalidEnvironmentError(
+      `Invalid environment configuration:\n${missingS3.map((k) => `  ${k}: required with PHOTO_STORE=s3`).join('\n')}`,
     );
   const roles = env.MFA_REQUIRED_ROLES ?? (env.NODE_ENV === 'production' ? 'admin,logistics' : '');
   return {

@@ -23,6 +23,7 @@ import {
   RepairJobTransitionEntity,
   WorkLogEntity,
 } from '../modules/repair-jobs/repair-job.entity';
+import { RepairJobPhotoEntity } from '../modules/repair-jobs/repair-job-photos.entity';
 import { RepairJobCompletionEntity, RepairJobHoursHistogramEntity } from '../modules/repair-jobs/repair-summary.entity';
 import { SystemStatusMonthlyChangeEntity } from '../modules/dashboard/system-status-monthly-change.entity';
 import {
@@ -75,6 +76,7 @@ export const entities = [
   RepairJobEntity,
   RepairJobTransitionEntity,
   WorkLogEntity,
+  RepairJobPhotoEntity,
   PartUsedEntity,
   PreventivePlanEntity,
   NumberSequenceEntity,

@@ -3,6 +3,7 @@ import {
   commonErrorCodes,
   type EndpointDef,
   errorCatalog,
+  photoContentTypes,
   type ErrorCode,
   problemDetailsSchema,
   successStatus,
@@ -48,9 +49,16 @@ function operation(name: string, def: EndpointDef): ZodOpenApiOperationObject {
             description: 'PDF document',
             content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } },
           }
-        : def.response
-          ? { description: 'OK', content: { 'application/json': { schema: def.response } } }
-          : { description: 'No content' };
+        : def.output === 'svg'
+          ? { description: 'SVG image', content: { 'image/svg+xml': { schema: { type: 'string' as const } } } }
+          : def.output === 'image'
+            ? {
+                description: 'The image',
+                content: { 'image/*': { schema: { type: 'string' as const, format: 'binary' } } },
+              }
+            : def.response
+              ? { description: 'OK', content: { 'application/json': { schema: def.response } } }
+              : { description: 'No content' };
   return {
     operationId: name,
     summary: def.summary,
@@ -60,9 +68,15 @@ function operation(name: string, def: EndpointDef): ZodOpenApiOperationObject {
     requestBody:
       def.bodyType === 'csv'
         ? { content: { 'text/csv': { schema: { type: 'string' as const } } } }
-        : def.body
-          ? { content: { 'application/json': { schema: def.body } } }
-          : undefined,
+        : def.bodyType === 'image'
+          ? {
+              content: Object.fromEntries(
+                photoContentTypes.map((t) => [t, { schema: { type: 'string' as const, format: 'binary' } }]),
+              ),
+            }
+          : def.body
+            ? { content: { 'application/json': { schema: def.body } } }
+            : undefined,
     responses: { [status]: success, ...errorResponses(def) },
   };
 }

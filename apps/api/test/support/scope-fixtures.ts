@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EndpointDef } from '@jv/contracts';
 import type TestAgent from 'supertest/lib/agent';
 import type { DataSource } from 'typeorm';
+import { pngBytes } from './photo-fixtures';
 import { dayOffset, repairFixtures } from './repair-fixtures';
 import { createUser } from './test-app';
 
@@ -22,6 +24,7 @@ export const fixtureKinds = [
   'unit',
   'system',
   'repairJob',
+  'repairJobPhoto',
   'preventivePlan',
   'componentRequest',
   'supplyPartner',
@@ -45,6 +48,7 @@ export const tableOf: Record<FixtureKind, string> = {
   unit: 'units',
   system: 'systems',
   repairJob: 'repair_jobs',
+  repairJobPhoto: 'repair_job_photos',
   preventivePlan: 'preventive_plans',
   componentRequest: 'component_requests',
   supplyPartner: 'supply_plans',
@@ -81,6 +85,7 @@ const kindOfSegment: Record<string, FixtureKind> = {
 /** Other path parameters: their kind, or a fixed value. */
 const namedParams: Record<string, FixtureKind | { value: string }> = {
   partnerId: 'supplyPartner',
+  photoId: 'repairJobPhoto',
   month: { value: '2026-01' },
 };
 
@@ -257,6 +262,7 @@ export async function buildScopeFixtures(
       `preventive plan ${side}`,
     );
     const user = (await createUser(db, { role: 'viewer', email: `target-${tag}@test.example` })).id;
+    const repairJobPhoto = await insertPhoto(db, repairJob, user);
     await db.query(`INSERT INTO supply_plans (partner_id, month) VALUES ($1, '2026-01-01')`, [partners[side]]);
     perSide[side] = {
       partner: partners[side],
@@ -267,6 +273,7 @@ export async function buildScopeFixtures(
       unit: units[side],
       system,
       repairJob,
+      repairJobPhoto,
       preventivePlan,
       componentRequest,
       supplyPartner: partners[side],
@@ -282,6 +289,7 @@ export async function buildScopeFixtures(
       ['system', systemSerial],
       ['repairJob', repairJob],
       ['repairJob', jobRes.body.number],
+      ['repairJobPhoto', repairJobPhoto],
       ['componentRequest', componentRequest],
       ['componentRequest', requestRes.body.number],
       ['partnerReport', report],
@@ -310,6 +318,17 @@ export async function buildScopeFixtures(
     base,
     identifying,
   };
+}
+
+/** A photo on a job, taken by `takenBy`, its bytes in the row. */
+export async function insertPhoto(db: DataSource, jobId: string, takenBy: string): Promise<string> {
+  const photo = pngBytes(4, 4);
+  return one(
+    db,
+    `INSERT INTO repair_job_photos (job_id, content_type, size_bytes, width, height, sha256, store, data, taken_by)
+     VALUES ($1, 'image/png', $2, 4, 4, $3, 'postgres', $4, $5) RETURNING id`,
+    [jobId, photo.length, createHash('sha256').update(photo).digest('hex'), photo, takenBy],
+  );
 }
 
 /** A notification of one user (notifications are scoped to their owner). */

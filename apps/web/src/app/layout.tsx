@@ -6,8 +6,13 @@ import { useEnumLabel } from '../components/use-enum-label';
 import { useLogout } from '../features/auth/api/logout';
 import { useUpdateMyPreferences } from '../features/auth/api/update-my-preferences';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { OutboxBadge } from '../features/outbox/components/outbox-badge';
 import { currentUiLocale } from '../i18n/i18n';
 import { useCurrentUser } from '../lib/session';
+import { ConnectionBanners, ConnectionStatus } from './connection-status';
+
+/** Longer than this, a name may not fit the header's two lines at 1024 px. */
+const LONG_NAME = 40;
 
 /** The signed-in shell: dark header with navigation fitted to the role, user, language and sign-out. */
 export function AppLayout() {
@@ -91,7 +96,12 @@ export function AppLayout() {
   const activeBy = (paths: string[] | undefined) =>
     !!paths?.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
-  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  const signOut = async () => {
+    // entries not sent yet stay on this device for their owner: say so before leaving
+    const waiting = await import('../lib/outbox/store').then((m) => m.waitingCount(user.id)).catch(() => 0);
+    if (waiting > 0 && !window.confirm(t('outbox.signOutConfirm', { count: waiting }))) return;
+    logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  };
 
   return (
     <div className="app-shell">
@@ -117,6 +127,8 @@ export function AppLayout() {
             ))}
           </nav>
           <div className="header-tools">
+            <ConnectionStatus />
+            {setupPending ? null : <OutboxBadge />}
             {setupPending ? null : <NotificationBell />}
             <LanguageSwitch
               current={currentUiLocale()}
@@ -124,7 +136,13 @@ export function AppLayout() {
               onSelect={(locale) => preferences.mutate({ locale })}
             />
             <div className="current-user" data-testid="current-user">
-              <NavLink to="/account" className="current-user-name" title={t('account.link')} data-testid="account-link">
+              {/* the name wraps onto a second line; a name past two lines is cut, its title shows it whole */}
+              <NavLink
+                to="/account"
+                className="current-user-name"
+                title={user.displayName.length > LONG_NAME ? user.displayName : t('account.link')}
+                data-testid="account-link"
+              >
                 {user.displayName}
               </NavLink>
               <span className="current-user-role">{enumLabel('role', user.role)}</span>
@@ -134,7 +152,7 @@ export function AppLayout() {
               className="btn btn-header"
               data-testid="logout"
               disabled={logout.isPending}
-              onClick={signOut}
+              onClick={() => void signOut()}
             >
               {t('nav.signOut')}
             </button>
@@ -144,6 +162,7 @@ export function AppLayout() {
       <div className="route-progress" role="status" data-active={pageLoading || undefined}>
         {pageLoading ? <span className="visually-hidden">{t('common.loading')}</span> : null}
       </div>
+      <ConnectionBanners />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

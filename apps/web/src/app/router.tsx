@@ -5,6 +5,7 @@ import { accountRoutes } from '../features/account/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { componentRequestsRoutes, supplyPlansRoutes } from '../features/component-requests/routes';
 import { notificationsRoutes } from '../features/notifications/routes';
+import { outboxRoutes } from '../features/outbox/routes';
 import { partnerReportsRoutes } from '../features/partner-reports/routes';
 import { referenceRoutes } from '../features/reference-data/routes';
 import { repairJobsRoutes } from '../features/repair-jobs/routes';
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       trainingRoutes,
       partnerReportsRoutes,
       notificationsRoutes,
+      outboxRoutes,
       referenceRoutes,
       usersRoutes,
       auditRoutes,

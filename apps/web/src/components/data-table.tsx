@@ -1,10 +1,10 @@
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColumnChooser, useColumnVisibility, type ChoosableColumn } from './column-chooser';
+import { rowTapHandlers } from './row-tap';
 import { EmptyState } from './states';
 
-export interface Column<T> {
-  key: string;
-  header: string;
+export interface Column<T> extends ChoosableColumn {
   cell: (row: T) => ReactNode;
   /** `num` right-aligns numbers; `nowrap` keeps codes and dates on one line. */
   className?: string;
@@ -20,9 +20,15 @@ interface DataTableProps<T> {
   renderDetails?: (row: T) => ReactNode;
   /** A class for a row that must stand out (e.g. `row-overdue`); say it in the row's text, too. */
   rowClassName?: (row: T) => string | undefined;
+  /** Names the list for its column chooser (remembered per list); without it every column shows. */
+  listId?: string;
 }
 
-/** A plain, readable table that scrolls horizontally on narrow screens. Rows carry `data-testid="row"`. */
+/**
+ * A plain, readable table that scrolls horizontally on narrow screens. Rows carry `data-testid="row"`; a tap
+ * anywhere on a row opens its link. With `listId`, a column chooser hides the columns the user does not need
+ * (the first, with the row's link, always shows).
+ */
 export function DataTable<T>({
   caption,
   columns,
@@ -31,9 +37,13 @@ export function DataTable<T>({
   emptyMessage,
   renderDetails,
   rowClassName,
+  listId,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const choosable = columns.map((c, i) => (i === 0 ? { ...c, hideable: false } : c));
+  const { isShown, setShown } = useColumnVisibility(listId);
+  const shown = choosable.filter(isShown);
 
   if (rows.length === 0) return <EmptyState message={emptyMessage} />;
 
@@ -45,9 +55,9 @@ export function DataTable<T>({
       return next;
     });
 
-  const colSpan = columns.length + (renderDetails ? 1 : 0);
+  const colSpan = shown.length + (renderDetails ? 1 : 0);
 
-  return (
+  const table = (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
@@ -58,14 +68,14 @@ export function DataTable<T>({
                 <span className="visually-hidden">{t('common.showDetails')}</span>
               </th>
             ) : null}
-            {columns.map((c) => (
+            {shown.map((c) => (
               <th key={c.key} scope="col" className={c.className}>
                 {c.header}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody {...rowTapHandlers}>
           {rows.map((row) => {
             const id = getRowId(row);
             const open = expanded.has(id);
@@ -90,7 +100,7 @@ export function DataTable<T>({
                       </button>
                     </td>
                   ) : null}
-                  {columns.map((c) => (
+                  {shown.map((c) => (
                     <td key={c.key} className={c.className}>
                       {c.cell(row)}
                     </td>
@@ -107,6 +117,15 @@ export function DataTable<T>({
         </tbody>
       </table>
     </div>
+  );
+  if (!listId) return table;
+  return (
+    <>
+      <div className="table-tools">
+        <ColumnChooser columns={choosable} isShown={isShown} setShown={setShown} />
+      </div>
+      {table}
+    </>
   );
 }
 

@@ -1,14 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterBar, useFilterChip } from './filter-bar';
 import type { Option } from './form-fields';
 
-/** The row above a list: search box and filters. */
-export function ListToolbar({ children }: { children: ReactNode }) {
+/**
+ * The row above a list: search box and filters, folded on a tablet behind a "Filters (N)" toggle with chips of
+ * the active ones (see FilterBar).
+ */
+export function ListToolbar({ children, collapsible }: { children: ReactNode; collapsible?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="list-toolbar" role="search" aria-label={t('common.filters')}>
+    <FilterBar label={t('common.filters')} collapsible={collapsible}>
       {children}
-    </div>
+    </FilterBar>
   );
 }
 
@@ -31,6 +35,7 @@ export function SearchBox({ value, onSearch, label, delayMs = 300 }: SearchBoxPr
     setCommitted(value);
     setText(value);
   }
+  useFilterChip('q', label ?? t('common.search'), value, () => onSearch(''));
 
   useEffect(() => {
     if (text.trim() === value) return;
@@ -65,6 +70,7 @@ interface FilterSelectProps {
 export function FilterSelect({ name, label, value, options, onChange }: FilterSelectProps) {
   const { t } = useTranslation();
   const id = `filter-${name}`;
+  useFilterChip(name, label, value ? (options.find((o) => o.value === value)?.label ?? value) : '', () => onChange(''));
   return (
     <div className="toolbar-item">
       <label htmlFor={id}>{label}</label>
@@ -98,6 +104,7 @@ export function FilterInput({ name, label, value, type = 'text', onChange, error
     setCommitted(value);
     setText(value);
   }
+  useFilterChip(name, label, value, () => onChange(''));
   const commit = () => {
     if (text.trim() !== value) onChange(text.trim());
   };

@@ -25,6 +25,8 @@ interface ListViewProps<T> {
   emptyMessage: string;
   renderDetails?: (row: T) => ReactNode;
   rowClassName?: (row: T) => string | undefined;
+  /** Names the list for its column chooser (see DataTable). */
+  listId?: string;
 }
 
 /** Loading, error, table and "Load more" for a keyset-paged list. */
@@ -36,6 +38,7 @@ export function ListView<T>({
   emptyMessage,
   renderDetails,
   rowClassName,
+  listId,
 }: ListViewProps<T>) {
   if (query.isPending) return <LoadingState />;
   if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -54,6 +57,7 @@ export function ListView<T>({
         emptyMessage={emptyMessage}
         renderDetails={renderDetails}
         rowClassName={rowClassName}
+        listId={listId}
       />
       <LoadMore
         count={rows.length}

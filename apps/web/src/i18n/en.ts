@@ -1,5 +1,5 @@
 import { componentRequestsEn, supplyPlansEn } from './component-requests.en';
-import { errorCodesEn, fieldChecksEn, fieldRulesEn, scheduleConflictsEn } from './messages.en';
+import { errorCodesEn, fieldChecksEn, fieldRulesEn, offlineEn, outboxEn, scheduleConflictsEn } from './messages.en';
 import { trainingEn } from './training.en';
 import { repairJobsEn } from './repair-jobs.en';
 import { systemsEn } from './systems.en';
@@ -7,6 +7,7 @@ import { notificationsEn } from './notifications.en';
 import { accountEn } from './account.en';
 import { partnerReportsEn } from './partner-reports.en';
 import { chartsEn, dashboardEn } from './dashboard.en';
+import { listsEn } from './lists.en';
 import type { Translation } from './uk';
 
 /** English. Typed as the Ukrainian resource, so a missing or extra key fails the type check. */
@@ -25,6 +26,9 @@ export const en: Translation = {
   account: accountEn,
   dashboard: dashboardEn,
   charts: chartsEn,
+  lists: listsEn,
+  offline: offlineEn,
+  outbox: outboxEn,
   app: {
     name: 'JV Tracker',
     tagline: 'Artillery maintenance and repair joint ventures',
@@ -230,6 +234,15 @@ export const en: Translation = {
     submitting: 'Signing in…',
     wrongCredentials: 'Wrong email or password.',
     tooManyAttempts: 'Too many sign-in attempts. Please try later.',
+    // H2, lockout: how long to wait, from the answer's retryAfterSeconds
+    waitMinutes_one: 'Too many attempts. Try again in {{count}} minute.',
+    waitMinutes_few: 'Too many attempts. Try again in {{count}} minutes.',
+    waitMinutes_many: 'Too many attempts. Try again in {{count}} minutes.',
+    waitMinutes_other: 'Too many attempts. Try again in {{count}} minutes.',
+    waitSeconds_one: 'Too many attempts. Try again in {{count}} second.',
+    waitSeconds_few: 'Too many attempts. Try again in {{count}} seconds.',
+    waitSeconds_many: 'Too many attempts. Try again in {{count}} seconds.',
+    waitSeconds_other: 'Too many attempts. Try again in {{count}} seconds.',
     sessionEnded: 'Your session has ended. Please sign in again.',
   },
   home: {

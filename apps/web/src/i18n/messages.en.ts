@@ -1,4 +1,5 @@
-import type { errorCodesUk, fieldChecksUk, fieldRulesUk, scheduleConflictsUk } from './messages.uk';
+import type { errorCodesUk, fieldChecksUk, fieldRulesUk, offlineUk, scheduleConflictsUk } from './messages.uk';
+import type { Translation } from './uk';
 
 /** English, typed as the Ukrainian, so a missing or extra key fails the typecheck. */
 export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
@@ -20,6 +21,7 @@ export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
   WORK_LOG_REQUIRED: 'Log at least one work entry before completing.',
   FOUR_EYES: 'The quality sign-off must come from someone who did not log work on this job.',
   JOB_CLOSED: 'Job {{jobNumber}} is already completed or cancelled and cannot change.',
+  NOT_AWAITING_SIGN_OFF: 'A sign-off can be requested only while the job is in quality check (now: {{jobStatus}}).',
   OPEN_JOB_EXISTS: 'This system already has an open repair job {{jobNumber}}.',
   SYSTEM_NOT_REPAIRABLE: 'A system that is “{{systemStatus}}” cannot get a repair job.',
   SYSTEM_WRITTEN_OFF: 'The system is written off: it takes no usage reports.',
@@ -38,6 +40,8 @@ export const errorCodesEn: Record<keyof typeof errorCodesUk, string> = {
   NOT_RECEIVING: 'Deliveries are received only for ordered or shipped requests (now: {{requestStatus}}).',
   REQUEST_LOCKED: 'Only a draft can be changed (now: {{requestStatus}}).',
   PARTS_EXCEED_DELIVERED: 'Only {{available}} are available from this request.',
+  // photos (H4)
+  PHOTO_LIMIT_REACHED: 'This job already has {{limit}} photos: delete one to add another.',
   REPORT_NOT_DRAFT: 'Only a draft can be recalculated; this report is {{reportStatus}}.',
   REPORT_NOT_PUBLISHED: 'Releases are recorded for published reports only; this report is {{reportStatus}}.',
   IDEMPOTENCY_KEY_REUSED: 'The request does not match the previous one. Reload the page and try again.',
@@ -117,6 +121,9 @@ export const fieldRulesEn: Record<keyof typeof fieldRulesUk, string> = {
   password_breached: 'This password is on a list of common or leaked passwords; choose another',
   password_wrong: 'The current password is wrong',
   password_unchanged: 'The new password must differ from the current one',
+  // photos (H4)
+  image_type: 'Not a JPEG, PNG or WebP image',
+  content_type_mismatch: 'The file is not the image type it claims to be',
 };
 
 export const fieldChecksEn: Record<keyof typeof fieldChecksUk, string> = {
@@ -143,4 +150,63 @@ export const scheduleConflictsEn: Record<keyof typeof scheduleConflictsUk, strin
   trainee_busy: 'trainee {{person}} is already in cohort {{cohort}} on these days',
   cohort_full: 'cohort {{cohort}} has no free seats',
   unknown: 'the schedule overlaps another cohort',
+};
+
+/* Offline shell (H5a): connection status, last-seen data, app updates (apps/web/src/pwa, app/connection-status.tsx) */
+export const offlineEn: Record<keyof typeof offlineUk, string> = {
+  online: 'Online',
+  offline: 'Offline',
+  connection: 'Connection: {{state}}',
+  dataFrom: 'Offline — data from {{time}}',
+  dataFromHint: 'Showing the data saved on this device.',
+  notCached:
+    'You are offline and this page’s data is not saved on this device. It loads as soon as the connection returns.',
+  newVersion: 'New version — reload',
+};
+
+/* Outbox (H5b): workshop entries kept on the device until they are sent (apps/web/src/lib/outbox, features/outbox) */
+export const outboxEn: Translation['outbox'] = {
+  title: 'Outbox',
+  description:
+    'Entries made without a connection. They are sent in order as soon as the connection returns; ' +
+    'a refused entry can be fixed or dropped.',
+  badge: 'Outbox: {{count}}',
+  badgeLabel: 'Outbox: {{count}} waiting to send',
+  empty: 'Nothing is waiting to be sent.',
+  waiting: 'Waiting to send',
+  queued: 'Saved on this device — it will be sent when the connection returns.',
+  created: 'Made {{time}}',
+  nextAttempt: 'Next attempt at {{time}}',
+  heldBehind: 'Waits behind a refused entry for the same job',
+  dependencyDropped: 'The entry this one refers to was dropped.',
+  serverSaid: 'The server answered: {{message}}',
+  pendingMove: 'Move to “{{to}}” waiting to send',
+  drop: 'Drop',
+  dropConfirm: 'Drop this entry? It will not be sent.',
+  fix: 'Fix',
+  fixOrDrop: 'Fix or drop it in the outbox',
+  retry: 'Retry',
+  sendNow: 'Send now',
+  signOutConfirm_one:
+    '{{count}} entry has not been sent. It stays on this device and is sent when you sign in again. Sign out?',
+  signOutConfirm_few:
+    '{{count}} entries have not been sent. They stay on this device and are sent when you sign in again. Sign out?',
+  signOutConfirm_many:
+    '{{count}} entries have not been sent. They stay on this device and are sent when you sign in again. Sign out?',
+  signOutConfirm_other:
+    '{{count}} entries have not been sent. They stay on this device and are sent when you sign in again. Sign out?',
+  kind: {
+    workLog: 'Work log',
+    usageReport: 'Usage report',
+    partUsed: 'Part used',
+    jobMove: 'Job move',
+    newJob: 'New job',
+    componentRequest: 'Component request',
+  },
+  state: {
+    pending: 'Waiting to send',
+    sending: 'Sending',
+    failed: 'Could not be sent',
+    conflict: 'Refused',
+  },
 };

@@ -24,6 +24,7 @@ export const errorCodesUk = {
   WORK_LOG_REQUIRED: 'Перед завершенням внесіть хоча б один запис про роботи.',
   FOUR_EYES: 'Підписати контроль якості має людина, яка не вносила робіт за цим ремонтом.',
   JOB_CLOSED: 'Ремонт {{jobNumber}} уже завершено або скасовано, його не можна змінити.',
+  NOT_AWAITING_SIGN_OFF: 'Підпис контролю якості можна просити лише на етапі «Контроль якості» (зараз: {{jobStatus}}).',
   OPEN_JOB_EXISTS: 'Для цієї системи вже є відкритий ремонт {{jobNumber}}.',
   SYSTEM_NOT_REPAIRABLE: 'Систему в стані «{{systemStatus}}» не можна взяти в ремонт.',
   SYSTEM_WRITTEN_OFF: 'Система списана: звіти про використання не приймаються.',
@@ -42,6 +43,8 @@ export const errorCodesUk = {
   NOT_RECEIVING: 'Поставки приймаються лише для замовлених або відправлених заявок (зараз: {{requestStatus}}).',
   REQUEST_LOCKED: 'Змінювати можна лише чернетку (зараз: {{requestStatus}}).',
   PARTS_EXCEED_DELIVERED: 'За цією заявкою доступно лише {{available}} шт.',
+  // photos (H4)
+  PHOTO_LIMIT_REACHED: 'До цього ремонту вже додано {{limit}} фото: видаліть одне, щоб додати інше.',
   REPORT_NOT_DRAFT: 'Перерахувати можна лише чернетку; цей звіт — {{reportStatus}}.',
   REPORT_NOT_PUBLISHED: 'Передачу фіксують лише для опублікованих звітів; цей звіт — {{reportStatus}}.',
   IDEMPOTENCY_KEY_REUSED: 'Запит не збігається з попереднім. Оновіть сторінку й спробуйте ще раз.',
@@ -121,6 +124,9 @@ export const fieldRulesUk = {
   password_breached: 'Цей пароль є у списку поширених або зламаних паролів; оберіть інший',
   password_wrong: 'Поточний пароль неправильний',
   password_unchanged: 'Новий пароль має відрізнятися від поточного',
+  // photos (H4)
+  image_type: 'Це не зображення JPEG, PNG чи WebP',
+  content_type_mismatch: 'Файл не того типу зображення, яким позначений',
 } satisfies Record<FieldRuleCode, string>;
 
 /** The built-in checks, worded by what was checked (text, number, list, date). */
@@ -149,4 +155,67 @@ export const scheduleConflictsUk = {
   trainee_busy: 'слухач {{person}} у ці дні вже навчається в групі {{cohort}}',
   cohort_full: 'у групі {{cohort}} немає вільних місць',
   unknown: 'розклад перетинається з іншою групою',
+};
+
+/* Offline shell (H5a): connection status, last-seen data, app updates (apps/web/src/pwa, app/connection-status.tsx) */
+export const offlineUk = {
+  online: 'У мережі',
+  offline: 'Офлайн',
+  connection: 'Зʼєднання: {{state}}',
+  dataFrom: 'Офлайн — дані від {{time}}',
+  dataFromHint: 'Показано дані, збережені на пристрої.',
+  notCached:
+    'Немає зʼєднання, а дані цієї сторінки на пристрої не збережені. Вони завантажаться, щойно зʼєднання повернеться.',
+  newVersion: 'Нова версія — перезавантажити',
+};
+
+/* Outbox (H5b): workshop entries kept on the device until they are sent (apps/web/src/lib/outbox, features/outbox) */
+export const outboxUk = {
+  title: 'Вихідні',
+  description:
+    'Записи, зроблені без зʼєднання. Вони надсилаються по черзі, щойно зʼєднання повернеться; ' +
+    'відхилений запис можна виправити або відкинути.',
+  badge: 'Вихідні: {{count}}',
+  badgeLabel: 'Вихідні: чекають надсилання — {{count}}',
+  empty: 'Нічого не чекає надсилання.',
+  waiting: 'Чекає надсилання',
+  queued: 'Збережено на пристрої — буде надіслано, щойно зʼєднання повернеться.',
+  created: 'Створено {{time}}',
+  nextAttempt: 'Наступна спроба о {{time}}',
+  heldBehind: 'Чекає на відхилений запис цього ж ремонту',
+  dependencyDropped: 'Запис, на який посилається цей, відкинуто.',
+  serverSaid: 'Відповідь сервера: {{message}}',
+  pendingMove: 'Переведення в «{{to}}» чекає надсилання',
+  drop: 'Відкинути',
+  dropConfirm: 'Відкинути цей запис? Його не буде надіслано.',
+  fix: 'Виправити',
+  fixOrDrop: 'Виправити або відкинути у вихідних',
+  retry: 'Повторити',
+  sendNow: 'Надіслати зараз',
+  signOutConfirm_one:
+    '{{count}} запис ще не надіслано. Він залишиться на цьому пристрої й буде надісланий, коли ви знову ' +
+    'увійдете. Вийти?',
+  signOutConfirm_few:
+    '{{count}} записи ще не надіслано. Вони залишаться на цьому пристрої й будуть надіслані, коли ви знову ' +
+    'увійдете. Вийти?',
+  signOutConfirm_many:
+    '{{count}} записів ще не надіслано. Вони залишаться на цьому пристрої й будуть надіслані, коли ви знову ' +
+    'увійдете. Вийти?',
+  signOutConfirm_other:
+    '{{count}} записи ще не надіслано. Вони залишаться на цьому пристрої й будуть надіслані, коли ви знову ' +
+    'увійдете. Вийти?',
+  kind: {
+    workLog: 'Запис у журналі робіт',
+    usageReport: 'Звіт про використання',
+    partUsed: 'Використана запчастина',
+    jobMove: 'Переведення ремонту',
+    newJob: 'Новий ремонт',
+    componentRequest: 'Заявка на компонент',
+  },
+  state: {
+    pending: 'Чекає надсилання',
+    sending: 'Надсилається',
+    failed: 'Не вдалося надіслати',
+    conflict: 'Відхилено',
+  },
 };

@@ -25,6 +25,7 @@ export const notificationsEn: Translation['notifications'] = {
     request_rejected: 'Request {{requestNumber}} was rejected',
     request_delivered: 'Request {{requestNumber}} was delivered',
     job_parts_ready: 'Every part for repair job {{jobNumber}} has been delivered',
+    sign_off_requested: 'You are asked to sign off the quality check of repair job {{jobNumber}}',
     report_awaits_approval: 'The report for {{partnerCode}}, {{period}} awaits your approval',
     report_published: 'The report for {{partnerCode}}, {{period}} was published',
     cohort_starting: 'Cohort {{cohortCode}} starts on {{startsOn}}',

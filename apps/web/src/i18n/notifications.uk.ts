@@ -23,6 +23,7 @@ export const notificationsUk = {
     request_rejected: 'Заявку {{requestNumber}} відхилено',
     request_delivered: 'Заявку {{requestNumber}} доставлено',
     job_parts_ready: 'Усі запчастини для ремонту {{jobNumber}} доставлено',
+    sign_off_requested: 'Просять підписати контроль якості ремонту {{jobNumber}}',
     report_awaits_approval: 'Звіт для {{partnerCode}} за {{period}} очікує вашого затвердження',
     report_published: 'Опубліковано звіт для {{partnerCode}} за {{period}}',
     cohort_starting: 'Навчальна група {{cohortCode}} починає навчання {{startsOn}}',

@@ -214,4 +214,44 @@ export const systemsEn: Translation['systems'] = {
     done_other: '{{formatted}} systems imported.',
     toList: 'To the systems list',
   },
+  // QR labels, the label sheet and the scanner
+  labels: {
+    print: 'Print labels',
+    title: 'QR labels',
+    count_one: '{{count}} label',
+    count_few: '{{count}} labels',
+    count_many: '{{count}} labels',
+    count_other: '{{count}} labels',
+    printNow: 'Print',
+    preparing: 'Preparing labels…',
+    capped: 'Only the first {{cap}} systems of the list are on this sheet: narrow the filters to print the rest.',
+    empty: 'No systems match these filters.',
+    alt: 'Label of {{serial}} ({{model}})',
+    single: 'QR label',
+    newJob: 'Open a repair job',
+    noOpenJob: 'No open repair job.',
+  },
+  scan: {
+    button: 'Scan',
+    title: 'Scan a label',
+    description: "Point the camera at a system's QR code, or find the system by serial number.",
+    preview: 'Camera preview',
+    starting: 'Starting the camera…',
+    aim: 'Keep the label in view: the system opens as soon as the code is read.',
+    notALabel: 'This is not a JV Tracker label.',
+    searchTitle: 'Find by serial number',
+    find: 'Find',
+    noMatch: 'No system has “{{q}}” in its serial number.',
+    problem: {
+      unsupported:
+        'This browser cannot use a camera on this page (it needs HTTPS and camera support). ' +
+        'Find the system by serial number.',
+      denied:
+        "Camera access was refused. Allow the camera in the browser's site settings, " +
+        'or find the system by serial number.',
+      noCamera: 'No camera was found on this device. Find the system by serial number.',
+      busy: 'Another app is using the camera. Close it and open this page again, or find the system by serial number.',
+      failed: 'The camera could not be started. Find the system by serial number.',
+    },
+  },
 };

@@ -1,5 +1,5 @@
 import { componentRequestsUk, supplyPlansUk } from './component-requests.uk';
-import { errorCodesUk, fieldChecksUk, fieldRulesUk, scheduleConflictsUk } from './messages.uk';
+import { errorCodesUk, fieldChecksUk, fieldRulesUk, offlineUk, outboxUk, scheduleConflictsUk } from './messages.uk';
 import { trainingUk } from './training.uk';
 import { repairJobsUk } from './repair-jobs.uk';
 import { systemsUk } from './systems.uk';
@@ -7,6 +7,7 @@ import { notificationsUk } from './notifications.uk';
 import { accountUk } from './account.uk';
 import { partnerReportsUk } from './partner-reports.uk';
 import { chartsUk, dashboardUk } from './dashboard.uk';
+import { listsUk } from './lists.uk';
 
 /** Ukrainian, the default language. `en.ts` must have exactly the same keys (checked by its type). */
 export const uk = {
@@ -24,6 +25,9 @@ export const uk = {
   account: accountUk,
   dashboard: dashboardUk,
   charts: chartsUk,
+  lists: listsUk,
+  offline: offlineUk,
+  outbox: outboxUk,
   app: {
     name: 'JV Tracker',
     tagline: 'Спільні підприємства з обслуговування та ремонту артилерії',
@@ -231,6 +235,15 @@ export const uk = {
     submitting: 'Вхід…',
     wrongCredentials: 'Невірна електронна пошта або пароль.',
     tooManyAttempts: 'Забагато спроб входу. Спробуйте пізніше.',
+    // H2, lockout: how long to wait, from the answer's retryAfterSeconds
+    waitMinutes_one: 'Забагато спроб. Спробуйте знову через {{count}} хвилину.',
+    waitMinutes_few: 'Забагато спроб. Спробуйте знову через {{count}} хвилини.',
+    waitMinutes_many: 'Забагато спроб. Спробуйте знову через {{count}} хвилин.',
+    waitMinutes_other: 'Забагато спроб. Спробуйте знову через {{count}} хвилини.',
+    waitSeconds_one: 'Забагато спроб. Спробуйте знову через {{count}} секунду.',
+    waitSeconds_few: 'Забагато спроб. Спробуйте знову через {{count}} секунди.',
+    waitSeconds_many: 'Забагато спроб. Спробуйте знову через {{count}} секунд.',
+    waitSeconds_other: 'Забагато спроб. Спробуйте знову через {{count}} секунди.',
     sessionEnded: 'Сесія завершилась. Увійдіть знову.',
   },
   home: {

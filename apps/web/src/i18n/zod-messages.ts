@@ -7,8 +7,8 @@ import { i18n } from './i18n';
  * Form validation speaks the UI language: zod's checks and the contracts' named rules are worded by
  * the same catalogue as the server's field errors (lib/messages.ts), never by zod's own locale.
  *
- * Imported by lib/api-client.ts rather than by i18n.ts: every page that validates a form sends it through that
- * client, and the app's first chunk (the login page's too) stays without zod and the contracts.
+ * Imported by lib/zod-resolver.ts, the one way forms validate, rather than by i18n.ts or the API client: zod and the
+ * forms' schemas then load with the first form, and the first page (the login page's too) renders without them.
  */
 z.config({
   localeError: (issue) =>

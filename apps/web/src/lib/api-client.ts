@@ -5,10 +5,9 @@ import {
   type ErrorCode,
   fillPath,
   isErrorCode,
-  problemDetailsSchema,
+  readProblemDetails,
   type ProblemDetails,
 } from '@jv/contracts';
-import '../i18n/zod-messages';
 import { isApiError } from './is-api-error';
 import { onUnauthorized } from './unauthorized';
 
@@ -98,8 +97,7 @@ async function readProblem(response: Response): Promise<ProblemDetails | undefin
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined;
   try {
-    const parsed = problemDetailsSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data : undefined;
+    return readProblemDetails(await response.json());
   } catch {
     return undefined;
   }
@@ -111,6 +109,21 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** The answer to this very request, asked for before this code had loaded (main.tsx): read instead of fetching. */
   response?: Promise<Response>;
+}
+
+/** How long after the page loaded an early answer may still be taken (a later visit asks afresh). */
+const EARLY_ANSWER_MS = 20_000;
+
+/**
+ * The answer to a GET that index.html's start-up script asked for while the app's code loaded (the list is
+ * apps/web/src/early-requests.ts): taken once, by exact URL, and only during the first seconds of the page.
+ */
+export function takeEarly(url: string): Promise<Response> | undefined {
+  const early = (window as { __jvEarly?: Record<string, Promise<Response>> }).__jvEarly;
+  const response = early?.[url];
+  if (!early || !response) return undefined;
+  delete early[url];
+  return performance.now() < EARLY_ANSWER_MS ? response : undefined;
 }
 
 /**
@@ -125,7 +138,10 @@ export async function api<E extends EndpointDef>(
 ): Promise<EndpointResponse<E>> {
   const { body } = (request ?? {}) as { body?: unknown };
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = def.bodyType === 'csv' ? 'text/csv' : 'application/json';
+  // a photo is sent as its own bytes, typed as the image it is
+  const image = def.bodyType === 'image' && body instanceof Blob ? body : undefined;
+  if (body !== undefined)
+    headers['Content-Type'] = image ? image.type : def.bodyType === 'csv' ? 'text/csv' : 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   let response: Response;
@@ -134,11 +150,13 @@ export async function api<E extends EndpointDef>(
       params?: Record<string, unknown>;
       query?: Record<string, QueryValue>;
     };
+    const url = `${API_BASE}${fillPath(def.path, params)}${queryString(query)}`;
     response = await (options.response ??
-      fetch(`${API_BASE}${fillPath(def.path, params)}${queryString(query)}`, {
+      (def.method === 'GET' && !options.signal?.aborted ? takeEarly(url) : undefined) ??
+      fetch(url, {
         method: def.method,
         headers,
-        body: body === undefined ? undefined : def.bodyType === 'csv' ? String(body) : JSON.stringify(body),
+        body: image ?? (body === undefined ? undefined : def.bodyType === 'csv' ? String(body) : JSON.stringify(body)),
         credentials: 'same-origin',
         signal: options.signal,
       }));

@@ -1,7 +1,7 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type endpoints,
-  problemDetailsSchema,
+  readProblemDetails,
   systemImportResultSchema,
   type ProblemDetails,
   type SystemImportResult,
@@ -32,8 +32,7 @@ function readJson(xhr: XMLHttpRequest): unknown {
 }
 
 function readProblem(xhr: XMLHttpRequest): ProblemDetails | undefined {
-  const parsed = problemDetailsSchema.safeParse(readJson(xhr));
-  return parsed.success ? parsed.data : undefined;
+  return readProblemDetails(readJson(xhr));
 }
 
 /**

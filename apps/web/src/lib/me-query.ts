@@ -4,14 +4,12 @@ import { api } from './api-client';
 import { sessionKeys } from './query-keys';
 
 /** The signed-in user — loaded by the app shell (app/require-auth.tsx), cached for every feature that needs it. */
-export const getMe = (signal?: AbortSignal, response?: Promise<Response>) =>
-  api(endpoints.auth.me, {}, { signal, response });
+export const getMe = (signal?: AbortSignal) => api(endpoints.auth.me, {}, { signal });
 
-/** `early`: the answer of a request sent before the app's code had loaded (main.tsx), for the first load only. */
-export const meQueryOptions = (early?: Promise<Response>) =>
+export const meQueryOptions = () =>
   queryOptions({
     queryKey: sessionKeys.me(),
-    queryFn: ({ signal }) => getMe(signal, early),
+    queryFn: ({ signal }) => getMe(signal),
     staleTime: 5 * 60_000,
     retry: false,
   });

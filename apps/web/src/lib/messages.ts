@@ -25,6 +25,7 @@ const STATE_PARAMS: Partial<Record<ErrorCode, { keys: string[]; group: StateGrou
   INVALID_TRANSITION: { keys: ['from', 'to', 'allowed'], group: 'workflow' },
   INVALID_STATUS_CHANGE: { keys: ['from', 'to', 'allowed'], group: 'systems.status' },
   SYSTEM_NOT_REPAIRABLE: { keys: ['systemStatus'], group: 'systems.status' },
+  NOT_AWAITING_SIGN_OFF: { keys: ['jobStatus'], group: 'repairJobs.status' },
   NOT_RECEIVING: { keys: ['requestStatus'], group: 'componentRequests.status' },
   REQUEST_LOCKED: { keys: ['requestStatus'], group: 'componentRequests.status' },
   COHORT_CLOSED: { keys: ['cohortStatus'], group: 'training.cohortStatus' },

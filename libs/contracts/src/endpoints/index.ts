@@ -19,6 +19,7 @@ import {
   systemModelsEndpoints,
   unitsEndpoints,
 } from './reference-data';
+import { repairJobPhotosEndpoints } from './repair-job-photos';
 import { preventivePlansEndpoints, repairJobsEndpoints } from './repair-jobs';
 import { systemsEndpoints } from './systems';
 import { auditEndpoints, usersEndpoints } from './users';
@@ -41,6 +42,7 @@ export const endpoints = {
   units: unitsEndpoints,
   systems: systemsEndpoints,
   repairJobs: repairJobsEndpoints,
+  repairJobPhotos: repairJobPhotosEndpoints,
   preventivePlans: preventivePlansEndpoints,
   componentRequests: componentRequestsEndpoints,
   supplyPlans: supplyPlansEndpoints,

@@ -18,6 +18,8 @@ import {
   repairJobMetricsSchema,
   repairJobResponseSchema,
   repairJobTransitionInputSchema,
+  signOffRequestInputSchema,
+  signOffRequestResponseSchema,
   technicianListSchema,
   updatePreventivePlanInputSchema,
   updateRepairJobInputSchema,
@@ -131,6 +133,22 @@ export const repairJobsEndpoints = {
     response: repairJobResponseSchema,
     status: 200,
     errors: ['NOT_FOUND', 'STALE_VERSION', 'INVALID_TRANSITION', 'COMMENT_REQUIRED', 'WORK_LOG_REQUIRED', 'FOUR_EYES'],
+  }),
+  requestSignOff: endpoint({
+    method: 'POST',
+    path: '/v1/repair-jobs/{id}/sign-off-requests',
+    tag,
+    permission: write,
+    summary:
+      "Ask for a job's quality sign-off (accepts Idempotency-Key): notifies the other workshop users of the job's " +
+      'facility who logged no work on it. Only a job in quality_check (409 NOT_AWAITING_SIGN_OFF); a request ' +
+      'within 10 minutes of the last one notifies nobody again (`repeated`)',
+    params: idParamSchema,
+    body: signOffRequestInputSchema,
+    response: signOffRequestResponseSchema,
+    status: 200,
+    idempotent: true,
+    errors: ['NOT_FOUND', 'STALE_VERSION', 'NOT_AWAITING_SIGN_OFF'],
   }),
   workLogs: endpoint({
     method: 'GET',

@@ -152,6 +152,19 @@ export const systemsEndpoints = {
     response: systemHistoryResponseSchema,
     errors: ['NOT_FOUND'],
   }),
+  label: endpoint({
+    method: 'GET',
+    path: '/v1/systems/{id}/label.svg',
+    tag,
+    permission: read,
+    summary:
+      'A printable label (image/svg+xml, 62 × 29 mm): a QR code of the system page in the web app ' +
+      '(PUBLIC_URL/systems/{id}: no secrets) beside the serial number, model and donor country. ' +
+      scope,
+    params: idParamSchema,
+    output: 'svg',
+    errors: ['NOT_FOUND'],
+  }),
   createUsageReport: endpoint({
     method: 'POST',
     path: '/v1/systems/{id}/usage-reports',

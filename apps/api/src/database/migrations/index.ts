@@ -12,6 +12,8 @@ import { AddMfaAndPasswordChange1796036458055 } from './1796036458055-AddMfaAndP
 import { AddWriteOffRequests1796039126439 } from './1796039126439-AddWriteOffRequests';
 import { MaintainRepairSummaries1796040000000 } from './1796040000000-MaintainRepairSummaries';
 import { MaintainSupplyAndReportSummaries1796040100000 } from './1796040100000-MaintainSupplyAndReportSummaries';
+import { AddSignOffRequestedAt1796041300000 } from './1796041300000-AddSignOffRequestedAt';
+import { RepairJobPhotos1796050000000 } from './1796050000000-RepairJobPhotos';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` writes a new file; add it here. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   AddWriteOffRequests1796039126439,
   MaintainRepairSummaries1796040000000,
   MaintainSupplyAndReportSummaries1796040100000,
+  AddSignOffRequestedAt1796041300000,
+  RepairJobPhotos1796050000000,
 ];

@@ -34,11 +34,13 @@ export function withoutSecrets(value: unknown): unknown {
 /**
  * The stored fingerprint of a request: HMAC-SHA256 keyed with APP_SECRET, so a body with a password
  * (POST /users) cannot be guessed back from the database at hash speed without the server's secret.
+ * `target` is the path with its query (a photo's work log and caption travel there); an uploaded image
+ * is hashed as its bytes, not as a JSON rendering several times their size.
  */
-export const requestFingerprint = (secret: string, method: string, path: string, body: unknown): string =>
-  createHmac('sha256', secret)
-    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
-    .digest('hex');
+export const requestFingerprint = (secret: string, method: string, target: string, body: unknown): string => {
+  const hmac = createHmac('sha256', secret).update(`${method} ${target}\n`);
+  return (Buffer.isBuffer(body) ? hmac.update(body) : hmac.update(JSON.stringify(body ?? null))).digest('hex');
+};
 
 /**
  * A POST with an `Idempotency-Key` header runs once per (user, key): a retry with the same body gets
@@ -65,7 +67,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new ValidationFailed([{ path: 'Idempotency-Key', code: 'idempotency_key_format' }]);
     }
     const userId = req.user.id;
-    const requestHash = requestFingerprint(this.env.APP_SECRET, req.method, path, req.body);
+    const requestHash = requestFingerprint(this.env.APP_SECRET, req.method, req.originalUrl, req.body);
 
     await this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()`, [
       userId,

@@ -8,6 +8,8 @@ export type Recipients =
       roles: readonly Role[];
       /** not the person who caused the event (the requester, the preparer) */
       exceptUserId?: string | null;
+      /** nor these (who logged work on a job, and so may not sign it off) */
+      exceptUserIds?: readonly string[];
       /** only users with this facility among theirs (workshop users of a job's facility) */
       facilityId?: string;
       /** like facilityId, but users with no facilities at all are included (coordinators of every base) */
@@ -49,6 +51,10 @@ export async function notify(
     if (recipients.exceptUserId) {
       values.push(recipients.exceptUserId);
       where.push(`u.id <> $${values.length}::uuid`);
+    }
+    if (recipients.exceptUserIds?.length) {
+      values.push(recipients.exceptUserIds);
+      where.push(`u.id <> ALL($${values.length}::uuid[])`);
     }
     if (recipients.facilityId) {
       values.push(recipients.facilityId);

@@ -73,3 +73,20 @@ export async function notifyJobPartsReady(m: Manager, jobId: string): Promise<nu
     { kind: 'job_parts_ready', subjectType: 'repair_job', subjectId: jobId, params: { jobNumber: job.number } },
   );
 }
+
+/**
+ * Someone asked for the quality sign-off of job `job`: the other workshop users of its facility who logged
+ * no work on it (the four-eyes rule lets only them sign off) hear of it, with a link to the job.
+ */
+export async function notifySignOffRequested(
+  m: Manager,
+  job: { id: string; number: string; facility_id: string },
+  requesterId: string,
+  workLogAuthors: readonly string[],
+): Promise<number> {
+  return notify(
+    m,
+    { roles: ['workshop'], facilityId: job.facility_id, exceptUserId: requesterId, exceptUserIds: workLogAuthors },
+    { kind: 'sign_off_requested', subjectType: 'repair_job', subjectId: job.id, params: { jobNumber: job.number } },
+  );
+}

@@ -114,6 +114,10 @@ export class RepairJobEntity extends VersionedEntity {
   @Column({ name: 'new_barrel_serial', type: 'text', nullable: true })
   newBarrelSerial!: string | null;
 
+  /** when someone last asked the facility for this job's quality sign-off: repeats within minutes notify nobody */
+  @Column({ name: 'sign_off_requested_at', type: 'timestamptz', nullable: true })
+  signOffRequestedAt!: Date | null;
+
   /*
    * The figures below are kept by database triggers from the job's moves (migration MaintainRepairSummaries):
    * never written by the app.

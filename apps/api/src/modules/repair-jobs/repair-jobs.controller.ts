@@ -67,6 +67,11 @@ export class RepairJobsController {
     return this.jobs.transition(params.id, body, user);
   }
 
+  @Endpoint(ep.requestSignOff)
+  requestSignOff(@Input() { params, body }: In<typeof ep.requestSignOff>, @CurrentUser() user: CurrentUserShape) {
+    return this.jobs.requestSignOff(params.id, body, user);
+  }
+
   @Endpoint(ep.workLogs)
   workLogs(@Input() { params }: In<typeof ep.workLogs>, @CurrentUser() user: CurrentUserShape) {
     return this.work.listWorkLogs(params.id, user);

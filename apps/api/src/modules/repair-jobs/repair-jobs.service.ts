@@ -9,14 +9,18 @@ import type {
   RepairJobDetail,
   RepairJobResponse,
   RepairJobTransitionInput,
+  SignOffRequestInput,
+  SignOffRequestResponse,
   TechnicianList,
   UpdateRepairJobInput,
 } from '@jv/contracts';
 import {
   checkTransition,
   isOpen,
+  isRepeatedSignOffRequest,
   repairJobDueAt,
   repairJobPriorityRank,
+  SIGN_OFF_STATE,
   type RepairJobStatus,
   type SystemStatus,
   systemStatusForJob,
@@ -28,6 +32,7 @@ import { updateVersioned } from '../../common/optimistic';
 import { componentRequestScope, repairJobScope, worksAt } from '../../common/scope';
 import { containsPattern, SqlParams, whereSql } from '../../common/sql';
 import { AuditService } from '../audit/audit.service';
+import { notifySignOffRequested } from '../notifications/request-events';
 import { changeSystemStatus } from '../systems/system-status';
 import { openRepairJob } from './repair-job-opening';
 import {
@@ -350,6 +355,46 @@ export class RepairJobsService {
       await this.syncSystem(m, job, input.to, user, changesBarrel ? (input.newBarrelSerial ?? null) : null);
     });
     return this.get(id, user);
+  }
+
+  /**
+   * Asks the facility's colleagues who may sign the job off (four eyes: they logged no work on it) to do so.
+   * The job row is locked first, so of two requests at once the second sees the first one's time and, within
+   * the quiet window, notifies nobody again. The job's version does not change: asking is not an edit.
+   */
+  async requestSignOff(id: string, input: SignOffRequestInput, user: CurrentUser): Promise<SignOffRequestResponse> {
+    return this.db.transaction(async (m) => {
+      const job = await this.lockJob(m, id, user);
+      if (input.version !== undefined && input.version !== job.version) throw new StaleVersion(job.version);
+      if (job.status !== SIGN_OFF_STATE) {
+        throw new Conflict('NOT_AWAITING_SIGN_OFF', `Job ${job.number} is ${job.status}, not awaiting sign-off`, {
+          jobStatus: job.status,
+        });
+      }
+      const [row]: Array<{ last: Date | null; now: Date; authors: string[] }> = await m.query(
+        `SELECT j.sign_off_requested_at AS last, now() AS now,
+                (SELECT coalesce(array_agg(DISTINCT w.technician_id), '{}') FROM work_logs w WHERE w.job_id = j.id)
+                  AS authors
+           FROM repair_jobs j WHERE j.id = $1`,
+        [id],
+      );
+      if (isRepeatedSignOffRequest(row.last, row.now)) {
+        return { notified: 0, repeated: true, requestedAt: new Date(row.last!).toISOString() };
+      }
+      await m.query(`UPDATE repair_jobs SET sign_off_requested_at = $2 WHERE id = $1`, [id, row.now]);
+      const notified = await notifySignOffRequested(m, job, user.id, row.authors);
+      await this.audit.record(
+        {
+          action: 'update',
+          entityType: 'repair_job',
+          entityId: id,
+          before: { signOffRequestedAt: row.last },
+          after: { signOffRequestedAt: row.now, notified },
+        },
+        m,
+      );
+      return { notified, repeated: false, requestedAt: new Date(row.now).toISOString() };
+    });
   }
 
   /**

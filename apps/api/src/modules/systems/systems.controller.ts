@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser } from '../../common/auth.decorators';
 import { sendCsv } from '../../common/csv';
 import { Endpoint, Input, type In } from '../../common/endpoint';
+import { SystemLabelsService } from './system-labels.service';
 import { systemExportColumns, toExportRecord } from './systems-export';
 import { SystemsImportService } from './systems-import.service';
 import { utcToday } from './systems.query';
@@ -17,6 +18,7 @@ export class SystemsController {
   constructor(
     @Inject(SystemsService) private readonly systems: SystemsService,
     @Inject(SystemsImportService) private readonly importer: SystemsImportService,
+    @Inject(SystemLabelsService) private readonly labels: SystemLabelsService,
   ) {}
 
   @Endpoint(ep.list)
@@ -74,6 +76,21 @@ export class SystemsController {
   @Endpoint(ep.changeStatus)
   changeStatus(@Input() { params, body }: In<typeof ep.changeStatus>, @CurrentUser() user: CurrentUserShape) {
     return this.systems.changeStatus(params.id, body, user);
+  }
+
+  /**
+   * The QR label of a system the user may read. Private: it names the system, so no shared cache keeps it;
+   * five minutes let a sheet be printed again without asking for hundreds of labels anew, short enough
+   * that an edited serial or model shows soon.
+   */
+  @Endpoint(ep.label)
+  async label(@Input() { params }: In<typeof ep.label>, @CurrentUser() user: CurrentUserShape, @Res() res: Response) {
+    const svg = await this.labels.label(params.id, user);
+    res.status(200);
+    res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+    res.setHeader('Cache-Control', 'private, max-age=300');
+    res.setHeader('Content-Disposition', `inline; filename="label-${params.id}.svg"`);
+    res.end(svg);
   }
 
   @Endpoint(ep.history)

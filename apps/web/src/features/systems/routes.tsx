@@ -12,8 +12,8 @@ const writers = (resource: Resource, element: ReactNode) => (
 );
 
 /**
- * /systems/* — list, readiness and detail for every signed-in role (the API scopes partner users to
- * their country); new and edit for admin and logistics; the CSV import for admins.
+ * /systems/* — list, readiness, label sheet, label scanner and detail for every signed-in role (the API scopes
+ * partner users to their country); new and edit for admin and logistics; the CSV import for admins.
  */
 export const systemsRoutes: RouteObject = {
   path: 'systems',
@@ -30,6 +30,20 @@ export const systemsRoutes: RouteObject = {
       lazy: lazyPage(
         () => import('./routes/readiness-page'),
         (m) => <m.ReadinessPage />,
+      ),
+    },
+    {
+      path: 'labels',
+      lazy: lazyPage(
+        () => import('./routes/labels-page'),
+        (m) => <m.LabelsPage />,
+      ),
+    },
+    {
+      path: 'scan',
+      lazy: lazyPage(
+        () => import('./routes/scan-page'),
+        (m) => <m.ScanPage />,
       ),
     },
     {

@@ -124,6 +124,7 @@ export function AuditPage() {
         ) : null}
       </ListToolbar>
       <ListView
+        listId="audit"
         query={query}
         caption={t('audit.title')}
         columns={columns}

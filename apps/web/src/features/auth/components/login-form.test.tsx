@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import type { Locale } from '@jv/contracts';
 import { i18n } from '../../../i18n/i18n';
-import { mockFetch } from '../../../test/fetch-mock';
+import { jsonResponse, mockFetch } from '../../../test/fetch-mock';
 import { renderWithProviders } from '../../../test/render';
 import { LoginForm } from './login-form';
 
@@ -53,5 +53,32 @@ describe('LoginForm validation messages', () => {
 
     expect(screen.getByLabelText(LABELS.uk.password)).toHaveAccessibleDescription('Обовʼязкове поле');
     expect(screen.getByLabelText(LABELS.uk.email)).toHaveAccessibleDescription(/^[^a-z]*електронної пошти[^a-z]*$/i);
+  });
+});
+
+const problem = (status: number, code: string, extra: Record<string, unknown> = {}) =>
+  jsonResponse({ type: 'about:blank', title: code, status, code, ...extra }, { status });
+
+/** A throttled sign-in (429 with retryAfterSeconds) says how long to wait, in the language's plural forms. */
+describe('LoginForm lockout message', () => {
+  it.each<[Locale, number, string]>([
+    ['uk', 60, 'Забагато спроб. Спробуйте знову через 1 хвилину.'],
+    ['uk', 150, 'Забагато спроб. Спробуйте знову через 3 хвилини.'],
+    ['uk', 900, 'Забагато спроб. Спробуйте знову через 15 хвилин.'],
+    ['uk', 4, 'Забагато спроб. Спробуйте знову через 4 секунди.'],
+    ['en', 60, 'Too many attempts. Try again in 1 minute.'],
+    ['en', 900, 'Too many attempts. Try again in 15 minutes.'],
+  ])('in %s, Retry-After %i s reads “%s”', async (locale, seconds, sentence) => {
+    mockFetch({ 'POST /auth/login': problem(429, 'TOO_MANY_REQUESTS', { retryAfterSeconds: seconds }) });
+    const { events } = renderWithProviders(<LoginForm onSignedIn={jest.fn()} />, {
+      user: null,
+      route: '/login',
+      locale,
+    });
+    await events.type(screen.getByLabelText(LABELS[locale].email), 'someone@test.example');
+    await events.type(screen.getByLabelText(locale === 'uk' ? /^Пароль/ : /^Password/), 'wrong-password-x');
+    await events.click(screen.getByRole('button', { name: LABELS[locale].submit }));
+
+    expect(await screen.findByTestId('login-error')).toHaveTextContent(sentence);
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { loginInputSchema, type CurrentUser, type LoginInput } from '@jv/contracts';
 import { Button } from '../../../components/button';

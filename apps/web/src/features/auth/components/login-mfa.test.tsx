@@ -71,8 +71,8 @@ describe('LoginForm with a second factor', () => {
   });
 
   it.each([
-    [30, 'Забагато спроб. Спробуйте знову через 30 с.'],
-    [600, 'Забагато спроб. Спробуйте знову через 10 хв.'],
+    [30, 'Забагато спроб. Спробуйте знову через 30 секунд.'],
+    [600, 'Забагато спроб. Спробуйте знову через 10 хвилин.'],
   ])('after too many wrong codes says how long to wait (Retry-After %i s)', async (seconds, sentence) => {
     mockFetch({
       'POST /auth/login': { mfaRequired: true },

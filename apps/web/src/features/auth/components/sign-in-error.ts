@@ -5,7 +5,7 @@ import { isApiError } from '../../../lib/api-client';
 
 /**
  * The sentence for a refused sign-in step: wrong credentials, a wrong second-factor code, or 429 with how long
- * to wait (seconds under a minute, else the shared catalogue's minutes), worded from the error's code.
+ * to wait (seconds under a minute, else whole minutes, in the language's plural forms), worded from the error's code.
  */
 export function useSignInErrorMessage() {
   const { t } = useTranslation();
@@ -17,8 +17,8 @@ export function useSignInErrorMessage() {
       if (error.status === 429) {
         const seconds = Number(error.params['retryAfterSeconds']);
         if (!Number.isFinite(seconds) || seconds <= 0) return t('auth.tooManyAttempts');
-        if (seconds < 60) return t('account.mfaLogin.waitSeconds', { seconds: Math.ceil(seconds) });
-        return errorMessage(error);
+        if (seconds < 60) return t('auth.waitSeconds', { count: Math.ceil(seconds) });
+        return t('auth.waitMinutes', { count: Math.ceil(seconds / 60) });
       }
       return errorMessage(error);
     },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { putSupplyPlanInputSchema, type SupplyPlanResponse } from '@jv/contracts';

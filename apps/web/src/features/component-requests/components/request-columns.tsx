@@ -123,6 +123,8 @@ export function useRequestColumns(variant: 'list' | 'queue' = 'list'): Column<Re
       key: 'delivered',
       header: t('componentRequests.fields.delivered'),
       className: 'num nowrap',
+      // at 1024 px behind the column chooser (with the job), so the needed-by date and supplier show
+      narrowHidden: true,
       cell: (r) =>
         t('componentRequests.fields.deliveredOfQuantity', {
           delivered: fmt.number(r.deliveredQuantity),
@@ -131,7 +133,7 @@ export function useRequestColumns(variant: 'list' | 'queue' = 'list'): Column<Re
     },
     neededBy,
     facility,
-    job,
+    { ...job, narrowHidden: true },
     {
       key: 'supplier',
       header: t('componentRequests.fields.supplier'),

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -15,6 +15,8 @@ import { isApiError } from '../../../lib/api-client';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
 import { componentLabel, useComponentOptions } from '../../../lib/lookups';
+import { useOutboxFixValues } from '../../../lib/outbox/fix';
+import { isQueued } from '../../../lib/outbox/runtime';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreateComponentRequest } from '../api/create-component-request';
 import { useLinkedJob } from '../api/get-linked-job';
@@ -65,6 +67,8 @@ export function RequestCreateForm({ repairJobId, systemId, facilityId, modelId }
   const alertRef = useRef<HTMLDivElement>(null);
 
   const firstFacility = facilityId ?? (user.role === 'workshop' ? user.facilityIds[0] : undefined);
+  // "Fix" on the outbox page: the refused request comes back with what was typed
+  const fix = useOutboxFixValues<CreateComponentRequestInput>('componentRequest');
   const form = useForm<Values, unknown, CreateComponentRequestInput>({
     resolver: zodResolver(createComponentRequestInputSchema),
     defaultValues: {
@@ -76,6 +80,7 @@ export function RequestCreateForm({ repairJobId, systemId, facilityId, modelId }
       repairJobId: repairJobId ?? null,
       systemId: systemId ?? null,
       justification: '',
+      ...fix,
     },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
@@ -111,9 +116,13 @@ export function RequestCreateForm({ repairJobId, systemId, facilityId, modelId }
   const onSubmit = form.handleSubmit((input) => {
     clearFormError();
     create.mutate(
-      { input, idempotencyKey: idempotency.key },
+      { input, idempotencyKey: idempotency.key, label: jobData?.number },
       {
-        onSuccess: (created) => navigate(`/component-requests/${created.id}`, { state: flash('created') }),
+        // kept in the outbox (raised from a job while offline): back to the job, where it shows as waiting
+        onSuccess: (created) =>
+          isQueued(created)
+            ? navigate(input.repairJobId ? `/repair-jobs/${input.repairJobId}` : '/outbox')
+            : navigate(`/component-requests/${created.id}`, { state: flash('created') }),
         onError: (error) => {
           idempotency.renewAfter(error);
           handleError(error);

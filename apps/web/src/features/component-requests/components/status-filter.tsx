@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComponentRequestStatus } from '@jv/domain';
+import { useFilterChip } from '../../../components/filter-bar';
 import { useRequestLabels } from './request-labels';
 
 interface StatusFilterProps {
@@ -19,6 +20,7 @@ export function StatusFilter({ value, onChange }: StatusFilterProps) {
   const selected = new Set(value);
   const statuses = labels.statusOptions.map((o) => o.value as ComponentRequestStatus);
   const summary = value.length ? value.map((s) => labels.status(s)).join(', ') : t('common.all');
+  useFilterChip('status', t('componentRequests.statusFilter'), value.length ? summary : '', () => onChange([]));
 
   // the panel closes on a tap elsewhere or Escape, as a select's list would
   useEffect(() => {

@@ -136,6 +136,7 @@ export function RequestsPage() {
         ) : null}
       </ListToolbar>
       <ListView
+        listId="component-requests"
         query={outdated ? { ...query, isPending: true } : query}
         caption={t('componentRequests.list.title')}
         columns={columns}

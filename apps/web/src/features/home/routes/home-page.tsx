@@ -5,10 +5,11 @@ import { PageHeader } from '../../../components/page-header';
 import { useEnumLabel } from '../../../components/use-enum-label';
 import { useCurrentUser } from '../../../lib/session';
 import { Dashboard } from '../../dashboard/routes/dashboard';
+import { WorkshopHome } from '../../repair-jobs/routes/workshop-home';
 
 /**
  * The landing page: who you are, where your role goes next (compact), and the dashboard of the figures
- * that matter to every role, each leading to its list.
+ * that matter to every role, each leading to its list. A workshop user lands on the facility's work instead.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -16,7 +17,6 @@ export function HomePage() {
   const enumLabel = useEnumLabel();
 
   const links = [
-    { to: '/repair-jobs/board', label: t('home.boardLink'), show: user.role === 'workshop' },
     { to: '/systems', label: t('home.systemsLink'), show: can(user.role, 'systems', 'read') },
     { to: '/systems/readiness', label: t('home.readinessLink'), show: can(user.role, 'systems', 'read') },
     { to: '/repair-jobs?open=true', label: t('home.repairJobsLink'), show: can(user.role, 'repairJobs', 'read') },
@@ -41,6 +41,8 @@ export function HomePage() {
     { to: '/admin/audit', label: t('home.auditLink'), show: can(user.role, 'audit', 'read') },
   ].filter((l) => l.show);
 
+  if (user.role === 'workshop') return <WorkshopHome />;
+
   return (
     <section data-testid="home-page">
       <PageHeader
@@ -48,12 +50,7 @@ export function HomePage() {
         description={t('home.yourRole', { role: enumLabel('role', user.role) })}
       />
       <div className="card home-intro">
-        <p data-testid="role-description">
-          {enumLabel('roleDescription', user.role)}
-          {user.role === 'workshop' ? (
-            <span className="muted"> {t('home.facilitiesCount', { count: user.facilityIds.length })}</span>
-          ) : null}
-        </p>
+        <p data-testid="role-description">{enumLabel('roleDescription', user.role)}</p>
         <nav className="home-quick-links" aria-labelledby="quick-links">
           <h2 id="quick-links">{t('home.quickLinks')}</h2>
           <ul>

@@ -113,6 +113,24 @@ describe('InboxPage', () => {
     expect(router.state.location.pathname).toBe(`/partner-reports/${REPORT_ID}`);
   });
 
+  it('a tap anywhere on a notification (here its time) opens it and marks it read', async () => {
+    const fetch = mockInboxApi();
+    const { events, router } = renderWithProviders(<InboxPage />, {
+      route: '/notifications',
+      user: 'logistics',
+      locale: 'uk',
+      routes: [{ path: '/partner-reports/:id', element: <p>report</p> }],
+    });
+    const [first] = await screen.findAllByTestId('notification');
+    await events.click(first.querySelector('time') as HTMLElement);
+    expect(router.state.location.pathname).toBe(`/partner-reports/${REPORT_ID}`);
+    await waitFor(() =>
+      expect(fetch.requests.some((r) => r.method === 'POST' && r.path === `/notifications/${inbox[0].id}/read`)).toBe(
+        true,
+      ),
+    );
+  });
+
   it('says so when there is nothing', async () => {
     mockFetch({ 'GET /notifications': { ...page([]), unreadCount: 0 } });
     renderWithProviders(<InboxPage />, { route: '/notifications', user: 'viewer', locale: 'en' });

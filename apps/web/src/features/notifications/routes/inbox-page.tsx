@@ -4,6 +4,7 @@ import type { Notification } from '@jv/contracts';
 import { Button } from '../../../components/button';
 import { LoadMore } from '../../../components/data-table';
 import { PageHeader } from '../../../components/page-header';
+import { rowTapHandlers } from '../../../components/row-tap';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useFormatters } from '../../../lib/format';
 import { flattenPages } from '../../../lib/paged-query';
@@ -46,7 +47,12 @@ export function InboxPage() {
         <EmptyState message={t('notifications.empty')} />
       ) : (
         <>
-          <ul className="nt-list" aria-label={t('notifications.list')} data-testid="notification-list">
+          <ul
+            className="nt-list"
+            aria-label={t('notifications.list')}
+            data-testid="notification-list"
+            {...rowTapHandlers}
+          >
             {items.map((n) => (
               <NotificationItem key={n.id} notification={n} />
             ))}
@@ -75,6 +81,7 @@ function NotificationItem({ notification: n }: { notification: Notification }) {
   return (
     <li
       className={unread ? 'nt-item nt-item-unread' : 'nt-item'}
+      data-tap-row
       data-testid="notification"
       data-kind={n.kind}
       data-unread={unread}

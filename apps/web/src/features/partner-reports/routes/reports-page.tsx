@@ -156,6 +156,7 @@ export function ReportsPage() {
       </ListToolbar>
       <div data-testid="report-list">
         <ListView
+          listId="partner-reports"
           query={outdated ? { ...query, isPending: true } : query}
           caption={t('partnerReports.list.title')}
           columns={columns}

@@ -13,6 +13,8 @@ export const repairJobKeys = {
   lists: () => [...all, 'list'] as const,
   list: (filters: RepairJobFilters) => [...all, 'list', filters] as const,
   board: (facilityId: string) => [...all, 'board', facilityId] as const,
+  /** one short list of the workshop home (a first page, not a paged list) */
+  workshop: (filters: RepairJobFilters) => [...all, 'workshop', filters] as const,
   details: () => [...all, 'detail'] as const,
   detail: (id: string) => [...all, 'detail', id] as const,
   workLogs: (id: string) => [...all, 'detail', id, 'work-logs'] as const,

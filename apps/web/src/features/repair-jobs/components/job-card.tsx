@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RepairJobResponse } from '@jv/contracts';
+import type { RepairJobStatus } from '@jv/domain';
 import { useJobLabels } from './job-labels';
 import { OverdueMark, PartsReadyMark, PriorityBadge } from './job-badges';
 import { TransitionButtons, type OpenMove } from './transition-buttons';
@@ -12,11 +13,14 @@ export function JobCard({
   canWork,
   now,
   onMove,
+  pending,
 }: {
   job: RepairJobResponse;
   canWork: boolean;
   now: number;
   onMove: OpenMove;
+  /** the move of this job being sent by a one-tap */
+  pending?: RepairJobStatus;
 }) {
   const { t } = useTranslation();
   const labels = useJobLabels();
@@ -56,7 +60,7 @@ export function JobCard({
       {job.technicians.length > 0 ? (
         <p className="job-card-techs muted">{job.technicians.map((tech) => tech.displayName).join(', ')}</p>
       ) : null}
-      {canWork ? <TransitionButtons job={job} onMove={onMove} className="job-card-moves" /> : null}
+      {canWork ? <TransitionButtons job={job} onMove={onMove} pending={pending} className="job-card-moves" /> : null}
     </article>
   );
 }

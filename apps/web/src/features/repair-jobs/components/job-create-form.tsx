@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -12,6 +12,8 @@ import { FormActions, SelectField } from '../../../components/form-fields';
 import { isApiError } from '../../../lib/api-client';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
+import { useOutboxFixValues } from '../../../lib/outbox/fix';
+import { isQueued } from '../../../lib/outbox/runtime';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreateRepairJob } from '../api/create-repair-job';
 import { usePreselectedSystem, type SystemOption } from '../api/search-systems';
@@ -40,7 +42,9 @@ export function JobCreateForm({ initialFacilityId, initialSystemId }: JobCreateF
   const createJob = useCreateRepairJob();
   const idempotency = useIdempotencyKey();
   const [system, setSystem] = useState<SystemOption | null>(null);
-  const preselected = usePreselectedSystem(initialSystemId);
+  // "Fix" on the outbox page: the refused job comes back with what was typed
+  const fix = useOutboxFixValues<CreateRepairJobInput>('newJob');
+  const preselected = usePreselectedSystem(initialSystemId ?? fix?.systemId);
 
   const firstFacility =
     facilities.options.find((o) => o.value === initialFacilityId)?.value ??
@@ -49,11 +53,13 @@ export function JobCreateForm({ initialFacilityId, initialSystemId }: JobCreateF
     resolver: zodResolver(createRepairJobInputSchema),
     defaultValues: {
       facilityId: firstFacility ?? '',
-      systemId: '',
       kind: 'corrective',
       priority: 'routine',
       reportedFault: '',
       technicianIds: user.role === 'workshop' ? [user.id] : [],
+      ...fix,
+      // set by the picker once the system is known (the preselection below)
+      systemId: '',
     },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
@@ -102,9 +108,11 @@ export function JobCreateForm({ initialFacilityId, initialSystemId }: JobCreateF
   const onSubmit = form.handleSubmit((input) => {
     clearFormError();
     createJob.mutate(
-      { input, idempotencyKey: idempotency.key },
+      { input, idempotencyKey: idempotency.key, label: system?.serialNumber },
       {
-        onSuccess: (created) => navigate(`/repair-jobs/${created.id}`, { state: flash('created') }),
+        // a job kept in the outbox has no page yet: the outbox shows it until the server answers
+        onSuccess: (created) =>
+          isQueued(created) ? navigate('/outbox') : navigate(`/repair-jobs/${created.id}`, { state: flash('created') }),
         onError: (error) => {
           idempotency.renewAfter(error);
           handleError(error);

@@ -7,9 +7,10 @@ import { JobStatusBadge, OverdueMark, PartsReadyMark, PriorityBadge } from './jo
 
 /**
  * The top of a job's page: number, status, priority, kind, system, facility, dates and hours —
- * all from the job's answer.
+ * all from the job's answer — and, beside the state, the reported fault and the diagnosis, read-only
+ * (`editHref` leads to where they are edited).
  */
-export function JobHeader({ job }: { job: RepairJobDetail }) {
+export function JobHeader({ job, editHref }: { job: RepairJobDetail; editHref?: string }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const labels = useJobLabels();
@@ -85,6 +86,30 @@ export function JobHeader({ job }: { job: RepairJobDetail }) {
           </div>
         ) : null}
       </dl>
+      <section className="job-summary" aria-labelledby="job-summary-title" data-testid="job-summary">
+        <h2 id="job-summary-title" className="job-summary-title">
+          {t('repairJobs.tablet.summary')}
+          {editHref ? (
+            <a href={editHref} className="job-summary-edit" data-testid="job-summary-edit">
+              {t('repairJobs.tablet.edit')}
+            </a>
+          ) : null}
+        </h2>
+        <dl className="job-summary-facts">
+          <div>
+            <dt>{t('repairJobs.fields.reportedFault')}</dt>
+            <dd className="job-summary-text" data-testid="job-summary-fault">
+              {job.reportedFault}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('repairJobs.fields.diagnosis')}</dt>
+            <dd className="job-summary-text" data-testid="job-summary-diagnosis">
+              {job.diagnosis ?? <span className="muted">{t('repairJobs.detail.noDiagnosis')}</span>}
+            </dd>
+          </div>
+        </dl>
+      </section>
       {job.preventivePlanId ? <p className="muted">{t('repairJobs.detail.preventivePlan')}</p> : null}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createPartUsedInputSchema, type CreatePartUsedInput, type RepairJobDetail } from '@jv/contracts';
@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState, Notice } from '../../../component
 import { useFormatters } from '../../../lib/format';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
+import { isQueued } from '../../../lib/outbox/runtime';
 import { useCreatePartUsed } from '../api/create-part-used';
 import { useCompatibleComponents } from '../api/get-compatible-components';
 import type { usePartsUsed } from '../api/get-parts-used';
@@ -123,7 +124,7 @@ export function PartsForm({ jobId, modelId, requests = [] }: PartsFormProps) {
       <h3>{t('repairJobs.parts.add')}</h3>
       <FormAlert formError={formError} />
       {addPart.isSuccess && !form.formState.isDirty ? (
-        <Notice kind="success">{t('repairJobs.parts.added')}</Notice>
+        <Notice kind="success">{isQueued(addPart.data) ? t('outbox.queued') : t('repairJobs.parts.added')}</Notice>
       ) : null}
       {components.isError ? <ErrorState error={components.error} onRetry={() => void components.refetch()} /> : null}
       {components.isSuccess && options.length === 0 ? <Notice>{t('repairJobs.parts.noCompatible')}</Notice> : null}

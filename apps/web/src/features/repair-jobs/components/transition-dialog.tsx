@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { repairJobTransitionInputSchema, rule, type RepairJobResponse } from '@jv/contracts';
@@ -20,6 +20,8 @@ interface TransitionDialogProps {
   job: Job;
   to: RepairJobStatus;
   onClose: () => void;
+  /** the refusal of a one-tap move, shown when the dialog opens */
+  initialError?: unknown;
 }
 
 /** Whether completing this job needs the new barrel's serial number. */
@@ -47,9 +49,12 @@ const FIELDS = ['comment', 'newBarrelSerial'] as const;
 
 /**
  * The small modal of one move: a comment (required to cancel), the new barrel serial when a barrel
- * change is completed, and the API's refusal (409 with its reason) in the user's language.
+ * change is completed, and the API's refusal (409 with its reason) in the user's language. The confirm
+ * button takes the focus, not the comment, so a tablet's keyboard does not cover the dialog. It can always
+ * be closed (Close, Escape), also while saving: the request then finishes in the background and the job's
+ * pages refresh when it does; a request that cannot reach the server says so instead of spinning.
  */
-export function TransitionDialog({ job, to, onClose }: TransitionDialogProps) {
+export function TransitionDialog({ job, to, onClose, initialError }: TransitionDialogProps) {
   const { t } = useTranslation();
   const labels = useJobLabels();
   const transition = useTransitionRepairJob();
@@ -71,8 +76,13 @@ export function TransitionDialog({ job, to, onClose }: TransitionDialogProps) {
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    dialog?.querySelector<HTMLButtonElement>('[data-testid="transition-submit"]')?.focus();
     return () => dialog?.close();
   }, []);
+
+  useEffect(() => {
+    if (initialError !== undefined) handleError(initialError);
+  }, [initialError, handleError]);
 
   const onSubmit = form.handleSubmit((values) => {
     clearFormError();
@@ -98,7 +108,7 @@ export function TransitionDialog({ job, to, onClose }: TransitionDialogProps) {
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        if (!transition.isPending) onClose();
+        onClose();
       }}
     >
       <form method="dialog" noValidate onSubmit={onSubmit}>
@@ -137,8 +147,18 @@ export function TransitionDialog({ job, to, onClose }: TransitionDialogProps) {
             data-testid="transition-error"
             data-code={isApiError(formError.error) ? formError.error.code : undefined}
           >
-            <FormAlert formError={formError} />
+            <FormAlert formError={formError} overrides={{ NETWORK_ERROR: t('repairJobs.tablet.notSaved') }} />
           </div>
+        ) : null}
+        {transition.isPaused ? (
+          // a request held until the connection returns has not been saved: say so instead of spinning
+          <p className="notice notice-error" role="alert" data-testid="transition-offline">
+            {t('repairJobs.tablet.notSaved')}
+          </p>
+        ) : transition.isPending ? (
+          <p className="muted" data-testid="transition-background">
+            {t('repairJobs.tablet.closeWhileSaving')}
+          </p>
         ) : null}
         <div className="form-actions rj-dialog-actions">
           <Button
@@ -149,7 +169,7 @@ export function TransitionDialog({ job, to, onClose }: TransitionDialogProps) {
           >
             {transition.isPending ? t('repairJobs.transition.submitting') : t('repairJobs.transition.submit')}
           </Button>
-          <Button variant="ghost" disabled={transition.isPending} onClick={onClose} data-testid="transition-cancel">
+          <Button variant="ghost" onClick={onClose} data-testid="transition-cancel">
             {t('repairJobs.transition.close')}
           </Button>
         </div>

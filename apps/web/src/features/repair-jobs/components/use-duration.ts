@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useFormatters } from '../../../lib/format';
+import { numberFormat, useFormatters } from '../../../lib/format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -10,7 +10,7 @@ export function useDuration() {
   const { locale } = useFormatters();
   const units = useMemo(() => {
     const unit = (u: 'day' | 'hour' | 'minute') =>
-      new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
+      numberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
     return { day: unit('day'), hour: unit('hour'), minute: unit('minute') };
   }, [locale]);
 

@@ -1,5 +1,5 @@
 import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createWorkLogInputSchema, type CreateWorkLogInput, type WorkLogList } from '@jv/contracts';
@@ -10,8 +10,14 @@ import { EmptyState, ErrorState, LoadingState, Notice } from '../../../component
 import { useFormatters } from '../../../lib/format';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
+import { useOutboxFixValues } from '../../../lib/outbox/fix';
+import { isQueued } from '../../../lib/outbox/runtime';
+import { useCurrentUser } from '../../../lib/session';
 import { useCreateWorkLog } from '../api/create-work-log';
 import type { useWorkLogs } from '../api/get-work-logs';
+import { WorkLogPhotos } from './job-photos';
+import { lastHours, rememberHours } from './last-hours';
+import { PendingWorkLogRows, usePendingWorkLogs } from './pending-entries';
 import { TextAreaField } from './text-area-field';
 
 const STEP = 0.25;
@@ -28,14 +34,21 @@ export function today(): string {
 
 const clampHours = (h: number) => Math.min(MAX_HOURS, Math.max(MIN_HOURS, Math.round(h / STEP) * STEP));
 
-/** The work logs of a job (who, when, how long) and their total. */
-export function WorkLogList({ query }: { query: ReturnType<typeof useWorkLogs> }) {
+/** The work logs of a job (who, when, how long) and their total; with `jobId`, also those waiting in the outbox. */
+export function WorkLogList({ query, jobId }: { query: ReturnType<typeof useWorkLogs>; jobId?: string }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const list: WorkLogList = query.data;
-  if (list.items.length === 0) return <EmptyState message={t('repairJobs.workLogs.empty')} />;
+  const user = useCurrentUser();
+  const pending = usePendingWorkLogs(jobId);
+  // offline, the entries typed here show even when the job's logs were never loaded on this device
+  if (pending.length === 0 && query.isPending) return <LoadingState />;
+  if (pending.length === 0 && query.isError) {
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const list: WorkLogList = query.data ?? { items: [], totalHours: 0 };
+  if (list.items.length === 0 && pending.length === 0) {
+    return <EmptyState message={t('repairJobs.workLogs.empty')} />;
+  }
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -56,9 +69,13 @@ export function WorkLogList({ query }: { query: ReturnType<typeof useWorkLogs> }
               <td className="nowrap">{fmt.date(log.date)}</td>
               <td>{log.technicianName ?? t('common.none')}</td>
               <td className="num">{fmt.number(log.hours)}</td>
-              <td>{log.note ?? ''}</td>
+              <td>
+                {log.note ?? ''}
+                <WorkLogPhotos jobId={log.jobId} workLogId={log.id} />
+              </td>
             </tr>
           ))}
+          <PendingWorkLogRows entries={pending} technician={user.displayName} />
         </tbody>
         <tfoot>
           <tr>
@@ -77,16 +94,19 @@ export function WorkLogList({ query }: { query: ReturnType<typeof useWorkLogs> }
 }
 
 /**
- * "Log work": date (today by default), hours in quarter-hour steps with big − / + buttons, a note.
- * The signed-in user is the technician. Sent with an Idempotency-Key.
+ * "Log work": date (today by default), hours in quarter-hour steps with big − / + buttons (the hours this
+ * user logged last by default), a note. The signed-in user is the technician. Sent with an Idempotency-Key.
  */
 export function WorkLogForm({ jobId }: { jobId: string }) {
   const { t } = useTranslation();
   const createLog = useCreateWorkLog();
   const idempotency = useIdempotencyKey();
+  const user = useCurrentUser();
+  // "Fix" on the outbox page: the refused work log comes back with what was typed
+  const fix = useOutboxFixValues<CreateWorkLogInput>('workLog');
   const form = useForm<Values, unknown, CreateWorkLogInput>({
     resolver: zodResolver(createWorkLogInputSchema),
-    defaultValues: { date: today(), hours: 1, note: '' },
+    defaultValues: { date: today(), hours: lastHours(user.id), ...fix, note: fix?.note ?? '' },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
   const { errors } = form.formState;
@@ -102,6 +122,7 @@ export function WorkLogForm({ jobId }: { jobId: string }) {
       {
         onSuccess: () => {
           idempotency.renew();
+          rememberHours(user.id, input.hours);
           form.reset({ date: input.date, hours: input.hours, note: '' });
         },
         onError: (error) => {
@@ -117,7 +138,7 @@ export function WorkLogForm({ jobId }: { jobId: string }) {
       <h3>{t('repairJobs.workLogs.add')}</h3>
       <FormAlert formError={formError} />
       {createLog.isSuccess && !form.formState.isDirty ? (
-        <Notice kind="success">{t('repairJobs.workLogs.added')}</Notice>
+        <Notice kind="success">{isQueued(createLog.data) ? t('outbox.queued') : t('repairJobs.workLogs.added')}</Notice>
       ) : null}
       <div className="worklog-grid">
         <TextField

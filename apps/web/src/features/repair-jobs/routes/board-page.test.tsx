@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { openRepairJobStatuses, type RepairJobStatus } from '@jv/domain';
-import { mockFetch, page, type FetchRequest } from '../../../test/fetch-mock';
+import { jsonResponse, mockFetch, page, type FetchRequest } from '../../../test/fetch-mock';
 import {
   MOVES_EN,
   OTHER_FACILITY_ID,
@@ -40,6 +40,18 @@ const moveNames = (status: RepairJobStatus) =>
   within(card(status))
     .queryAllByRole('button')
     .map((b) => b.textContent);
+/** The buttons a card shows for a state: its moves (the forward one first), cancel behind "More". */
+const FORWARD_EN: Partial<Record<RepairJobStatus, string>> = {
+  reported: 'Start diagnosis',
+  diagnosing: 'To repair',
+  awaiting_parts: 'To repair',
+  in_repair: 'To quality check',
+  quality_check: 'Complete',
+};
+const cardButtons = (status: RepairJobStatus) => {
+  const forward = FORWARD_EN[status]!;
+  return [forward, ...MOVES_EN[status].filter((m) => m !== forward && m !== 'Cancel job'), 'More ▾'];
+};
 
 describe('BoardPage (repair board)', () => {
   it(
@@ -50,7 +62,7 @@ describe('BoardPage (repair board)', () => {
 
       for (const status of openRepairJobStatuses) {
         expect(card(status)).toHaveAttribute('data-status', status);
-        expect(moveNames(status)).toEqual(MOVES_EN[status]);
+        expect(moveNames(status)).toEqual(cardButtons(status));
       }
     },
   );
@@ -73,7 +85,7 @@ describe('BoardPage (repair board)', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['LV-RW1 — Lviv repair works']);
-    expect(moveNames('in_repair')).toEqual(MOVES_EN.in_repair);
+    expect(moveNames('in_repair')).toEqual(cardButtons('in_repair'));
   });
 
   it('marks a job awaiting parts whose requests are all delivered as "parts ready", in words', async () => {
@@ -93,8 +105,11 @@ describe('BoardPage (repair board)', () => {
     const job = jobs.find((j) => j.status === 'diagnosing')!;
     const { events } = await renderBoard({ user: 'admin' });
 
-    await events.click(within(card('diagnosing')).getByRole('button', { name: 'Cancel job' }));
+    await events.click(within(card('diagnosing')).getByRole('button', { name: /^More actions/ }));
+    await events.click(within(card('diagnosing')).getByRole('menuitem', { name: 'Cancel job' }));
     const dialog = screen.getByRole('dialog', { name: `Move job ${job.number}: Diagnosing → Cancelled` });
+    // the keyboard does not pop up over the dialog: the confirm button has the focus, not the comment
+    expect(within(dialog).getByRole('button', { name: 'Confirm' })).toHaveFocus();
     await events.click(within(dialog).getByRole('button', { name: 'Confirm' }));
 
     // the contract's rule, worded by the UI language, on the comment field itself
@@ -111,5 +126,91 @@ describe('BoardPage (repair board)', () => {
         body: { to: 'cancelled', comment: 'Duplicate of another job', version: job.version },
       }),
     ]);
+  });
+
+  it('moves a job forward with one tap: no dialog, the move sent at once with the version', async () => {
+    const job = jobs.find((j) => j.status === 'in_repair')!;
+    const routes = mockFetch({
+      'GET /facilities': page(facilities),
+      'GET /repair-jobs': ({ query }: FetchRequest) =>
+        page(query.get('open') === 'true' ? jobs.filter((j) => j.facilityId === query.get('facilityId')) : []),
+      [`POST /repair-jobs/${job.id}/transitions`]: { ...job, status: 'quality_check' },
+    });
+    const { events } = await renderBoard({ user: 'admin' });
+
+    const forward = within(card('in_repair')).getByRole('button', { name: 'To quality check' });
+    expect(forward).toHaveClass('btn-primary');
+    await events.click(forward);
+
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(routes.requests.filter((r) => r.method === 'POST')).toEqual([
+      expect.objectContaining({
+        path: `/repair-jobs/${job.id}/transitions`,
+        body: { to: 'quality_check', comment: null, version: job.version },
+      }),
+    ]);
+  });
+
+  it('opens the dialog with the refusal when a one-tap move is refused', async () => {
+    const job = jobs.find((j) => j.status === 'quality_check')!;
+    mockFetch({
+      'GET /facilities': page(facilities),
+      'GET /repair-jobs': page(jobs),
+      [`POST /repair-jobs/${job.id}/transitions`]: jsonResponse(
+        { type: 'about:blank', title: 'Conflict', status: 409, code: 'FOUR_EYES', detail: 'English' },
+        { status: 409 },
+      ),
+    });
+    const { events } = await renderBoard({ user: 'admin' });
+
+    await events.click(within(card('quality_check')).getByRole('button', { name: 'Complete' }));
+
+    const dialog = await screen.findByRole('dialog', { name: `Move job ${job.number}: Quality check → Completed` });
+    expect(within(dialog).getByTestId('transition-error')).toHaveAttribute('data-code', 'FOUR_EYES');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('someone who did not log work');
+  });
+
+  it('closes the move dialog while it is saving, with Close and with Escape', async () => {
+    const job = jobs.find((j) => j.status === 'diagnosing')!;
+    const fetch = mockFetch({
+      'GET /facilities': page(facilities),
+      'GET /repair-jobs': page(jobs),
+      // the connection hangs: the answer never comes
+      [`POST /repair-jobs/${job.id}/transitions`]: () => new Promise<never>(() => undefined),
+    });
+    const { events } = await renderBoard({ user: 'admin' });
+
+    for (const close of ['button', 'escape'] as const) {
+      await events.click(within(card('diagnosing')).getByRole('button', { name: 'Await parts' }));
+      const dialog = screen.getByRole('dialog', { name: `Move job ${job.number}: Diagnosing → Awaiting parts` });
+      await events.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+      expect(within(dialog).getByRole('button', { name: 'Saving…' })).toBeDisabled();
+
+      const closeButton = within(dialog).getByRole('button', { name: 'Close' });
+      expect(closeButton).toBeEnabled();
+      if (close === 'button') await events.click(closeButton);
+      else act(() => void dialog.dispatchEvent(new Event('cancel', { cancelable: true })));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    }
+    expect(fetch.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+  });
+
+  it('says "No connection — not saved" when the move cannot reach the server, instead of spinning', async () => {
+    const job = jobs.find((j) => j.status === 'diagnosing')!;
+    mockFetch({
+      'GET /facilities': page(facilities),
+      'GET /repair-jobs': page(jobs),
+      [`POST /repair-jobs/${job.id}/transitions`]: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    const { events } = await renderBoard({ user: 'admin', locale: 'uk' });
+
+    await events.click(within(card('diagnosing')).getByRole('button', { name: 'Очікувати запчастини' }));
+    const dialog = screen.getByRole('dialog');
+    await events.click(within(dialog).getByRole('button', { name: 'Підтвердити' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Немає звʼязку — не збережено.');
+    expect(within(dialog).getByRole('button', { name: 'Підтвердити' })).toBeEnabled();
+    await events.click(within(dialog).getByRole('button', { name: 'Закрити' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });

@@ -28,7 +28,7 @@ export function BoardPage() {
   // the board counts jobs per state: an answer cached from an earlier visit is not shown while it is asked again
   const outdated = query.isFetching && !query.isFetchedAfterMount;
   const now = Date.now();
-  const { openMove, dialog } = useTransitionDialog((id) => query.data?.items.find((j) => j.id === id));
+  const { openMove, dialog, pendingFor } = useTransitionDialog((id) => query.data?.items.find((j) => j.id === id));
 
   const byStatus = new Map<RepairJobStatus, RepairJobResponse[]>(openRepairJobStatuses.map((s) => [s, []]));
   for (const job of query.data?.items ?? []) byStatus.get(job.status)?.push(job);
@@ -127,6 +127,7 @@ export function BoardPage() {
                           canWork={canWorkOn(job.facilityId)}
                           now={now}
                           onMove={openMove}
+                          pending={pendingFor(job.id)}
                         />
                       ))}
                     </div>

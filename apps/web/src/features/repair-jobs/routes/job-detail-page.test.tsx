@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { ComponentResponse, CurrentUser, RepairJobDetail } from '@jv/contracts';
 import type { RepairJobStatus, Role } from '@jv/domain';
 import { jsonResponse, mockFetch, page, type FetchRoute } from '../../../test/fetch-mock';
@@ -26,6 +26,7 @@ function mockJobApi(job: RepairJobDetail, more: Record<string, FetchRoute> = {})
     [`GET /repair-jobs/${job.id}`]: job,
     [`GET /repair-jobs/${job.id}/work-logs`]: { items: [], totalHours: 0 },
     [`GET /repair-jobs/${job.id}/parts-used`]: { items: [] },
+    [`GET /repair-jobs/${job.id}/photos`]: { items: [] },
     'GET /repair-jobs/technicians': { items: [] },
     'GET /components': page([]),
     ...more,
@@ -82,10 +83,9 @@ describe('JobDetailPage', () => {
     });
     const { events } = renderJob(job);
 
+    // the forward move is one tap: its refusal opens the move's dialog, which keeps it on screen
     await events.click(await screen.findByRole('button', { name: 'To quality check' }));
-    const dialog = screen.getByRole('dialog');
-    await events.click(within(dialog).getByRole('button', { name: 'Confirm' }));
-
+    const dialog = await screen.findByRole('dialog');
     const refusal = await within(dialog).findByTestId('transition-error');
     expect(refusal).toHaveAttribute('data-code', 'INVALID_TRANSITION');
     expect(refusal).toHaveTextContent(
@@ -238,5 +238,103 @@ describe('JobDetailPage', () => {
       await events.selectOptions(within(form).getByLabelText(/^Component/), SIGHT_ID);
       expect(within(form).getByLabelText(/^From request/)).toHaveValue('');
     });
+  });
+
+  describe('quality sign-off (tablet)', () => {
+    const me = testUser('workshop');
+    const colleagueId = '9e0f8a6b-0000-4000-8000-0000000000aa';
+    const log = (technicianId: string) => ({
+      id: `wl-${technicianId}`,
+      jobId: testJobDetail('quality_check').id,
+      technicianId,
+      technicianName: 'Someone',
+      date: '2026-03-01',
+      hours: 2,
+      note: null,
+      createdAt: '2026-03-01T10:00:00.000Z',
+    });
+
+    it('disables "Complete" with the four-eyes reason when I logged work, and asks a colleague instead', async () => {
+      const job = testJobDetail('quality_check');
+      const fetch = mockJobApi(job, {
+        [`GET /repair-jobs/${job.id}/work-logs`]: { items: [log(me.id)], totalHours: 2 },
+        [`POST /repair-jobs/${job.id}/sign-off-requests`]: {
+          notified: 2,
+          repeated: false,
+          requestedAt: '2026-03-01T10:05:00.000Z',
+        },
+      });
+      const { events } = renderJob(job, me);
+
+      const section = await screen.findByTestId('sign-off');
+      const complete = within(section).getByRole('button', { name: 'Complete (quality sign-off)' });
+      await waitFor(() => expect(complete).toBeDisabled());
+      expect(complete).toHaveAccessibleDescription(
+        'You logged work on this job, so a colleague must sign it off (four-eyes rule).',
+      );
+
+      await events.click(within(section).getByRole('button', { name: 'Ask a colleague to sign off' }));
+      expect(await within(section).findByTestId('sign-off-requested')).toHaveTextContent(/^Asked 2 colleagues at /);
+      const post = fetch.requests.find((r) => r.method === 'POST');
+      expect(post).toMatchObject({ path: `/repair-jobs/${job.id}/sign-off-requests`, body: { version: job.version } });
+      expect(fetch.spy.mock.calls.at(-1)?.[1]?.headers).toHaveProperty('Idempotency-Key');
+    });
+
+    it('keeps "Complete" active for a colleague who logged no work', async () => {
+      const job = testJobDetail('quality_check');
+      mockJobApi(job, { [`GET /repair-jobs/${job.id}/work-logs`]: { items: [log(colleagueId)], totalHours: 2 } });
+      renderJob(job, me);
+      const section = await screen.findByTestId('sign-off');
+      await screen.findByTestId('worklog-row');
+      expect(within(section).getByRole('button', { name: 'Complete (quality sign-off)' })).toBeEnabled();
+      expect(within(section).queryByTestId('move-reason-completed')).not.toBeInTheDocument();
+    });
+
+    it('says when nobody has logged work yet', async () => {
+      const job = testJobDetail('quality_check');
+      mockJobApi(job);
+      renderJob(job, me);
+      const section = await screen.findByTestId('sign-off');
+      expect(await within(section).findByTestId('move-reason-completed')).toHaveTextContent(
+        'Log at least one work entry first.',
+      );
+      expect(within(section).getByRole('button', { name: 'Complete (quality sign-off)' })).toBeDisabled();
+    });
+
+    it('tells that colleagues were already asked, without asking again', async () => {
+      const job = testJobDetail('quality_check');
+      mockJobApi(job, {
+        [`POST /repair-jobs/${job.id}/sign-off-requests`]: {
+          notified: 0,
+          repeated: true,
+          requestedAt: '2026-03-01T10:05:00.000Z',
+        },
+      });
+      const { events } = renderWithProviders(<JobDetailPage />, {
+        route: `/repair-jobs/${job.id}`,
+        path: '/repair-jobs/:id',
+        locale: 'uk',
+        user: me,
+      });
+      const section = await screen.findByTestId('sign-off');
+      await events.click(within(section).getByRole('button', { name: 'Попросити колегу підписати' }));
+      expect(await within(section).findByTestId('sign-off-requested')).toHaveTextContent(
+        /^Колег уже попросили о .*повторно нагадаємо не раніше ніж за 10 хв\.$/,
+      );
+    });
+  });
+
+  it('shows the reported fault and the diagnosis at the top, read-only, with a link to edit them', async () => {
+    const job = { ...testJobDetail('in_repair'), reportedFault: 'Recoil buffer leaks', diagnosis: null };
+    mockJobApi(job);
+    renderJob(job, testUser('workshop'));
+    const summary = await screen.findByTestId('job-summary');
+    expect(within(summary).getByTestId('job-summary-fault')).toHaveTextContent('Recoil buffer leaks');
+    expect(within(summary).getByTestId('job-summary-diagnosis')).toHaveTextContent('No diagnosis yet.');
+    expect(within(summary).getByRole('link', { name: 'Edit' })).toHaveAttribute('href', '#job-details');
+    // the summary comes before the actions and the sections below
+    const actions = screen.getByRole('heading', { name: 'Actions' });
+    expect(summary.compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(summary).queryByRole('textbox')).not.toBeInTheDocument();
   });
 });

@@ -13,9 +13,12 @@ import { useRepairJob } from '../api/get-repair-job';
 import { useWorkLogs } from '../api/get-work-logs';
 import { JobDetailsForm, JobDetailsView } from '../components/job-details-form';
 import { JobHeader } from '../components/job-header';
+import { JobPhotos } from '../components/job-photos';
 import { JobRequestsSection } from '../components/job-requests-section';
 import { JobTimeline, TimeInStates } from '../components/job-timeline';
 import { PartsForm, PartsList } from '../components/parts-section';
+import { PendingOnJob } from '../components/pending-entries';
+import { QuickWorkLog } from '../components/quick-work-log';
 import { SignOffSection } from '../components/sign-off-section';
 import { TechniciansPanel } from '../components/technicians-panel';
 import { TransitionButtons, useTransitionDialog } from '../components/transition-buttons';
@@ -51,13 +54,13 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
   // work logs hold technicians' names: not loaded for partner users (no personal data)
   const workLogs = useWorkLogs(job.id, showPeople);
   const parts = usePartsUsed(job.id);
-  const { openMove, dialog } = useTransitionDialog((id) => (id === job.id ? job : undefined));
+  const { openMove, dialog, pendingFor } = useTransitionDialog((id) => (id === job.id ? job : undefined));
   const signOff = canWork && job.status === 'quality_check' && job.allowedTransitions.includes('completed');
 
   return (
     <section className="job-detail" data-testid="job-detail" data-status={job.status}>
       <FlashNotice />
-      <JobHeader job={job} />
+      <JobHeader job={job} editHref={canWork && open ? '#job-details' : undefined} />
 
       {canWork && open ? (
         <section className="panel" aria-labelledby="job-actions-title">
@@ -67,6 +70,7 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
               job={job}
               onMove={openMove}
               only={(to) => !(signOff && to === 'completed')}
+              pending={pendingFor(job.id)}
               className="job-detail-moves"
             />
           ) : (
@@ -76,15 +80,19 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
       ) : null}
       {!canWork && open && canWrite ? <Notice>{t('repairJobs.detail.readOnly')}</Notice> : null}
 
-      {signOff ? <SignOffSection job={job} workLogs={workLogs.data} onMove={openMove} /> : null}
+      {signOff ? (
+        <SignOffSection job={job} workLogs={workLogs.data} onMove={openMove} pending={pendingFor(job.id)} />
+      ) : null}
 
+      <PendingOnJob jobId={job.id} />
       <div className="job-columns">
         <div className="job-column">
           <JobRequestsSection job={job} canRequest={canRequest && open && (canWork || user.role !== 'workshop')} />
           {showPeople ? (
-            <section className="panel" aria-labelledby="worklogs-title">
+            <section className="panel" id="work-logs" aria-labelledby="worklogs-title">
               <h2 id="worklogs-title">{t('repairJobs.workLogs.title')}</h2>
-              <WorkLogList query={workLogs} />
+              <WorkLogList query={workLogs} jobId={job.id} />
+              {canWork && open ? <QuickWorkLog jobId={job.id} /> : null}
               {canWork && open ? <WorkLogForm jobId={job.id} /> : null}
               {canWork && !open ? <p className="muted">{t('repairJobs.workLogs.closed')}</p> : null}
             </section>
@@ -96,9 +104,10 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
               <PartsForm jobId={job.id} modelId={job.modelId} requests={job.componentRequests} />
             ) : null}
           </section>
+          <JobPhotos jobId={job.id} canAdd={canWork && open} workLogs={workLogs.data?.items} />
         </div>
         <div className="job-column">
-          <section className="panel" aria-labelledby="details-title">
+          <section className="panel" id="job-details" aria-labelledby="details-title">
             <h2 id="details-title">{t('repairJobs.detail.detailsSection')}</h2>
             {canWork && open ? (
               <JobDetailsForm key={`${job.id}:${job.version}`} job={job} />

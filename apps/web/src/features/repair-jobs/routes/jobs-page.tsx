@@ -89,8 +89,21 @@ export function JobsPage() {
         </>
       ),
     },
-    { key: 'facility', header: t('repairJobs.fields.facility'), className: 'mono nowrap', cell: (j) => j.facilityCode },
-    { key: 'opened', header: t('repairJobs.fields.openedAt'), className: 'nowrap', cell: (j) => fmt.date(j.openedAt) },
+    // at 1024 px the facility, opening date and hours wait behind the column chooser: the due date must show
+    {
+      key: 'facility',
+      header: t('repairJobs.fields.facility'),
+      className: 'mono nowrap',
+      narrowHidden: true,
+      cell: (j) => j.facilityCode,
+    },
+    {
+      key: 'opened',
+      header: t('repairJobs.fields.openedAt'),
+      className: 'nowrap',
+      narrowHidden: true,
+      cell: (j) => fmt.date(j.openedAt),
+    },
     {
       key: 'due',
       header: t('repairJobs.fields.dueAt'),
@@ -117,6 +130,7 @@ export function JobsPage() {
       key: 'hours',
       header: t('repairJobs.fields.totalHours'),
       className: 'num',
+      narrowHidden: true,
       cell: (j) => fmt.number(j.totalHours),
     },
   ];
@@ -222,6 +236,7 @@ export function JobsPage() {
         ) : null}
       </ListToolbar>
       <ListView
+        listId="repair-jobs"
         query={outdated ? { ...query, isPending: true } : query}
         caption={t('repairJobs.list.title')}
         columns={columns}

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessClass, SystemStatus } from '@jv/domain';
-import { useFormatters } from '../../../lib/format';
+import { numberFormat, useFormatters } from '../../../lib/format';
 
 /** Translated labels of system statuses and readiness classes, and percent formatting in the user's locale. */
 export function useSystemLabels() {
   const { t } = useTranslation();
   const { locale } = useFormatters();
   return useMemo(() => {
-    const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const percentFormat = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     return {
       status: (status: SystemStatus) => t(`systems.status.${status}`),
       readiness: (cls: ReadinessClass | null) => (cls ? t(`systems.readiness.${cls}`) : t('systems.readiness.none')),

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readinessClasses, systemStatuses, type SystemStatus } from '@jv/domain';
 import { Button } from '../../../components/button';
+import { ToggleChips, useFilterChip } from '../../../components/filter-bar';
 import { FilterSelect, ListToolbar, SearchBox } from '../../../components/list-toolbar';
 import {
   facilityLabel,
@@ -47,46 +48,19 @@ export function wearParam(value: string): number | undefined {
   return Number.isFinite(n) && n >= 0 && n <= 1000 ? n : undefined;
 }
 
-/**
- * Several statuses: one click (or tap) toggles one status, no Ctrl needed; keyboard and touch use the
- * native control.
- */
+/** Several statuses as toggle chips: one tap toggles one status (none chosen: every status). */
 function StatusFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
   const labels = useSystemLabels();
-  const selected = statusesParam(value);
-  const commit = (next: readonly string[]) => onChange(systemStatuses.filter((s) => next.includes(s)).join(','));
-  const onMouseDown = (e: MouseEvent<HTMLSelectElement>) => {
-    const option = e.target as HTMLElement;
-    if (!(option instanceof HTMLOptionElement)) return;
-    e.preventDefault();
-    e.currentTarget.focus();
-    const picked = option.value as SystemStatus;
-    commit(selected.includes(picked) ? selected.filter((s) => s !== picked) : [...selected, picked]);
-  };
   return (
-    <div className="toolbar-item toolbar-status">
-      <label htmlFor="filter-status">{t('systems.fields.status')}</label>
-      <select
-        id="filter-status"
-        data-testid="filter-status"
-        multiple
-        size={systemStatuses.length}
-        value={selected}
-        aria-describedby="filter-status-hint"
-        onMouseDown={onMouseDown}
-        onChange={(e) => commit(Array.from(e.target.selectedOptions, (o) => o.value))}
-      >
-        {systemStatuses.map((s) => (
-          <option key={s} value={s}>
-            {labels.status(s)}
-          </option>
-        ))}
-      </select>
-      <span id="filter-status-hint" className="field-hint">
-        {selected.length === 0 ? t('systems.list.allStatuses') : t('common.selectedCount', { count: selected.length })}
-      </span>
-    </div>
+    <ToggleChips
+      name="status"
+      label={t('systems.fields.status')}
+      options={systemStatuses.map((s) => ({ value: s, label: labels.status(s) }))}
+      selected={statusesParam(value)}
+      onChange={(next) => onChange(next.join(','))}
+      hint={t('systems.list.allStatuses')}
+    />
   );
 }
 
@@ -99,6 +73,7 @@ function WearFilter({ value, onChange }: { value: string; onChange: (value: stri
     setCommitted(value);
     setText(value);
   }
+  useFilterChip('wearAbove', t('systems.list.wearAbove'), value, () => onChange(''));
   const invalid = text.trim() !== '' && wearParam(text) === undefined;
   const commit = useCallback(() => {
     const next = text.trim();

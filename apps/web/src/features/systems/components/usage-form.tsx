@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { createUsageReportInputSchema, type CreateUsageReportInput } from '@jv/contracts';
 import { Button } from '../../../components/button';
@@ -10,8 +10,11 @@ import { Notice } from '../../../components/states';
 import { isApiError } from '../../../lib/api-client';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useIdempotencyKey } from '../../../lib/idempotency';
+import { useOutboxFixValues } from '../../../lib/outbox/fix';
+import { isQueued } from '../../../lib/outbox/runtime';
 import { useCreateUsageReport } from '../api/create-usage-report';
 import { useEfcMessage } from './efc-message';
+import { PendingUsageReports } from './pending-usage-reports';
 
 const FIELDS = ['date', 'rounds', 'efc'] as const;
 
@@ -31,12 +34,15 @@ export function UsageForm({ systemId }: { systemId: string }) {
   const createReport = useCreateUsageReport();
   const idempotency = useIdempotencyKey();
   const efcMessage = useEfcMessage();
-  const [done, setDone] = useState(false);
+  // what the last report became: sent, or kept in the outbox until the connection returns
+  const [done, setDone] = useState<false | 'sent' | 'queued'>(false);
   const today = localToday();
 
+  // "Fix" on the outbox page: the refused report comes back with what was typed
+  const fix = useOutboxFixValues<CreateUsageReportInput>('usageReport');
   const form = useForm<CreateUsageReportInput>({
     resolver: zodResolver(createUsageReportInputSchema),
-    defaultValues: { date: today },
+    defaultValues: { date: today, ...fix },
   });
   const { formError, handleError, clearFormError } = useServerFormErrors(form.setError, FIELDS);
   const { errors } = form.formState;
@@ -47,10 +53,10 @@ export function UsageForm({ systemId }: { systemId: string }) {
     createReport.mutate(
       { systemId, input, idempotencyKey: idempotency.key },
       {
-        onSuccess: () => {
+        onSuccess: (report) => {
           idempotency.renew();
           form.reset({ date: input.date });
-          setDone(true);
+          setDone(isQueued(report) ? 'queued' : 'sent');
         },
         onError: (error) => {
           idempotency.renewAfter(error);
@@ -80,9 +86,10 @@ export function UsageForm({ systemId }: { systemId: string }) {
       <FormAlert formError={formError} />
       {done ? (
         <Notice kind="success">
-          <span data-testid="usage-done">{t('systems.usageForm.done')}</span>
+          <span data-testid="usage-done">{done === 'queued' ? t('outbox.queued') : t('systems.usageForm.done')}</span>
         </Notice>
       ) : null}
+      <PendingUsageReports systemId={systemId} />
       <TextField
         label={t('systems.usageForm.date')}
         type="date"

@@ -9,6 +9,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { NotFoundPage } from '../../../components/status-pages';
 import { isApiError } from '../../../lib/api-client';
 import { useFormatters } from '../../../lib/format';
+import { useCan, useCurrentUser } from '../../../lib/session';
+import { systemLabelUrl } from '../api/get-system-label';
 import { useSystem } from '../api/get-system';
 import { useSystemHistory } from '../api/get-system-history';
 import { USAGE_WEEKS, useUsageWeekly } from '../api/get-usage-weekly';
@@ -164,6 +166,8 @@ export function SystemDetailPage() {
   const labels = useSystemLabels();
   const fmt = useFormatters();
   const permissions = useSystemPermissions(query.data);
+  const canWriteJobs = useCan('repairJobs', 'write');
+  const user = useCurrentUser();
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
@@ -173,6 +177,12 @@ export function SystemDetailPage() {
   }
   const system = query.data;
   const hasActions = permissions.canChangeStatus || permissions.canReportUsage;
+  // a workshop user opens jobs on systems in the field or at its own facilities (and depots, which the system
+  // does not tell; the API decides)
+  const canOpenJob =
+    canWriteJobs &&
+    system.status !== 'written_off' &&
+    (user.role !== 'workshop' || !system.facilityId || user.facilityIds.includes(system.facilityId));
 
   return (
     <section className="system-detail" data-testid="system-detail" data-serial={system.serialNumber}>
@@ -191,11 +201,22 @@ export function SystemDetailPage() {
           </span>
         }
         actions={
-          permissions.canEdit ? (
-            <ButtonLink to={`/systems/${system.id}/edit`} variant="secondary" data-testid="edit-button">
-              {t('common.edit')}
-            </ButtonLink>
-          ) : null
+          <>
+            <a
+              className="btn btn-secondary"
+              href={systemLabelUrl(system.id)}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="label-link"
+            >
+              {t('systems.labels.single')}
+            </a>
+            {permissions.canEdit ? (
+              <ButtonLink to={`/systems/${system.id}/edit`} variant="secondary" data-testid="edit-button">
+                {t('common.edit')}
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <FlashNotice />
@@ -205,9 +226,21 @@ export function SystemDetailPage() {
             number: system.openRepairJob.number,
             status: t(`repairJobs.status.${system.openRepairJob.status}`),
           })}{' '}
-          <Link to={`/repair-jobs/${system.openRepairJob.id}`} data-testid="open-repair-job-link">
+          <ButtonLink
+            to={`/repair-jobs/${system.openRepairJob.id}`}
+            variant="primary"
+            data-testid="open-repair-job-link"
+          >
             {t('systems.detail.openJobLink')}
-          </Link>
+          </ButtonLink>
+        </p>
+      ) : canOpenJob ? (
+        // a scanned label leads here: from a system without a job, one tap starts one for it
+        <p className="notice notice-info" data-testid="no-open-repair-job">
+          {t('systems.labels.noOpenJob')}{' '}
+          <ButtonLink to={`/repair-jobs/new?systemId=${system.id}`} variant="primary" data-testid="new-repair-job-link">
+            {t('systems.labels.newJob')}
+          </ButtonLink>
         </p>
       ) : null}
       {system.writeOffRequest ? (

@@ -1,52 +1,31 @@
 import { useCallback, useMemo } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SystemResponse } from '@jv/contracts';
-import { readinessClasses } from '@jv/domain';
 import { ButtonLink } from '../../../components/button';
 import { LoadMore } from '../../../components/data-table';
 import { FlashNotice } from '../../../components/flash-notice';
 import { PageHeader } from '../../../components/page-header';
+import { ScanButton } from '../../../components/scan-button';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { flattenPages } from '../../../lib/paged-query';
 import { useCan } from '../../../lib/session';
-import { compactFilters, enumParam, useSearchFilters, uuidParam } from '../../../lib/use-search-filters';
+import { useSearchFilters } from '../../../lib/use-search-filters';
 import { systemsExportUrl } from '../api/export-systems';
 import { useSystems } from '../api/get-systems';
-import type { SystemFilters } from '../api/system-keys';
-import {
-  SYSTEM_FILTER_KEYS,
-  statusesParam,
-  SystemsFilters,
-  wearParam,
-  type SystemFilterValues,
-} from '../components/systems-filters';
+import { toApiFilters } from '../components/system-list-filters';
+import { SYSTEM_FILTER_KEYS, SystemsFilters, type SystemFilterValues } from '../components/systems-filters';
 import { SystemsNav } from '../components/systems-nav';
 import { SystemsTable } from '../components/systems-table';
 
-const SORTS = ['serial', 'wear', 'lastChange'] as const;
-const ORDERS = ['asc', 'desc'] as const;
-
-/** The URL's filter values as the API's query (unknown or malformed values are left out). */
-function toApiFilters(values: SystemFilterValues): SystemFilters {
-  const statuses = statusesParam(values.status);
-  return compactFilters<SystemFilters>({
-    status: statuses.length > 0 ? statuses : undefined,
-    readiness: enumParam(values.readiness, readinessClasses),
-    modelId: uuidParam(values.modelId),
-    donorPartnerId: uuidParam(values.donorPartnerId),
-    unitId: uuidParam(values.unitId),
-    facilityId: uuidParam(values.facilityId),
-    wearAbove: wearParam(values.wearAbove),
-    q: values.q.trim() || undefined,
-    sort: enumParam(values.sort, SORTS),
-    order: enumParam(values.order, ORDERS),
-  });
-}
-
-/** /systems — the fleet list: filters in the URL, keyset "Load more", CSV export of the same filters. */
+/**
+ * /systems — the fleet list: filters in the URL, keyset "Load more", CSV export and a label sheet of the same
+ * filters, and Scan where the device has a camera.
+ */
 export function SystemsPage() {
   const { t } = useTranslation();
   const canCreate = useCan('systems', 'write');
+  const { search } = useLocation();
   const { values, setFilter, setFilters } = useSearchFilters(SYSTEM_FILTER_KEYS);
   const filters = useMemo(() => toApiFilters(values), [values]);
   const query = useSystems(filters);
@@ -66,6 +45,11 @@ export function SystemsPage() {
         description={t('systems.list.description')}
         actions={
           <>
+            <ScanButton />
+            {/* the sheet reads the same URL filters as this list */}
+            <ButtonLink to={`/systems/labels${search}`} variant="secondary" data-testid="print-labels">
+              {t('systems.labels.print')}
+            </ButtonLink>
             <a className="btn btn-secondary" href={systemsExportUrl(filters)} download data-testid="export-csv">
               {t('systems.list.exportCsv')}
             </a>

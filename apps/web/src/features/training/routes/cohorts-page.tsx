@@ -148,6 +148,7 @@ export function CohortsPage() {
         ) : null}
       </ListToolbar>
       <ListView
+        listId="cohorts"
         query={query}
         caption={t('training.cohorts.title')}
         columns={columns}

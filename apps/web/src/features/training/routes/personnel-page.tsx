@@ -50,6 +50,7 @@ export function PersonnelPage() {
         <SearchBox value={values.q} onSearch={onSearch} />
       </ListToolbar>
       <ListView
+        listId="personnel"
         query={query}
         caption={t('training.personnel.title')}
         columns={columns}

@@ -1,5 +1,5 @@
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '../../../lib/zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH, resetPasswordInputSchema, type ResetPasswordInput } from '@jv/contracts';
 import { Button } from '../../../components/button';

@@ -45,7 +45,7 @@ export function UsersPage() {
     { key: 'email', header: t('users.email'), cell: (u) => u.email },
     { key: 'role', header: t('users.role'), cell: (u) => enumLabel('role', u.role) },
     { key: 'scope', header: `${t('users.facilities')} / ${t('users.partner')}`, cell: scope },
-    { key: 'locale', header: t('users.locale'), cell: (u) => enumLabel('locale', u.locale) },
+    { key: 'locale', header: t('users.locale'), narrowHidden: true, cell: (u) => enumLabel('locale', u.locale) },
     {
       key: 'active',
       header: t('users.status'),
@@ -59,12 +59,14 @@ export function UsersPage() {
       key: 'lastLogin',
       header: t('users.lastLogin'),
       className: 'nowrap',
+      narrowHidden: true,
       cell: (u) => (u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t('users.never')),
     },
     {
       key: 'actions',
       header: t('common.actions'),
       className: 'col-actions',
+      hideable: false,
       cell: (u) => (
         <ButtonLink to={u.id} variant="ghost" data-testid="edit-button">
           {t('common.edit')}
@@ -102,6 +104,7 @@ export function UsersPage() {
         />
       </ListToolbar>
       <ListView
+        listId="users"
         query={query}
         caption={t('users.title')}
         columns={columns}

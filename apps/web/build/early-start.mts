@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { OutputChunk } from 'rolldown';
+import type { Plugin } from 'vite';
+import { EARLY_ROUTES, SIGNED_IN_REQUESTS } from '../src/early-requests';
+
+interface Manifest {
+  /** the signed-in shell's code and styles */
+  shell: string[];
+  /** each language's catalogue */
+  lang: Record<string, string[]>;
+  routes: { path: string; files: string[]; api: readonly string[]; signedIn: boolean }[];
+  session: readonly string[];
+}
+
+/**
+ * Runs inline in index.html before any module has loaded (serialised with its manifest by the build). It asks the
+ * API for what the first render needs (lib/api-client.ts takes the answers by URL) and preloads the page's code,
+ * which the router would otherwise request only after the app's first chunks had run: on a slow mobile link each
+ * level of that waterfall cost a round trip and more before the first row showed.
+ */
+function start(m: Manifest) {
+  const early: Record<string, Promise<Response>> = {};
+  (window as { __jvEarly?: typeof early }).__jvEarly = early;
+  const get = (url: string) => {
+    const response = fetch(url, {
+      headers: { Accept: 'application/json, application/problem+json' },
+      credentials: 'same-origin',
+    });
+    response.catch(() => undefined); // a failure is the page's to report, once it asks
+    early[url] = response;
+  };
+  const preload = (href: string) => {
+    const link = document.createElement('link');
+    if (href.endsWith('.css')) {
+      link.rel = 'preload';
+      link.as = 'style';
+    } else {
+      link.rel = 'modulepreload';
+    }
+    link.href = href;
+    document.head.appendChild(link);
+  };
+  let lang = 'uk';
+  try {
+    if (localStorage.getItem('jv.locale') === 'en') lang = 'en';
+  } catch {
+    /* storage refused: the default language */
+  }
+  const path = location.pathname;
+  const route = m.routes.find((r) => new RegExp(r.path).test(path));
+  const signedIn = route ? route.signedIn : true;
+  if (signedIn) m.session.forEach(get);
+  if (route && signedIn && !location.search) {
+    const match = new RegExp(route.path).exec(path) ?? [];
+    route.api.forEach((url) => get(url.replace('$1', match[1] ?? '')));
+  }
+  (m.lang[lang] ?? []).forEach(preload);
+  if (signedIn) m.shell.forEach(preload);
+  route?.files.forEach(preload);
+}
+
+const normal = (id: string | null | undefined) => (id ?? '').replace(/\\/g, '/');
+
+/**
+ * The build's index.html loads the start-up script above, with the file names of this build, as a small file of its
+ * own (the Content-Security-Policy allows no inline script), `async` so the HTML parser does not wait for it.
+ */
+export function earlyStart(): Plugin {
+  return {
+    name: 'jv:early-start',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (!html || html.type !== 'asset') throw new Error('early-start: the build wrote no index.html');
+      const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+      const entry = chunks.find((c) => c.isEntry);
+      if (!entry) throw new Error('early-start: the build has no entry chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (chunk: OutputChunk, into = new Set<string>()) => {
+        for (const file of [chunk.fileName, ...chunk.imports]) {
+          if (into.has(file)) continue;
+          into.add(file);
+          const next = byFile.get(file);
+          if (next) closure(next, into);
+        }
+        return into;
+      };
+      // what index.html loads already (the entry and its static imports)
+      const loaded = closure(entry);
+      const filesOf = (...modules: string[]) => {
+        const files = new Set<string>();
+        for (const module of modules) {
+          // the chunk holding the module: its own, or a group of apps/web/vite.config.mts
+          const chunk = chunks.find((c) => c.moduleIds.some((id) => normal(id).endsWith(`/apps/web/src/${module}`)));
+          if (!chunk) throw new Error(`early-start: no chunk for ${module} (apps/web/src/early-requests.ts)`);
+          for (const file of closure(chunk)) {
+            if (loaded.has(file)) continue;
+            files.add(file);
+            const css = (byFile.get(file) as { viteMetadata?: { importedCss?: Set<string> } } | undefined)?.viteMetadata
+              ?.importedCss;
+            css?.forEach((f) => files.add(f));
+          }
+        }
+        return [...files].map((f) => `/${f}`);
+      };
+      const manifest: Manifest = {
+        shell: filesOf('app/shell.tsx'),
+        lang: { uk: filesOf('i18n/uk.ts'), en: filesOf('i18n/en.ts') },
+        routes: EARLY_ROUTES.map((r) => ({
+          path: r.path,
+          files: filesOf(...r.pages),
+          api: r.api,
+          signedIn: r.signedIn,
+        })),
+        session: SIGNED_IN_REQUESTS,
+      };
+      const source = `(${start.toString()})(${JSON.stringify(manifest)});\n`;
+      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+      const fileName = `assets/start-${hash}.js`;
+      this.emitFile({ type: 'asset', fileName, source });
+      const tag = `<script async src="/${fileName}"></script>`;
+      // first in <head>: before the stylesheets and modules, so its requests start with theirs
+      html.source = String(html.source).replace(/<head>/, `<head>\n    ${tag}`);
+    },
+  };
+}

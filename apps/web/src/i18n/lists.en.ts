@@ -1,0 +1,11 @@
+import type { listsUk } from './lists.uk';
+
+/** English, typed as the Ukrainian, so a missing or extra key fails the typecheck. */
+export const listsEn: Record<keyof typeof listsUk, string> = {
+  filtersToggle: 'Filters ({{count}})',
+  activeFilters: 'Active filters',
+  clearFilter: 'Clear the “{{label}}” filter',
+  columns: 'Columns',
+  columnsHidden: 'Columns ({{count}} hidden)',
+  columnsLegend: 'Show columns',
+};
