@@ -128,11 +128,8 @@ describe('installable app that opens offline (browser, 1024×768)', () => {
     }
   });
 
-  // Skipped, known failing since issue 13's parts were put together: after the offline reload the app finds no
-  // snapshot of the user (IndexedDB empty) although it was stored before; the cause is not found yet. Issue 13 stays
-  // open on it (closing note of 2026-11-30).
   const journey = 'opens the board, an open job and its system from the cache after an offline reload, marked offline';
-  it.skip(journey, async () => {
+  it(journey, async () => {
     await login(page, 'workshop@jv.example');
     const user = await me(page);
     const facilityId = user.facilityIds[0];
@@ -147,13 +144,13 @@ describe('installable app that opens offline (browser, 1024×768)', () => {
     await page.getByTestId('board').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await expect(page.getByTestId('connection-status').getAttribute('data-online')).resolves.toBe('true');
-    await waitUntilStored(page, user.id, [
-      ['session', 'me'],
-      ['repair-jobs', 'board', facilityId],
-      ['repair-jobs', 'detail', job.id],
-      ['systems', 'detail', job.systemId],
+    // the warm-up has fetched the first job's page and its system (ten seconds after the header, one job at a time)
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/repair-jobs/${job.id}/parts-used`), { timeout: 45_000 }),
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/systems/${job.systemId}`), { timeout: 45_000 }),
     ]);
-
+    // and the cache has written them (it saves a second after the last answer)
+    await page.waitForTimeout(2_500);
     await context.setOffline(true);
     await page.reload();
     await page.getByTestId('board').waitFor();

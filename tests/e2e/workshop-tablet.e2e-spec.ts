@@ -178,7 +178,10 @@ describe('workshop on a tablet (1024×768, uk)', () => {
       if (inbox.items.some((n) => n.kind === 'sign_off_requested' && n.subjectId === job.id)) {
         reached += 1;
         await colleague.page.goto('/notifications');
-        const link = colleague.page.locator(`[data-testid="notification-link"][href="/repair-jobs/${job.id}"]`);
+        // the job may have other notifications too (its parts delivered): the sign-off request is the one asked
+        const link = colleague.page
+          .locator(`[data-testid="notification-link"][href="/repair-jobs/${job.id}"]`)
+          .filter({ hasText: 'Просять підписати' });
         await link.waitFor();
         expect(await link.textContent()).toContain(job.number);
       }

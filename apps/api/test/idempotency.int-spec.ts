@@ -47,6 +47,26 @@ describe('idempotency keys (integration, real PostgreSQL)', () => {
     expect(stored).toEqual({ response_status: 201, method: 'POST', path: '/api/v1/users' });
   });
 
+  it('keeps an answer echoing U+0000 from the request (jsonb cannot): the request succeeds and replays', async () => {
+    const k = key();
+    const csv = 'service_number,full_name,rank,unit,n\u0000ul\n';
+    const first = await admin.agent
+      .post('/api/v1/personnel/import?dryRun=true')
+      .set('Idempotency-Key', k)
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    expect(first.status).toBe(200);
+    expect(JSON.stringify(first.body)).toContain('n\\u0000ul');
+    const again = await admin.agent
+      .post('/api/v1/personnel/import?dryRun=true')
+      .set('Idempotency-Key', k)
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    expect(again.status).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(JSON.stringify(again.body)).toContain('n\uFFFDul');
+  });
+
   it('answers 422 for the same key with another body, creating nothing', async () => {
     const k = key();
     expect((await admin.agent.post('/api/v1/users').set('Idempotency-Key', k).send(body())).status).toBe(201);

@@ -643,6 +643,7 @@ describe('systems API (integration, real PostgreSQL)', () => {
         'get /v1/systems/readiness',
         'get /v1/systems/{id}',
         'get /v1/systems/{id}/history',
+        'get /v1/systems/{id}/label.svg',
         'get /v1/systems/{id}/usage-reports',
         'get /v1/systems/{id}/usage-weekly',
         'patch /v1/systems/{id}',

@@ -24,12 +24,19 @@ const SECRET_FIELDS = new Set([
 
 /** The response as stored: secret fields at any depth replaced. */
 export function withoutSecrets(value: unknown): unknown {
+  if (typeof value === 'string') return storable(value);
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? '[redacted]' : withoutSecrets(v)]),
+    Object.entries(value).map(([k, v]) => [storable(k), SECRET_FIELDS.has(k) ? '[redacted]' : withoutSecrets(v)]),
   );
 }
+
+/**
+ * PostgreSQL's jsonb cannot hold U+0000, which an answer may echo from the request (a CSV import names the columns it
+ * did not know): the stored copy carries U+FFFD there instead of failing the request that already succeeded.
+ */
+const storable = (text: string): string => (text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text);
 
 /**
  * The stored fingerprint of a request: HMAC-SHA256 keyed with APP_SECRET, so a body with a password
