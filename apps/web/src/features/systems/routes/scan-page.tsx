@@ -17,7 +17,7 @@ import '../scan.css';
 
 const SEARCH_LIMIT = 20;
 
-/** The manual way in: systems whose serial contains what was typed; one match opens at once. */
+/** The manual way in: systems whose serial contains what was typed; one match, or the exact serial, opens at once. */
 function SerialSearch() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -29,7 +29,9 @@ function SerialSearch() {
     enabled: q !== '',
   });
   const rows = useMemo(() => flattenPages<SystemResponse>(query.data).slice(0, SEARCH_LIMIT), [query.data]);
-  const only = query.isSuccess && rows.length === 1 && !query.hasNextPage ? rows[0] : null;
+  // the whole serial typed (a label that would not scan): that system, even when longer serials contain it
+  const exact = query.isSuccess ? rows.find((r) => r.serialNumber.toLowerCase() === q.toLowerCase()) : undefined;
+  const only = exact ?? (query.isSuccess && rows.length === 1 && !query.hasNextPage ? rows[0] : null);
   useEffect(() => {
     if (only) void navigate(`/systems/${only.id}`);
   }, [only, navigate]);
