@@ -61,24 +61,29 @@ void i18n.use(initReactI18next).init({
 
 let wanted: Locale | undefined;
 
-/** Switches the UI language and remembers it on this device (used before sign-in, too). */
-export function setUiLocale(locale: Locale): void {
+/**
+ * Switches the UI language and remembers it on this device (used before sign-in, too). The promise settles
+ * once the language shows, or once its texts could not be fetched (offline: the UI keeps the language it shows
+ * and the next switch tries again); it never rejects.
+ */
+export function setUiLocale(locale: Locale): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // storage may be unavailable (private mode); the language still switches for this visit
   }
   wanted = locale;
-  if (i18n.language === locale) return;
+  if (i18n.language === locale) return Promise.resolve();
   // already loaded: switch in the same tick (no render in between shows the old language)
   if (i18n.hasResourceBundle(locale, 'translation')) {
     void i18n.changeLanguage(locale);
-    return;
+    return Promise.resolve();
   }
-  loadCatalogue(locale).then(
+  return loadCatalogue(locale).then(
     // unless the user chose another language while this one was on its way
-    () => (wanted === locale ? i18n.changeLanguage(locale) : undefined),
-    // offline: the UI stays in the language it shows; the next switch tries again
+    async () => {
+      if (wanted === locale) await i18n.changeLanguage(locale);
+    },
     () => undefined,
   );
 }

@@ -63,7 +63,7 @@ export function renderWithProviders(
   const userOption = options.user === undefined ? 'admin' : options.user;
   const currentUser = typeof userOption === 'string' ? testUser(userOption) : userOption;
 
-  setUiLocale(locale);
+  void setUiLocale(locale);
   if (currentUser) queryClient.setQueryData(sessionKeys.me(), currentUser);
   const events = userEvent.setup();
   const router = createMemoryRouter([{ path, element: ui }, ...routes], { initialEntries: [route] });
