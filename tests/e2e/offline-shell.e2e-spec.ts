@@ -16,45 +16,6 @@ interface Paged<T> {
   items: T[];
 }
 
-/**
- * Until the warm-up has stored what the offline pages need (it runs in the background after sign-in): reads the
- * user's snapshot in IndexedDB (apps/web/src/pwa/offline-cache.ts) as the page sees it.
- */
-async function waitUntilStored(page: Page, userId: string, keys: unknown[][]): Promise<void> {
-  const wanted = keys.map((k) => JSON.stringify(k));
-  await page.waitForFunction(
-    async ({ id, hashes }) => {
-      // never open the app's database before the app has made it: our open would create (or abort) it under the
-      // app's own first open (the cache starts some seconds after the page)
-      if (!(await indexedDB.databases()).some((d) => d.name === 'jv-offline-cache')) return false;
-      const stored = await new Promise<string[]>((resolve) => {
-        const open = indexedDB.open('jv-offline-cache');
-        open.onerror = () => resolve([]);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('snapshots')) {
-            db.close();
-            return resolve([]);
-          }
-          const get = db.transaction('snapshots').objectStore('snapshots').get(id);
-          get.onsuccess = () => {
-            const snapshot = get.result as { queries: { queryHash: string }[] } | undefined;
-            resolve(snapshot ? snapshot.queries.map((q) => q.queryHash) : []);
-            db.close();
-          };
-          get.onerror = () => {
-            db.close();
-            resolve([]);
-          };
-        };
-      });
-      return hashes.every((h) => stored.includes(h));
-    },
-    { id: userId, hashes: wanted },
-    { polling: 250, timeout: 45_000 },
-  );
-}
-
 describe('installable app that opens offline (browser, 1024×768)', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -181,10 +142,12 @@ describe('installable app that opens offline (browser, 1024×768)', () => {
 
   it('keeps nothing of a user on the device after sign-out', async () => {
     await login(page, 'workshop@jv.example');
-    const user = await me(page);
     await page.goto('/repair-jobs/board');
     await page.getByTestId('board').waitFor();
-    await waitUntilStored(page, user.id, [['repair-jobs', 'board', user.facilityIds[0]]]);
+    // the offline cache (started some seconds after the page) has written the user's data, the board's among it
+    await page.waitForFunction(() => document.documentElement.dataset.offlineSavedAt !== undefined, undefined, {
+      timeout: 45_000,
+    });
     await page.getByTestId('logout').click();
     await page.getByTestId('login-email').waitFor();
     await page.waitForFunction(

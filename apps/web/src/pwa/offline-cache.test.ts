@@ -99,7 +99,11 @@ describe('offline cache', () => {
     client.setQueryData(sessionKeys.me(), alice);
     await handle.restored;
     expect(client.getQueryData(boardKey)).toEqual(board);
+    await handle.flush();
+    // the page tells when the device last kept the user's data (the browser tests wait for it)
+    expect(Number(document.documentElement.dataset.offlineSavedAt)).toBeGreaterThan(0);
     client.removeQueries();
+    expect(document.documentElement.dataset.offlineSavedAt).toBeUndefined();
     await waitFor(async () => expect(await readOfflineSnapshot(alice.id)).toBeUndefined());
     // and nothing is given back afterwards, offline or not
     onlineManager.setOnline(false);

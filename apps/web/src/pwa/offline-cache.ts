@@ -89,7 +89,10 @@ export function startOfflineCache(client: QueryClient): OfflineCacheHandle {
       .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
       .slice(0, MAX_QUERIES);
     entries = new Map(queries.map((q) => [q.queryHash, q]));
-    await db.snapshots.put({ userId: owner, savedAt: Date.now(), queries });
+    const savedAt = Date.now();
+    await db.snapshots.put({ userId: owner, savedAt, queries });
+    // when the device last kept this user's data (read by the browser tests instead of opening the app's database)
+    document.documentElement.dataset.offlineSavedAt = String(savedAt);
   };
   const scheduleSave = () => {
     if (timer === undefined && !stopped) timer = setTimeout(() => void save().catch(() => undefined), SAVE_DELAY_MS);
@@ -142,6 +145,7 @@ export function startOfflineCache(client: QueryClient): OfflineCacheHandle {
       clearTimeout(timer);
       timer = undefined;
       markRestored();
+      delete document.documentElement.dataset.offlineSavedAt;
       void db.snapshots.clear().catch(() => undefined);
       return;
     }
