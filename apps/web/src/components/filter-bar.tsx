@@ -21,6 +21,16 @@ interface ChipRegistry {
 }
 
 const ChipsContext = createContext<ChipRegistry | null>(null);
+/** Whether the enclosing filter bar shows its controls (outside a bar: yes). */
+const OpenContext = createContext(true);
+
+/**
+ * Whether the filters around the caller are on screen: a folded bar on a tablet shows only chips, so what only its
+ * controls need (the options of a select) can wait until it opens.
+ */
+export function useFilterBarOpen(): boolean {
+  return useContext(OpenContext);
+}
 
 /**
  * Shows an active filter as a chip in the enclosing filter bar (`value` empty: not active). `clear` may change
@@ -122,7 +132,7 @@ export function FilterBar({ label, children, collapsible = true }: FilterBarProp
           </div>
         ) : null}
         <div className="filter-bar-body" id={bodyId}>
-          {children}
+          <OpenContext.Provider value={!folded}>{children}</OpenContext.Provider>
         </div>
       </div>
     </ChipsContext.Provider>

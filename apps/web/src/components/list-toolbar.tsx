@@ -1,6 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FilterBar, useFilterChip } from './filter-bar';
+import { FilterBar, useFilterBarOpen, useFilterChip } from './filter-bar';
 import type { Option } from './form-fields';
 
 /**
@@ -84,6 +84,26 @@ export function FilterSelect({ name, label, value, options, onChange }: FilterSe
       </select>
     </div>
   );
+}
+
+interface LookupFilterSelectProps<T> extends Omit<FilterSelectProps, 'options'> {
+  /** The options' query hook (e.g. `useFacilityOptions`), called with whether they are wanted now; keep it stable. */
+  useOptions: (enabled: boolean) => { data?: readonly T[] };
+  /** One item as an option; keep it stable (a module-level function). */
+  toOption: (item: T) => Option;
+  /** `false`: never asked for (the role may not read them). Default: true. */
+  enabled?: boolean;
+}
+
+/**
+ * A select whose options are a reference list from the API. They are asked for only when the select is on screen
+ * (its filter bar open) or a value is chosen (its chip names it), so a folded bar costs a page no requests.
+ */
+export function LookupFilterSelect<T>({ useOptions, toOption, enabled = true, ...props }: LookupFilterSelectProps<T>) {
+  const open = useFilterBarOpen();
+  const { data } = useOptions(enabled && (open || props.value !== ''));
+  const options = useMemo(() => (data ?? []).map(toOption), [data, toOption]);
+  return <FilterSelect {...props} options={options} />;
 }
 
 interface FilterInputProps {

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Link } from 'react-router';
 import { renderWithProviders } from '../test/render';
 import { DataTable, type Column } from './data-table';
-import { FilterSelect, ListToolbar, SearchBox } from './list-toolbar';
+import { facilityLabel, useFacilityOptions } from '../lib/lookups';
+import { mockFetch } from '../test/fetch-mock';
+import { FilterSelect, ListToolbar, LookupFilterSelect, SearchBox } from './list-toolbar';
 
 interface Item {
   id: string;
@@ -171,5 +173,49 @@ describe('filter bar', () => {
     renderWithProviders(<Filters />, { locale: 'uk' });
     expect(screen.getByTestId('filters-toggle')).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByTestId('filters-toggle')).toHaveTextContent('Фільтри (1)');
+  });
+});
+
+const facilityOption = (f: { id: string; code: string; name: string }) => ({ value: f.id, label: facilityLabel(f) });
+
+function FacilityFilter({ initial }: { initial: string }) {
+  const [facility, setFacility] = useState(initial);
+  return (
+    <ListToolbar>
+      <LookupFilterSelect
+        name="facility"
+        label="Facility"
+        value={facility}
+        useOptions={useFacilityOptions}
+        toOption={facilityOption}
+        onChange={setFacility}
+      />
+    </ListToolbar>
+  );
+}
+
+describe('a select of reference data in the filter bar', () => {
+  const facilities = { items: [{ id: 'f1', code: 'WS1', name: 'Workshop One' }], nextCursor: null };
+
+  it('asks for its options only once the folded bar opens', async () => {
+    tabletScreen(true);
+    const fetch = mockFetch({ 'GET /facilities': facilities });
+    const { events } = renderWithProviders(<FacilityFilter initial="" />, { locale: 'en' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fetch.requests).toEqual([]);
+
+    await events.click(screen.getByTestId('filters-toggle'));
+    await screen.findByRole('option', { name: 'WS1 — Workshop One' });
+    expect(fetch.requests.map((r) => r.path)).toEqual(['/facilities']);
+  });
+
+  it('asks for them while folded when a value is chosen, so that its chip names it', async () => {
+    tabletScreen(true);
+    const fetch = mockFetch({ 'GET /facilities': facilities });
+    renderWithProviders(<FacilityFilter initial="f1" />, { locale: 'en' });
+    await waitFor(() =>
+      expect(screen.getByTestId('filter-chip-facility')).toHaveTextContent('Facility: WS1 — Workshop One'),
+    );
+    expect(fetch.requests.map((r) => r.path)).toEqual(['/facilities']);
   });
 });

@@ -1,4 +1,5 @@
 import { onlineManager } from '@tanstack/react-query';
+import { afterStart } from '../lib/after-start';
 import { queryClient } from '../lib/query-client';
 import { sessionKeys } from '../lib/query-keys';
 import { offerUpdate } from './pwa-state';
@@ -19,12 +20,15 @@ import { offerUpdate } from './pwa-state';
  */
 /** After a signed-in page has loaded, online: the offline cache waits this long (see startPwa). */
 const CACHE_DELAY_MS = 5_000;
+/** After a page has loaded: the service worker's install (it downloads the whole build once) waits this long. */
+const WORKER_DELAY_MS = 2_000;
 const ME_HASH = JSON.stringify(sessionKeys.me());
 
 export function startPwa(): void {
   // react-query assumes a network until an `offline` event: a reload without one must pause queries from the start
   onlineManager.setOnline(navigator.onLine);
   let started = false;
+  let cacheArmed = false;
   const startCache = () => {
     if (started) return;
     started = true;
@@ -39,18 +43,15 @@ export function startPwa(): void {
     if (event.query.queryHash !== ME_HASH) return;
     // signed out before the cache started: what an earlier visit kept must not stay on the device either
     if (event.type === 'removed') void import('./offline-cache').then((m) => m.clearOfflineCache());
-    else if (event.type === 'updated' && event.query.state.data)
-      afterLoad(() => setTimeout(startCache, CACHE_DELAY_MS));
+    else if (event.type === 'updated' && event.query.state.data && !cacheArmed) {
+      cacheArmed = true;
+      afterStart(startCache, CACHE_DELAY_MS);
+    }
   });
   window.addEventListener('offline', startCache, { once: true });
   if (!navigator.onLine && window.location.pathname !== '/login') startCache();
-  // after the page's own files: the precache downloads the whole build once
-  if (import.meta.env.PROD && 'serviceWorker' in navigator) afterLoad(() => void registerWorker());
-}
-
-function afterLoad(run: () => void): void {
-  if (document.readyState === 'complete') run();
-  else window.addEventListener('load', run, { once: true });
+  // after the page's own files and first render: the precache downloads the whole build once
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) afterStart(() => void registerWorker(), WORKER_DELAY_MS);
 }
 
 async function registerWorker(): Promise<void> {

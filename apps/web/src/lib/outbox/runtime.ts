@@ -1,5 +1,6 @@
 import { isApiError } from '../is-api-error';
 import type { OutboxEntry } from './db';
+import { OUTBOX_QUEUED_EVENT } from './start';
 import type { OutboxDraft } from './store';
 
 // What the write hooks import: no IndexedDB code here (Dexie loads with ./engine, only when an entry is kept or
@@ -31,7 +32,12 @@ export async function sendOrQueue<T>(
   send: () => Promise<T>,
 ): Promise<T | Queued> {
   if (!userId || !outboxAvailable()) return send();
-  const queue = async () => (await engine()).queue(userId, draft);
+  const queue = async () => {
+    const queued = await (await engine()).queue(userId, draft);
+    // the header's badge may not have loaded the outbox yet (it waits for the page to settle): now it must
+    window.dispatchEvent(new Event(OUTBOX_QUEUED_EVENT));
+    return queued;
+  };
   if (!navigator.onLine || (await (await engine()).mustQueueBehind(userId, draft.scope))) return queue();
   try {
     return await send();

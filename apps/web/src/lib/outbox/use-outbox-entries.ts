@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CurrentUser } from '@jv/contracts';
 import type { OutboxEntry, OutboxKind } from './db';
+import { useOutboxStart } from './start';
 
 export interface OutboxFilter {
   jobId?: string;
@@ -30,13 +31,15 @@ const matches = (entry: OutboxEntry, filter: OutboxFilter) =>
  * The signed-in user's entries not yet sent (in creation order), kept up to date as they are added, sent or refused
  * — in this tab or another (Dexie's live queries see every tab's writes).
  */
-export function useOutboxEntries(filter: OutboxFilter = {}): OutboxEntry[] {
+export function useOutboxEntries(filter: OutboxFilter = {}, { now = false }: { now?: boolean } = {}): OutboxEntry[] {
   const userId = useOutboxUserId();
+  // (`now`: the outbox's own page, which shows nothing else, reads it at once)
+  const started = useOutboxStart() || now;
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const { jobId, systemId, kinds } = filter;
   const kindsKey = kinds?.join(',');
   useEffect(() => {
-    if (!userId || typeof indexedDB === 'undefined') return;
+    if (!started || !userId || typeof indexedDB === 'undefined') return;
     const wanted: OutboxFilter = {
       jobId,
       systemId,
@@ -55,6 +58,6 @@ export function useOutboxEntries(filter: OutboxFilter = {}): OutboxEntry[] {
       gone = true;
       stop?.();
     };
-  }, [userId, jobId, systemId, kindsKey]);
+  }, [started, userId, jobId, systemId, kindsKey]);
   return userId ? entries : [];
 }

@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { jsonResponse, mockFetch } from '../../../test/fetch-mock';
 import { testUser } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { outboxDb } from '../../../lib/outbox/db';
 import { enqueue, entriesOf, type OutboxDraft } from '../../../lib/outbox/store';
+import { OutboxBadge } from '../components/outbox-badge';
 import { OutboxBadgeLive } from '../components/outbox-badge-live';
+import { OUTBOX_QUEUED_EVENT, resetOutboxStart } from '../../../lib/outbox/start';
 import { OutboxPage } from './outbox-page';
 
 const me = testUser('workshop');
@@ -31,6 +33,7 @@ let online = false;
 beforeAll(() => Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online }));
 beforeEach(() => {
   online = false;
+  resetOutboxStart();
 });
 afterEach(() => outboxDb().entries.clear());
 
@@ -57,6 +60,34 @@ describe('OutboxBadge', () => {
     );
     await screen.findByTestId('rendered');
     expect(screen.queryByTestId('outbox-badge')).not.toBeInTheDocument();
+  });
+});
+
+describe('OutboxBadge start', () => {
+  it('online, leaves the outbox unloaded while the page starts; an entry kept meanwhile starts it at once', async () => {
+    online = true;
+    await seed(workLog(1));
+    renderWithProviders(<OutboxBadge startDelayMs={60_000} />, { user: me, locale: 'uk' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('outbox-badge')).not.toBeInTheDocument();
+
+    act(() => {
+      window.dispatchEvent(new Event(OUTBOX_QUEUED_EVENT));
+    });
+    expect(await screen.findByTestId('outbox-count')).toHaveTextContent('1');
+  });
+
+  it('offline, starts at once', async () => {
+    await seed(workLog(1));
+    renderWithProviders(<OutboxBadge startDelayMs={60_000} />, { user: me, locale: 'uk' });
+    expect(await screen.findByTestId('outbox-count')).toHaveTextContent('1');
+  });
+
+  it('online, starts once the page has settled', async () => {
+    online = true;
+    await seed(workLog(1));
+    renderWithProviders(<OutboxBadge startDelayMs={10} />, { user: me, locale: 'uk' });
+    expect(await screen.findByTestId('outbox-count')).toHaveTextContent('1');
   });
 });
 

@@ -48,7 +48,7 @@ function fixTarget(entry: OutboxEntry): string {
 export function OutboxPage() {
   const { t } = useTranslation();
   const userId = useOutboxUserId();
-  const entries = useOutboxEntries();
+  const entries = useOutboxEntries({}, { now: true });
 
   // entries behind a refused or failed one of the same job wait for it to be fixed or dropped
   const held = new Set<string>();

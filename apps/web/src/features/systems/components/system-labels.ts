@@ -8,7 +8,8 @@ export function useSystemLabels() {
   const { t } = useTranslation();
   const { locale } = useFormatters();
   return useMemo(() => {
-    const percentFormat = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    // made on the first percent shown, not by every list that only wants the words
+    const percentFormat = () => numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     return {
       status: (status: SystemStatus) => t(`systems.status.${status}`),
       readiness: (cls: ReadinessClass | null) => (cls ? t(`systems.readiness.${cls}`) : t('systems.readiness.none')),
@@ -16,7 +17,7 @@ export function useSystemLabels() {
         cls ? t(`systems.readinessLong.${cls}`) : t('systems.readinessLong.none'),
       /** 0.823 → "82,3 %" (uk) / "82.3%" (en) */
       percent: (ratio: number | null | undefined) =>
-        ratio === null || ratio === undefined ? '—' : percentFormat.format(ratio),
+        ratio === null || ratio === undefined ? '—' : percentFormat().format(ratio),
     };
   }, [t, locale]);
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { readinessClasses, systemStatuses, type SystemStatus } from '@jv/domain';
 import { Button } from '../../../components/button';
 import { ToggleChips, useFilterChip } from '../../../components/filter-bar';
-import { FilterSelect, ListToolbar, SearchBox } from '../../../components/list-toolbar';
+import { FilterSelect, ListToolbar, LookupFilterSelect, SearchBox } from '../../../components/list-toolbar';
+import type { FacilityResponse, PartnerResponse, SystemModelResponse, UnitResponse } from '@jv/contracts';
 import {
   facilityLabel,
   partnerLabel,
@@ -108,14 +109,15 @@ function WearFilter({ value, onChange }: { value: string; onChange: (value: stri
   );
 }
 
+const modelOption = (m: SystemModelResponse) => ({ value: m.id, label: m.designation });
+const partnerOption = (p: PartnerResponse) => ({ value: p.id, label: partnerLabel(p) });
+const unitOption = (u: UnitResponse) => ({ value: u.id, label: unitLabel(u) });
+const facilityOption = (f: FacilityResponse) => ({ value: f.id, label: facilityLabel(f) });
+
 export function SystemsFilters({ values, setFilter, clear }: SystemsFiltersProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const labels = useSystemLabels();
-  const models = useSystemModelOptions();
-  const partners = usePartnerOptions(user.role !== 'partner');
-  const units = useUnitOptions();
-  const facilities = useFacilityOptions();
   const onSearch = useCallback((q: string) => setFilter('q', q), [setFilter]);
   const any = Object.values(values).some(Boolean);
 
@@ -134,34 +136,38 @@ export function SystemsFilters({ values, setFilter, clear }: SystemsFiltersProps
           }))}
           onChange={(v) => setFilter('readiness', v)}
         />
-        <FilterSelect
+        <LookupFilterSelect
           name="modelId"
           label={t('systems.fields.model')}
           value={values.modelId}
-          options={(models.data ?? []).map((m) => ({ value: m.id, label: m.designation }))}
+          useOptions={useSystemModelOptions}
+          toOption={modelOption}
           onChange={(v) => setFilter('modelId', v)}
         />
         {user.role !== 'partner' ? (
-          <FilterSelect
+          <LookupFilterSelect
             name="donorPartnerId"
             label={t('systems.fields.donor')}
             value={values.donorPartnerId}
-            options={(partners.data ?? []).map((p) => ({ value: p.id, label: partnerLabel(p) }))}
+            useOptions={usePartnerOptions}
+            toOption={partnerOption}
             onChange={(v) => setFilter('donorPartnerId', v)}
           />
         ) : null}
-        <FilterSelect
+        <LookupFilterSelect
           name="unitId"
           label={t('systems.fields.unit')}
           value={values.unitId}
-          options={(units.data ?? []).map((u) => ({ value: u.id, label: unitLabel(u) }))}
+          useOptions={useUnitOptions}
+          toOption={unitOption}
           onChange={(v) => setFilter('unitId', v)}
         />
-        <FilterSelect
+        <LookupFilterSelect
           name="facilityId"
           label={t('systems.fields.facility')}
           value={values.facilityId}
-          options={(facilities.data ?? []).map((f) => ({ value: f.id, label: facilityLabel(f) }))}
+          useOptions={useFacilityOptions}
+          toOption={facilityOption}
           onChange={(v) => setFilter('facilityId', v)}
         />
         <WearFilter value={values.wearAbove} onChange={(v) => setFilter('wearAbove', v)} />
