@@ -57,18 +57,6 @@ function start(m: Manifest) {
   (m.lang[lang] ?? []).forEach(preload);
   if (signedIn) m.shell.forEach(preload);
   route?.files.forEach(preload);
-  // The first number or date formatted loads the language's data into the browser's Intl (some 50 ms on a laptop,
-  // four times that on a mid-range phone). Done in a task of its own now, while the app's code is still on its way,
-  // it no longer blocks the page's first render (lib/format.ts makes the formatters the page then uses).
-  setTimeout(() => {
-    try {
-      const tag = lang === 'en' ? 'en-GB' : 'uk-UA';
-      new Intl.NumberFormat(tag).format(1);
-      new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }).format(0);
-    } catch {
-      /* an old browser without Intl: the page formats without it */
-    }
-  });
 }
 
 const normal = (id: string | null | undefined) => (id ?? '').replace(/\\/g, '/');

@@ -57,3 +57,8 @@ export const oblasts = [
   'kyiv',
 ] as const;
 export type Oblast = (typeof oblasts)[number];
+
+export const repairJobKinds = ['preventive', 'corrective', 'battle_damage', 'overhaul', 'barrel_change'] as const;
+export type RepairJobKindValue = (typeof repairJobKinds)[number];
+export const repairJobPriorities = ['urgent', 'priority', 'routine'] as const;
+export type RepairJobPriorityValue = (typeof repairJobPriorities)[number];

@@ -2,15 +2,12 @@ import { repairJobStatuses } from '@jv/domain';
 import { z } from 'zod';
 import { pageQuerySchema, timestampsSchema, trimmed, versionSchema } from './common';
 import { componentRequestStatusSchema } from './component-requests';
+import { repairJobKinds, repairJobPriorities } from './enums';
 import { rule } from './errors';
 
 export const repairJobStatusSchema = z.enum(repairJobStatuses);
-export const repairJobKinds = ['preventive', 'corrective', 'battle_damage', 'overhaul', 'barrel_change'] as const;
 export const repairJobKindSchema = z.enum(repairJobKinds);
-export const repairJobPriorities = ['urgent', 'priority', 'routine'] as const;
 export const repairJobPrioritySchema = z.enum(repairJobPriorities);
-export type RepairJobKindValue = z.infer<typeof repairJobKindSchema>;
-export type RepairJobPriorityValue = z.infer<typeof repairJobPrioritySchema>;
 
 const barrelSerial = z
   .string()

@@ -3,7 +3,7 @@ import { act, screen } from '@testing-library/react';
 import type { Locale } from '@jv/contracts';
 import { i18n } from '../i18n/i18n';
 import { renderWithProviders } from '../test/render';
-import { useFormatters } from './format';
+import { formatPercent, formattersFor, useFormatters } from './format';
 
 /** Shows what useFormatters makes of a few values, one per line. */
 function Formatted({
@@ -75,5 +75,64 @@ describe('useFormatters (numbers and dates in the UI language)', () => {
     expect(shown('locale')).toBe('en-GB');
     expect(shown('number')).toBe('0.5');
     expect(shown('date')).toBe('1 Dec 2026');
+  });
+});
+
+describe('formatting without Intl gives exactly what Intl gives', () => {
+  // a small seeded generator: the same values on every run
+  let seed = 20261130;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const numbers = [
+    0,
+    -0,
+    5,
+    0.5,
+    0.0005,
+    0.00049,
+    1.0005,
+    1.23456,
+    12.5,
+    999.9995,
+    1234,
+    -1234.5,
+    12345,
+    1234567.891,
+    0.1 + 0.2,
+    1e15,
+    123456789012.345,
+    -0.0001,
+    1e-7,
+    1e21,
+    NaN,
+    Infinity,
+    ...Array.from({ length: 3000 }, () => (random() - 0.3) * 10 ** Math.floor(random() * 12 - 4)),
+    ...Array.from({ length: 500 }, () => Math.round(random() * 10 ** Math.floor(random() * 10))),
+  ];
+
+  it.each(['uk-UA', 'en-GB'])('%s: numbers and percents', (locale) => {
+    const number = new Intl.NumberFormat(locale);
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const fmt = formattersFor(locale);
+    for (const value of numbers) {
+      expect([value, fmt.number(value)]).toEqual([value, number.format(value)]);
+      expect([value, formatPercent(locale, value / 1000)]).toEqual([value, percent.format(value / 1000)]);
+    }
+  });
+
+  it.each(['uk-UA', 'en-GB'])('%s: dates and times of every month, hour and minute', (locale) => {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const fmt = formattersFor(locale);
+    for (let i = 0; i < 2000; i++) {
+      const d = new Date(2020 + Math.floor(random() * 10), Math.floor(random() * 12), 1 + Math.floor(random() * 28));
+      d.setHours(Math.floor(random() * 24), Math.floor(random() * 60));
+      const iso = d.toISOString();
+      const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      expect(fmt.dateTime(iso)).toBe(dateTime.format(d));
+      expect(fmt.date(day)).toBe(date.format(d));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairJobResponse } from '@jv/contracts';
 import { forwardMove, type RepairJobStatus } from '@jv/domain';
@@ -6,7 +6,11 @@ import { Button } from '../../../components/button';
 import { useTransitionRepairJob } from '../api/transition-repair-job';
 import { useJobLabels } from './job-labels';
 import { MoreMenu } from './more-menu';
-import { needsBarrelSerial, TransitionDialog } from './transition-dialog';
+import { needsBarrelSerial } from './move-rules';
+
+// the dialog's form (react-hook-form, zod) is a chunk of its own: a page with moves loads it after its first render
+const loadDialog = () => import('./transition-dialog');
+const TransitionDialog = lazy(() => loadDialog().then((m) => ({ default: m.TransitionDialog })));
 
 type Job = Pick<RepairJobResponse, 'id' | 'number' | 'status' | 'kind' | 'version' | 'allowedTransitions'>;
 type DialogJob = Pick<RepairJobResponse, 'id' | 'number' | 'status' | 'kind' | 'version'>;
@@ -112,16 +116,22 @@ export function useTransitionDialog(latest: (id: string) => DialogJob | undefine
 } {
   const [move, setMove] = useState<{ job: DialogJob; to: RepairJobStatus; error?: unknown } | null>(null);
   const quick = useTransitionRepairJob();
+  // fetched once the page has rendered, so that a dialog opens at once, also when the network is gone by then
+  useEffect(() => {
+    void loadDialog().catch(() => undefined);
+  }, []);
   const job = move ? (latest(move.job.id) ?? move.job) : null;
   const dialog =
     move && job ? (
-      <TransitionDialog
-        key={`${job.id}:${move.to}`}
-        job={job}
-        to={move.to}
-        initialError={move.error}
-        onClose={() => setMove(null)}
-      />
+      <Suspense fallback={null}>
+        <TransitionDialog
+          key={`${job.id}:${move.to}`}
+          job={job}
+          to={move.to}
+          initialError={move.error}
+          onClose={() => setMove(null)}
+        />
+      </Suspense>
     ) : null;
   const openMove: OpenMove = (j, to) => {
     if (opensDialog(j, to)) {

@@ -12,6 +12,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useServerFormErrors } from '../../../lib/form-errors';
 import { useTransitionRepairJob } from '../api/transition-repair-job';
 import { useJobLabels } from './job-labels';
+import { needsBarrelSerial } from './move-rules';
 import { TextAreaField } from './text-area-field';
 
 type Job = Pick<RepairJobResponse, 'id' | 'number' | 'status' | 'kind' | 'version'>;
@@ -24,9 +25,6 @@ interface TransitionDialogProps {
   initialError?: unknown;
 }
 
-/** Whether completing this job needs the new barrel's serial number. */
-export const needsBarrelSerial = (job: Pick<Job, 'kind'>, to: RepairJobStatus) =>
-  to === 'completed' && job.kind === 'barrel_change';
 
 const { comment, newBarrelSerial, version } = repairJobTransitionInputSchema.shape;
 

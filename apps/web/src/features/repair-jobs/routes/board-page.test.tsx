@@ -107,7 +107,7 @@ describe('BoardPage (repair board)', () => {
 
     await events.click(within(card('diagnosing')).getByRole('button', { name: /^More actions/ }));
     await events.click(within(card('diagnosing')).getByRole('menuitem', { name: 'Cancel job' }));
-    const dialog = screen.getByRole('dialog', { name: `Move job ${job.number}: Diagnosing → Cancelled` });
+    const dialog = await screen.findByRole('dialog', { name: `Move job ${job.number}: Diagnosing → Cancelled` });
     // the keyboard does not pop up over the dialog: the confirm button has the focus, not the comment
     expect(within(dialog).getByRole('button', { name: 'Confirm' })).toHaveFocus();
     await events.click(within(dialog).getByRole('button', { name: 'Confirm' }));

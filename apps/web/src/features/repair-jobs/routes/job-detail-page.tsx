@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AfterFirstPaint } from '../../../components/after-first-paint';
 import type { RepairJobDetail } from '@jv/contracts';
 import { isOpen } from '@jv/domain';
 import { FlashNotice } from '../../../components/flash-notice';
@@ -11,19 +13,13 @@ import { uuidParam } from '../../../lib/use-search-filters';
 import { usePartsUsed } from '../api/get-parts-used';
 import { useRepairJob } from '../api/get-repair-job';
 import { useWorkLogs } from '../api/get-work-logs';
-import { JobDetailsForm, JobDetailsView } from '../components/job-details-form';
 import { JobHeader } from '../components/job-header';
-import { JobPhotos } from '../components/job-photos';
-import { JobRequestsSection } from '../components/job-requests-section';
-import { JobTimeline, TimeInStates } from '../components/job-timeline';
-import { PartsForm, PartsList } from '../components/parts-section';
 import { PendingOnJob } from '../components/pending-entries';
-import { QuickWorkLog } from '../components/quick-work-log';
 import { SignOffSection } from '../components/sign-off-section';
-import { TechniciansPanel } from '../components/technicians-panel';
 import { TransitionButtons, useTransitionDialog } from '../components/transition-buttons';
 import { useCanWorkOn } from '../components/use-job-access';
-import { WorkLogForm, WorkLogList } from '../components/work-log-section';
+
+const JobSections = lazy(() => import('../components/job-sections').then((m) => ({ default: m.JobSections })));
 
 /**
  * /repair-jobs/:id — one request for the job and everything its header shows (system, model, facility);
@@ -85,50 +81,21 @@ function JobDetail({ job }: { job: RepairJobDetail }) {
       ) : null}
 
       <PendingOnJob jobId={job.id} />
-      <div className="job-columns">
-        <div className="job-column">
-          <JobRequestsSection job={job} canRequest={canRequest && open && (canWork || user.role !== 'workshop')} />
-          {showPeople ? (
-            <section className="panel" id="work-logs" aria-labelledby="worklogs-title">
-              <h2 id="worklogs-title">{t('repairJobs.workLogs.title')}</h2>
-              <WorkLogList query={workLogs} jobId={job.id} />
-              {canWork && open ? <QuickWorkLog jobId={job.id} /> : null}
-              {canWork && open ? <WorkLogForm jobId={job.id} /> : null}
-              {canWork && !open ? <p className="muted">{t('repairJobs.workLogs.closed')}</p> : null}
-            </section>
-          ) : null}
-          <section className="panel" aria-labelledby="parts-title">
-            <h2 id="parts-title">{t('repairJobs.parts.title')}</h2>
-            <PartsList query={parts} />
-            {canWork && open ? (
-              <PartsForm jobId={job.id} modelId={job.modelId} requests={job.componentRequests} />
-            ) : null}
-          </section>
-          <JobPhotos jobId={job.id} canAdd={canWork && open} workLogs={workLogs.data?.items} />
-        </div>
-        <div className="job-column">
-          <section className="panel" id="job-details" aria-labelledby="details-title">
-            <h2 id="details-title">{t('repairJobs.detail.detailsSection')}</h2>
-            {canWork && open ? (
-              <JobDetailsForm key={`${job.id}:${job.version}`} job={job} />
-            ) : (
-              <JobDetailsView job={job} />
-            )}
-          </section>
-          {showPeople ? (
-            <section className="panel" aria-labelledby="techs-title">
-              <h2 id="techs-title">{t('repairJobs.detail.techniciansSection')}</h2>
-              <TechniciansPanel job={job} canWork={canWork} />
-            </section>
-          ) : null}
-          <section className="panel" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{t('repairJobs.timeline.title')}</h2>
-            <JobTimeline job={job} />
-            <h3>{t('repairJobs.timeline.timeInStates')}</h3>
-            <TimeInStates job={job} />
-          </section>
-        </div>
-      </div>
+      {/* below the first screen of a tablet: its own chunk (the forms, zod), rendered once the header, the fault and
+          the moves have painted */}
+      <AfterFirstPaint>
+        <Suspense fallback={null}>
+          <JobSections
+            job={job}
+            open={open}
+            canWork={canWork}
+            canRequest={canRequest && open && (canWork || user.role !== 'workshop')}
+            showPeople={showPeople}
+            workLogs={workLogs}
+            parts={parts}
+          />
+        </Suspense>
+      </AfterFirstPaint>
       {dialog}
     </section>
   );
