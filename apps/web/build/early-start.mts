@@ -10,6 +10,8 @@ interface Manifest {
   lang: Record<string, string[]>;
   routes: { path: string; files: string[]; api: readonly string[]; signedIn: boolean }[];
   session: readonly string[];
+  /** what starts some seconds after the page (the outbox, the offline cache, the service worker's registration) */
+  later: string[];
 }
 
 /**
@@ -57,6 +59,23 @@ function start(m: Manifest) {
   (m.lang[lang] ?? []).forEach(preload);
   if (signedIn) m.shell.forEach(preload);
   route?.files.forEach(preload);
+  // The outbox, the offline cache and the worker's registration start some seconds after the page has loaded, so
+  // that they never compete with its first render (lib/after-start.ts). Their files are downloaded (not run) once
+  // the page has loaded: a connection lost in between must not leave the app unable to load the very code that
+  // works offline. (Once the service worker is installed, its precache holds every file.)
+  if (signedIn) {
+    addEventListener('load', () =>
+      setTimeout(() =>
+        m.later.forEach((href) => {
+          const link = document.createElement('link');
+          link.rel = 'prefetch';
+          link.href = href;
+          if (!href.endsWith('.css')) link.as = 'script';
+          document.head.appendChild(link);
+        }),
+      ),
+    );
+  }
 }
 
 const normal = (id: string | null | undefined) => (id ?? '').replace(/\\/g, '/');
@@ -91,8 +110,9 @@ export function earlyStart(): Plugin {
       const filesOf = (...modules: string[]) => {
         const files = new Set<string>();
         for (const module of modules) {
-          // the chunk holding the module: its own, or a group of apps/web/vite.config.mts
-          const chunk = chunks.find((c) => c.moduleIds.some((id) => normal(id).endsWith(`/apps/web/src/${module}`)));
+          // the chunk holding the module: its own, or a group of apps/web/vite.config.mts (a package: by its name)
+          const suffix = module.startsWith('node_modules/') ? `/${module}` : `/apps/web/src/${module}`;
+          const chunk = chunks.find((c) => c.moduleIds.some((id) => normal(id).includes(suffix)));
           if (!chunk) throw new Error(`early-start: no chunk for ${module} (apps/web/src/early-requests.ts)`);
           for (const file of closure(chunk)) {
             if (loaded.has(file)) continue;
@@ -114,6 +134,12 @@ export function earlyStart(): Plugin {
           signedIn: r.signedIn,
         })),
         session: SIGNED_IN_REQUESTS,
+        later: filesOf(
+          'features/outbox/components/outbox-badge-live.tsx',
+          'pwa/offline-cache.ts',
+          'lib/outbox/engine.ts',
+          'node_modules/workbox-window/',
+        ),
       };
       const source = `(${start.toString()})(${JSON.stringify(manifest)});\n`;
       const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);

@@ -33,7 +33,13 @@ export function startPwa(): void {
     if (started) return;
     started = true;
     stopWatching();
-    void import('./offline-cache').then((m) => m.startOfflineCache(queryClient));
+    import('./offline-cache')
+      .then((m) => m.startOfflineCache(queryClient))
+      .catch(() => {
+        // its code could not be loaded (the connection went before it was): the next return online tries again
+        started = false;
+        window.addEventListener('online', startCache, { once: true });
+      });
   };
   // Offline, a signed-in page needs its user and data from the cache before it can render: start at once. Online, the
   // network answers first, and the cache (IndexedDB through Dexie, a chunk of its own) starts some seconds after a
@@ -42,7 +48,8 @@ export function startPwa(): void {
   const stopWatching = queryClient.getQueryCache().subscribe((event) => {
     if (event.query.queryHash !== ME_HASH) return;
     // signed out before the cache started: what an earlier visit kept must not stay on the device either
-    if (event.type === 'removed') void import('./offline-cache').then((m) => m.clearOfflineCache());
+    if (event.type === 'removed')
+      void import('./offline-cache').then((m) => m.clearOfflineCache()).catch(() => undefined);
     else if (event.type === 'updated' && event.query.state.data && !cacheArmed) {
       cacheArmed = true;
       afterStart(startCache, CACHE_DELAY_MS);
@@ -51,7 +58,9 @@ export function startPwa(): void {
   window.addEventListener('offline', startCache, { once: true });
   if (!navigator.onLine && window.location.pathname !== '/login') startCache();
   // after the page's own files and first render: the precache downloads the whole build once
-  if (import.meta.env.PROD && 'serviceWorker' in navigator) afterStart(() => void registerWorker(), WORKER_DELAY_MS);
+  // (offline, a first visit cannot install it: the next visit online does)
+  if (import.meta.env.PROD && 'serviceWorker' in navigator)
+    afterStart(() => void registerWorker().catch(() => undefined), WORKER_DELAY_MS);
 }
 
 async function registerWorker(): Promise<void> {

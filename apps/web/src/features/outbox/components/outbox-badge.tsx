@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { QuietBoundary } from '../../../components/quiet-boundary';
 import { useOutboxStart } from '../../../lib/outbox/start';
 
 // the outbox (IndexedDB through Dexie, a chunk of its own) is not needed for the first screen
@@ -13,8 +14,10 @@ export function OutboxBadge({ startDelayMs }: { startDelayMs?: number }) {
   const started = useOutboxStart(startDelayMs);
   if (!started) return null;
   return (
-    <Suspense fallback={null}>
-      <OutboxBadgeLive />
-    </Suspense>
+    <QuietBoundary>
+      <Suspense fallback={null}>
+        <OutboxBadgeLive />
+      </Suspense>
+    </QuietBoundary>
   );
 }
