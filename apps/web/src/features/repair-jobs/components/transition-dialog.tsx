@@ -25,7 +25,6 @@ interface TransitionDialogProps {
   initialError?: unknown;
 }
 
-
 const { comment, newBarrelSerial, version } = repairJobTransitionInputSchema.shape;
 
 /**
