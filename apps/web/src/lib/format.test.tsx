@@ -130,7 +130,8 @@ describe('formatting without Intl gives exactly what Intl gives', () => {
       const d = new Date(2020 + Math.floor(random() * 10), Math.floor(random() * 12), 1 + Math.floor(random() * 28));
       d.setHours(Math.floor(random() * 24), Math.floor(random() * 60));
       const iso = d.toISOString();
-      const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
       expect(fmt.dateTime(iso)).toBe(dateTime.format(d));
       expect(fmt.date(day)).toBe(date.format(d));
     }

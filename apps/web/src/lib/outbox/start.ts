@@ -4,7 +4,7 @@ import { afterStart } from '../after-start';
 /** Dispatched on `window` when an entry has gone to the outbox (./runtime.ts). */
 export const OUTBOX_QUEUED_EVENT = 'jv:outbox-queued';
 
-/** Online, the outbox (IndexedDB through Dexie, a chunk of its own) is looked at this long after the page has loaded. */
+/** Online, the outbox (IndexedDB through Dexie, a chunk of its own) is read this long after the page has loaded. */
 export const OUTBOX_START_DELAY_MS = 3_000;
 
 let startedOnce = false;

@@ -64,7 +64,7 @@ describe('OutboxBadge', () => {
 });
 
 describe('OutboxBadge start', () => {
-  it('online, leaves the outbox unloaded while the page starts; an entry kept meanwhile starts it at once', async () => {
+  it('online, leaves the outbox unloaded while the page starts; an entry kept starts it at once', async () => {
     online = true;
     await seed(workLog(1));
     renderWithProviders(<OutboxBadge startDelayMs={60_000} />, { user: me, locale: 'uk' });
