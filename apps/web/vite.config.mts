@@ -147,6 +147,13 @@ export default defineConfig({
               priority: 12,
             },
             { name: 'signed-in', test: (id: string) => SIGNED_IN.test(id) && !NOT_SIGNED_IN.test(id), priority: 10 },
+            // a repair job's queries and what shows and moves it (labels, badges, moves, pending entries): one file
+            // for the job page, the board and the workshop home instead of eight (each a round trip on a slow link)
+            {
+              name: 'repair-jobs-core',
+              test: /features[\\/]repair-jobs[\\/](api[\\/](?!import-)|components[\\/](job-labels|job-badges|pending-entries|transition-buttons|use-job-access|move-rules|more-menu)\.tsx?$)/,
+              priority: 6,
+            },
             // a feature's queries and labels, shared by its pages (its components stay with the pages using them)
             // (CSV imports stay with their page: they validate the answer with zod, which the lists do not need)
             {
