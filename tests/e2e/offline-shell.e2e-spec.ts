@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { apiGet, me } from './support/api';
+import { waitForOfflineCopy } from './support/offline';
 import { launchBrowser, login, newTabletPage } from './support/browser';
 import { BASE_URL } from './support/server';
 
@@ -103,15 +104,8 @@ describe('installable app that opens offline (browser, 1024×768)', () => {
 
     await page.goto('/repair-jobs/board');
     await page.getByTestId('board').waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await expect(page.getByTestId('connection-status').getAttribute('data-online')).resolves.toBe('true');
-    // the warm-up has fetched the first job's page and its system (ten seconds after the header, one job at a time)
-    await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/repair-jobs/${job.id}/parts-used`), { timeout: 45_000 }),
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/systems/${job.systemId}`), { timeout: 45_000 }),
-    ]);
-    // and the cache has written them (it saves a second after the last answer)
-    await page.waitForTimeout(2_500);
+    await waitForOfflineCopy(page, job);
     await context.setOffline(true);
     await page.reload();
     await page.getByTestId('board').waitFor();

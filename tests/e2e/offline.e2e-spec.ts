@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiGet, me, runTag } from './support/api';
+import { waitForOfflineCopy } from './support/offline';
 import { launchBrowser, login, newTabletPage } from './support/browser';
 
 interface JobDetail {
@@ -128,14 +129,7 @@ describe('workshop entries that survive a dead connection (browser, 1024×768)',
       await page.getByTestId('usage-form').waitFor();
       await page.goto('/repair-jobs/board');
       await page.getByTestId('board').waitFor();
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-      // the warm-up (ten seconds after the header) has fetched this job's page and its system, and the cache has
-      // written them a second later (the device's IndexedDB is not read from here: our connection would race the app's)
-      await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith(`/api/v1/repair-jobs/${job.id}/parts-used`), { timeout: 45_000 }),
-        page.waitForResponse((r) => r.url().endsWith(`/api/v1/systems/${job.systemId}`), { timeout: 45_000 }),
-      ]);
-      await page.waitForTimeout(2_500);
+      await waitForOfflineCopy(page, job);
 
       await context.setOffline(true);
       await page.reload();
