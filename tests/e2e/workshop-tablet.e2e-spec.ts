@@ -137,6 +137,8 @@ describe('workshop on a tablet (1024×768, uk)', () => {
       .getByRole('button', { name: /^Інші дії з ремонтом/ })
       .first()
       .waitFor();
+    // the code that works offline (the dialog's form, the outbox) is fetched a moment after the page has loaded
+    await page.locator('html[data-later-ready]').waitFor({ state: 'attached' });
     await context.setOffline(true);
     await page.locator('.job-detail-moves').getByRole('button', { name: 'У ремонт' }).click();
     const dialog = page.getByTestId('transition-dialog');

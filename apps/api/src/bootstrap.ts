@@ -163,9 +163,11 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
     app.use((req: Request, res: Response, next: NextFunction) =>
       req.path.startsWith('/api') ? next() : serveWeb(req, res, next),
     );
-    // single-page app: every non-API GET answers index.html
+    // single-page app: every non-API GET answers index.html, except a file the build does not have (a chunk of an
+    // old release, /favicon.ico): a 404, not a page of HTML that a browser would try to run or show as an icon
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      if (path.extname(req.path)) return res.status(404).type('text/plain').send('Not Found');
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(webDist, 'index.html'));
     });

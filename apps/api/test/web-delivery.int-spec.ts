@@ -139,6 +139,15 @@ describe('web delivery', () => {
     }
   });
 
+  it('answers 404 for a file the build does not have, instead of the app page', async () => {
+    for (const url of ['/favicon.ico', '/assets/index-old123.js', '/assets/gone.css']) {
+      const res = await get(url, 'gzip, deflate, br');
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect((res.body as Buffer).toString()).not.toContain(INDEX);
+    }
+  });
+
   it('leaves an API path to the API even when it is named like a worker file', async () => {
     const api = await get('/api/v1/sw.js', 'gzip, deflate, br');
     expect(api.status).toBe(404);

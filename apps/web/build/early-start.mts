@@ -12,6 +12,8 @@ interface Manifest {
   session: readonly string[];
   /** what starts some seconds after the page (the outbox, the offline cache, the service worker's registration) */
   later: string[];
+  /** how long after the page's load they are fetched */
+  laterMs: number;
 }
 
 /**
@@ -33,12 +35,8 @@ function start(m: Manifest) {
   };
   const preload = (href: string) => {
     const link = document.createElement('link');
-    if (href.endsWith('.css')) {
-      link.rel = 'preload';
-      link.as = 'style';
-    } else {
-      link.rel = 'modulepreload';
-    }
+    link.rel = 'modulepreload';
+    link.fetchPriority = 'low'; // as index.html's own modules (below): after the stylesheet
     link.href = href;
     document.head.appendChild(link);
   };
@@ -60,20 +58,26 @@ function start(m: Manifest) {
   if (signedIn) m.shell.forEach(preload);
   route?.files.forEach(preload);
   // The outbox, the offline cache and the worker's registration start some seconds after the page has loaded, so
-  // that they never compete with its first render (lib/after-start.ts). Their files are downloaded (not run) once
-  // the page has loaded: a connection lost in between must not leave the app unable to load the very code that
-  // works offline. (Once the service worker is installed, its precache holds every file.)
+  // that they never compete with its first render (lib/after-start.ts); so does the move dialog's form. Their files
+  // are downloaded (not run) a moment after the page has loaded, once its first screen has had the link to itself: a
+  // connection lost in between must not leave the app unable to load the very code that works offline. (Once the
+  // service worker is installed, its precache holds every file.) `data-later-ready` on <html> says they are in.
   if (signedIn) {
     addEventListener('load', () =>
-      setTimeout(() =>
+      setTimeout(() => {
+        let left = m.later.length;
+        const done = () => {
+          if (--left === 0) document.documentElement.dataset.laterReady = '';
+        };
         m.later.forEach((href) => {
           const link = document.createElement('link');
           link.rel = 'prefetch';
           link.href = href;
-          if (!href.endsWith('.css')) link.as = 'script';
+          link.as = 'script';
+          link.onload = link.onerror = done;
           document.head.appendChild(link);
-        }),
-      ),
+        });
+      }, m.laterMs),
     );
   }
 }
@@ -116,10 +120,7 @@ export function earlyStart(): Plugin {
           if (!chunk) throw new Error(`early-start: no chunk for ${module} (apps/web/src/early-requests.ts)`);
           for (const file of closure(chunk)) {
             if (loaded.has(file)) continue;
-            files.add(file);
-            const css = (byFile.get(file) as { viteMetadata?: { importedCss?: Set<string> } } | undefined)?.viteMetadata
-              ?.importedCss;
-            css?.forEach((f) => files.add(f));
+            files.add(file); // (no stylesheets: the app has one, in index.html; vite.config.mts `cssCodeSplit`)
           }
         }
         return [...files].map((f) => `/${f}`);
@@ -139,15 +140,24 @@ export function earlyStart(): Plugin {
           'pwa/offline-cache.ts',
           'lib/outbox/engine.ts',
           'node_modules/workbox-window/',
+          'features/repair-jobs/components/transition-dialog.tsx',
         ),
+        laterMs: 1_500,
       };
       const source = `(${start.toString()})(${JSON.stringify(manifest)});\n`;
       const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
       const fileName = `assets/start-${hash}.js`;
       this.emitFile({ type: 'asset', fileName, source });
       const tag = `<script async src="/${fileName}"></script>`;
-      // first in <head>: before the stylesheets and modules, so its requests start with theirs
-      html.source = String(html.source).replace(/<head>/, `<head>\n    ${tag}`);
+      // first in <head>: before the stylesheets and modules, so its requests start with theirs. The app's code is
+      // fetched at low priority: the first paint (the splash) needs the stylesheet alone, which then has the slow
+      // link to itself; the code is requested at the same moment and needed only after that paint.
+      const page = String(html.source)
+        .replace(/<head>/, `<head>\n    ${tag}`)
+        .replace(/<(script type="module"|link rel="modulepreload") /g, '<$1 fetchpriority="low" ');
+      if (!page.includes('<script type="module" fetchpriority="low"'))
+        throw new Error('early-start: the module script of index.html was not found');
+      html.source = page;
     },
   };
 }

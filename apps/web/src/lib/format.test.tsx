@@ -3,7 +3,7 @@ import { act, screen } from '@testing-library/react';
 import type { Locale } from '@jv/contracts';
 import { i18n } from '../i18n/i18n';
 import { renderWithProviders } from '../test/render';
-import { formatPercent, formattersFor, useFormatters } from './format';
+import { formatPercent, formatUnit, formattersFor, useFormatters } from './format';
 
 /** Shows what useFormatters makes of a few values, one per line. */
 function Formatted({
@@ -119,6 +119,20 @@ describe('formatting without Intl gives exactly what Intl gives', () => {
     for (const value of numbers) {
       expect([value, fmt.number(value)]).toEqual([value, number.format(value)]);
       expect([value, formatPercent(locale, value / 1000)]).toEqual([value, percent.format(value / 1000)]);
+    }
+  });
+
+  it.each(['uk-UA', 'en-GB'])('%s: whole days, hours and minutes', (locale) => {
+    for (const unit of ['day', 'hour', 'minute'] as const) {
+      const intl = new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit,
+        unitDisplay: 'short',
+        maximumFractionDigits: 0,
+      });
+      for (const value of [...Array.from({ length: 2100 }, (_, i) => i), 12_345, 1_234_567]) {
+        expect([value, formatUnit(locale, value, unit)]).toEqual([value, intl.format(value)]);
+      }
     }
   });
 

@@ -86,6 +86,16 @@ export function formatPercent(locale: string, ratio: number, maxFractionDigits =
   );
 }
 
+export type DurationUnit = 'day' | 'hour' | 'minute';
+
+/** A whole number of days, hours or minutes, short ("3 days", "1 hr"; "3 дн.", "4 год"), as Intl's unit style. */
+export function formatUnit(locale: string, value: number, unit: DurationUnit): string {
+  const plain = PLAIN[locale];
+  const number = plain && plainDecimal(plain, value, 0, false);
+  if (plain && number !== undefined) return `${number} ${plain.units[unit][number === '1' ? 0 : 1]}`;
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
+}
+
 /*
  * The app's own two locales, formatted without Intl. The first Intl.NumberFormat or Intl.DateTimeFormat of a page
  * loads the browser's locale data: 50 ms on a laptop, 230 ms measured in Lighthouse's Chromium, which its mobile
@@ -98,6 +108,8 @@ interface PlainLocale {
   months: readonly string[];
   /** the medium date: day, month (abbreviated) and year */
   date: (day: number, month: string, year: number) => string;
+  /** the short unit after a whole number: [for exactly 1, for any other] */
+  units: Record<DurationUnit, readonly [string, string]>;
 }
 
 const PLAIN: Record<string, PlainLocale | undefined> = {
@@ -107,6 +119,7 @@ const PLAIN: Record<string, PlainLocale | undefined> = {
     // prettier-ignore
     months: ['січ.', 'лют.', 'бер.', 'квіт.', 'трав.', 'черв.', 'лип.', 'серп.', 'вер.', 'жовт.', 'лист.', 'груд.'],
     date: (day, month, year) => `${day} ${month} ${year} р.`,
+    units: { day: ['дн.', 'дн.'], hour: ['год', 'год'], minute: ['хв', 'хв'] },
   },
   'en-GB': {
     group: ',',
@@ -114,6 +127,7 @@ const PLAIN: Record<string, PlainLocale | undefined> = {
     // prettier-ignore
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
     date: (day, month, year) => `${day} ${month} ${year}`,
+    units: { day: ['day', 'days'], hour: ['hr', 'hrs'], minute: ['min', 'mins'] },
   },
 };
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairJobResponse } from '@jv/contracts';
 import { forwardMove, type RepairJobStatus } from '@jv/domain';
@@ -8,9 +8,10 @@ import { useJobLabels } from './job-labels';
 import { MoreMenu } from './more-menu';
 import { needsBarrelSerial } from './move-rules';
 
-// the dialog's form (react-hook-form, zod) is a chunk of its own: a page with moves loads it after its first render
-const loadDialog = () => import('./transition-dialog');
-const TransitionDialog = lazy(() => loadDialog().then((m) => ({ default: m.TransitionDialog })));
+// the dialog's form (react-hook-form, zod) is a chunk of its own, run when a dialog first opens; the start-up script
+// downloads its files a moment after the page has loaded (apps/web/build/early-start.mts: `later`), so that it also
+// opens when the network is gone by then
+const TransitionDialog = lazy(() => import('./transition-dialog').then((m) => ({ default: m.TransitionDialog })));
 
 type Job = Pick<RepairJobResponse, 'id' | 'number' | 'status' | 'kind' | 'version' | 'allowedTransitions'>;
 type DialogJob = Pick<RepairJobResponse, 'id' | 'number' | 'status' | 'kind' | 'version'>;
@@ -116,10 +117,6 @@ export function useTransitionDialog(latest: (id: string) => DialogJob | undefine
 } {
   const [move, setMove] = useState<{ job: DialogJob; to: RepairJobStatus; error?: unknown } | null>(null);
   const quick = useTransitionRepairJob();
-  // fetched once the page has rendered, so that a dialog opens at once, also when the network is gone by then
-  useEffect(() => {
-    void loadDialog().catch(() => undefined);
-  }, []);
   const job = move ? (latest(move.job.id) ?? move.job) : null;
   const dialog =
     move && job ? (
