@@ -36,7 +36,6 @@ function start(m: Manifest) {
   const preload = (href: string) => {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
-    link.fetchPriority = 'low'; // as index.html's own modules (below): after the stylesheet
     link.href = href;
     document.head.appendChild(link);
   };
@@ -149,14 +148,8 @@ export function earlyStart(): Plugin {
       const fileName = `assets/start-${hash}.js`;
       this.emitFile({ type: 'asset', fileName, source });
       const tag = `<script async src="/${fileName}"></script>`;
-      // first in <head>: before the stylesheets and modules, so its requests start with theirs. The app's code is
-      // fetched at low priority: the first paint (the splash) needs the stylesheet alone, which then has the slow
-      // link to itself; the code is requested at the same moment and needed only after that paint.
-      const page = String(html.source)
-        .replace(/<head>/, `<head>\n    ${tag}`)
-        .replace(/<(script type="module"|link rel="modulepreload") /g, '<$1 fetchpriority="low" ');
-      if (!page.includes('<script type="module" fetchpriority="low"'))
-        throw new Error('early-start: the module script of index.html was not found');
+      // first in <head>: before the stylesheets and modules, so its requests start with theirs
+      const page = String(html.source).replace(/<head>/, `<head>\n    ${tag}`);
       html.source = page;
     },
   };
