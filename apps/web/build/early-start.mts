@@ -124,6 +124,10 @@ export function earlyStart(): Plugin {
         }
         return [...files].map((f) => `/${f}`);
       };
+      // the steps main.tsx imports after its own (the app and its router, React's renderer): preloaded by index.html
+      // with the entry, as its static imports are, so that a step never waits for the network
+      const boot = filesOf('app/app.tsx', 'node_modules/react-dom/');
+      boot.forEach((f) => loaded.add(f.slice(1)));
       const manifest: Manifest = {
         shell: filesOf('app/shell.tsx'),
         lang: { uk: filesOf('i18n/uk.ts'), en: filesOf('i18n/en.ts') },
@@ -149,7 +153,11 @@ export function earlyStart(): Plugin {
       this.emitFile({ type: 'asset', fileName, source });
       const tag = `<script async src="/${fileName}"></script>`;
       // first in <head>: before the stylesheets and modules, so its requests start with theirs
-      const page = String(html.source).replace(/<head>/, `<head>\n    ${tag}`);
+      let page = String(html.source).replace(/<head>/, `<head>\n    ${tag}`);
+      const entryTag = /<script type="module" crossorigin src="[^"]+"><\/script>\n/.exec(page);
+      if (!entryTag) throw new Error("early-start: index.html's module script was not found");
+      const preloads = boot.map((f) => `    <link rel="modulepreload" crossorigin href="${f}">\n`).join('');
+      page = page.replace(entryTag[0], `${entryTag[0]}${preloads}`);
       html.source = page;
     },
   };

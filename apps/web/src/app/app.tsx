@@ -4,6 +4,8 @@ import { setUnauthorizedHandler } from '../lib/unauthorized';
 import { queryClient } from '../lib/query-client';
 import { router } from './router';
 
+export { router };
+
 /**
  * The session ended (401 from any call but login and /auth/me): drop every cached answer, so nothing
  * of the last user stays in memory, and go to the login page, coming back here afterwards.
