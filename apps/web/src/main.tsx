@@ -1,6 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { currentUiLocale, loadCatalogue } from './i18n/i18n';
 import './styles.css';
+import type { PageHandle } from './lib/lazy-page';
 import { queryClient } from './lib/query-client';
 import { startPwa } from './pwa/register';
 
@@ -39,14 +40,28 @@ async function start(root: HTMLElement) {
       resolve();
     });
   });
+  // the page's own first query (a page's `firstData`, lib/lazy-page.ts), once the router has its code; not offline,
+  // where the page's answers come from the device's cache
+  const dataReady = pageReady.then(() =>
+    navigator.onLine
+      ? Promise.all(
+          router.state.matches.map((match) =>
+            (match.route.handle as PageHandle | undefined)?.firstData?.({
+              params: match.params,
+              search: new URLSearchParams(window.location.search),
+            }),
+          ),
+        )
+      : undefined,
+  );
   await nextTask();
   const { createRoot } = await import('react-dom/client');
   const reactRoot = createRoot(root);
-  // The first render waits, behind index.html's splash, for the language's texts, the page's code and the signed-in
-  // user, which all load at once: the page then renders once, complete, instead of a loading state first and the
-  // page over it (each a render and a layout on a slow phone's main thread). Should one of them fail or take long,
-  // the app starts anyway and shows its own loading or error state.
-  await Promise.race([Promise.all([textsReady, pageReady, userReady]).catch(() => undefined), waitedLongEnough]);
+  // The first render waits, behind index.html's splash, for the language's texts, the page's code and first data,
+  // and the signed-in user, which all load at once: the page then renders once, complete, instead of a loading
+  // state first and the page over it (each a render and a layout on a slow phone's main thread). Should one of them
+  // fail or take long, the app starts anyway and shows its own loading or error state.
+  await Promise.race([Promise.all([textsReady, dataReady, userReady]).catch(() => undefined), waitedLongEnough]);
   // a transition: React renders the app in short slices instead of one long task that would hold a phone's main thread
   startTransition(() =>
     reactRoot.render(

@@ -27,3 +27,13 @@ export const queryClient = new QueryClient({
 export function retryCreateOnNetworkError(failureCount: number, error: unknown): boolean {
   return isApiError(error) && error.isNetworkError && failureCount < 3;
 }
+
+/** An answer this old at most was fetched for this very visit (a page's `firstData`, main.tsx). */
+const JUST_FETCHED_MS = 5_000;
+
+/**
+ * `refetchOnMount` of a page that asks again on every visit, never trusting an earlier answer: except one fetched
+ * seconds ago for this visit, before the first render (a page's `firstData`), which would otherwise be asked twice.
+ */
+export const refetchUnlessJustFetched = (query: { state: { dataUpdatedAt: number } }): boolean | 'always' =>
+  query.state.dataUpdatedAt > 0 && Date.now() - query.state.dataUpdatedAt < JUST_FETCHED_MS ? false : 'always';

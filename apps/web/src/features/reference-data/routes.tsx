@@ -10,7 +10,7 @@ const adminOnly = (element: ReactNode) => (
 );
 
 /** a list and its form page, both in one chunk (`load`) */
-const section = <M,>(
+const section = <M extends object>(
   path: string,
   load: () => Promise<M>,
   list: (module: M) => ReactNode,

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { endpoints } from '@jv/contracts';
 import { api } from '../../../lib/api-client';
+import { refetchUnlessJustFetched } from '../../../lib/query-client';
 import { repairJobKeys } from './keys';
 
 /** The job with its transitions, the time spent in each state, and its system, model and facility. */
@@ -10,6 +11,9 @@ export const repairJobQueryOptions = (id: string) =>
     queryFn: ({ signal }) => api(endpoints.repairJobs.get, { params: { id } }, { signal }),
   });
 
-/** A job's page shows its state: it always asks again when it mounts, never trusting an earlier answer. */
+/**
+ * A job's page shows its state: it asks again when it mounts, never trusting an earlier answer (except the one
+ * fetched for this visit's first render: `refetchUnlessJustFetched`).
+ */
 export const useRepairJob = (id: string | undefined) =>
-  useQuery({ ...repairJobQueryOptions(id ?? ''), enabled: !!id, refetchOnMount: 'always' });
+  useQuery({ ...repairJobQueryOptions(id ?? ''), enabled: !!id, refetchOnMount: refetchUnlessJustFetched });

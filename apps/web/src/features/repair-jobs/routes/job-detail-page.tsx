@@ -11,7 +11,9 @@ import { isApiError } from '../../../lib/api-client';
 import { useCan, useCurrentUser } from '../../../lib/session';
 import { uuidParam } from '../../../lib/use-search-filters';
 import { usePartsUsed } from '../api/get-parts-used';
-import { useRepairJob } from '../api/get-repair-job';
+import type { FirstData } from '../../../lib/lazy-page';
+import { queryClient } from '../../../lib/query-client';
+import { repairJobQueryOptions, useRepairJob } from '../api/get-repair-job';
 import { useWorkLogs } from '../api/get-work-logs';
 import { JobHeader } from '../components/job-header';
 import { PendingOnJob } from '../components/pending-entries';
@@ -26,6 +28,12 @@ const JobSections = lazy(() => import('../components/job-sections').then((m) => 
  * the work logs and the parts used are their own sections. The job is asked for again on every visit,
  * and an answer cached from an earlier visit is not shown meanwhile: its state may have moved on.
  */
+/** The job, before the first render of a first load (lib/lazy-page.ts). */
+export const firstData: FirstData = async ({ params }) => {
+  const id = uuidParam(params.id ?? '');
+  if (id) await queryClient.prefetchQuery(repairJobQueryOptions(id));
+};
+
 export function JobDetailPage() {
   const { id } = useParams();
   const jobId = uuidParam(id ?? '');
