@@ -1,4 +1,4 @@
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnChooser, useColumnVisibility, type ChoosableColumn } from './column-chooser';
 import { rowTapHandlers } from './row-tap';
@@ -24,6 +24,8 @@ interface DataTableProps<T> {
   listId?: string;
 }
 
+const NO_ROWS: never[] = [];
+
 /**
  * A plain, readable table that scrolls horizontally on narrow screens. Rows carry `data-testid="row"`; a tap
  * anywhere on a row opens its link. With `listId`, a column chooser hides the columns the user does not need
@@ -44,6 +46,10 @@ export function DataTable<T>({
   const choosable = columns.map((c, i) => (i === 0 ? { ...c, hideable: false } : c));
   const { isShown, setShown } = useColumnVisibility(listId);
   const shown = choosable.filter(isShown);
+  // A page of rows (fifty, with their links and badges) renders in a transition's short slices: an answer arriving
+  // renders the table's head at once and its rows just after, never in one long task that holds a tablet's main
+  // thread (and its taps). The body says it is busy meanwhile.
+  const rowsShown = useDeferredValue(rows, NO_ROWS);
 
   if (rows.length === 0) return <EmptyState message={emptyMessage} />;
 
@@ -75,8 +81,8 @@ export function DataTable<T>({
             ))}
           </tr>
         </thead>
-        <tbody {...rowTapHandlers}>
-          {rows.map((row) => {
+        <tbody {...rowTapHandlers} aria-busy={rowsShown !== rows || undefined}>
+          {rowsShown.map((row) => {
             const id = getRowId(row);
             const open = expanded.has(id);
             return (
