@@ -33,9 +33,8 @@ interface StartManifest {
 /** The list as this build's start-up script carries it (the argument it is called with). */
 async function startManifest(page: Page): Promise<StartManifest> {
   const html = await (await page.request.get('/login')).text();
-  const src = /<script async src="(\/assets\/start-[\w-]+\.js)"><\/script>/.exec(html)?.[1];
-  if (!src) throw new Error('index.html loads no start-up script');
-  const script = await (await page.request.get(src)).text();
+  const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (!script) throw new Error('index.html runs no start-up script');
   return JSON.parse(script.slice(script.lastIndexOf(')({') + 2, script.lastIndexOf(');'))) as StartManifest;
 }
 

@@ -12,6 +12,7 @@ import type { Env } from './config/env';
 import { PinoNestLogger, rootLogger } from './common/logger';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { type RequestContext, requestContext } from './common/request-context';
+import { inlineScriptHashes } from './web-csp';
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
@@ -102,7 +103,13 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestExpr
     req.path.startsWith('/api') ? compressApi(req, res, next) : next(),
   );
 
-  app.useSecurityHeaders();
+  // the default policy, with the web build's inline start-up script allowed by its hash (web-csp.ts)
+  const scriptHashes = inlineScriptHashes(path.resolve(env.WEB_DIST, 'index.html'));
+  app.useSecurityHeaders(
+    scriptHashes.length > 0
+      ? { contentSecurityPolicy: { directives: { scriptSrc: ["'self'", ...scriptHashes] } } }
+      : undefined,
+  );
   const trusted = [
     `http://localhost:${env.PORT}`,
     `http://127.0.0.1:${env.PORT}`,

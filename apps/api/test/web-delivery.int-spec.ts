@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,11 @@ import { createTestApp, createUser, signedIn, type TestContext } from './support
 const JS = `export const answer = ${JSON.stringify('x'.repeat(4000))};\n`;
 const BR = brotliCompressSync(JS);
 const GZ = gzipSync(JS);
-const INDEX = '<!doctype html><title>JV Tracker</title><script type="module" src="/assets/index-abc123.js"></script>';
+// the start-up script runs inline (apps/web/build/early-start.mts)
+const START = '(function(){window.__jvEarly={};})();';
+const INDEX =
+  `<!doctype html><script>${START}</script><title>JV Tracker</title>` +
+  '<script type="module" src="/assets/index-abc123.js"></script>';
 const SW = 'self.addEventListener("fetch", () => undefined);';
 const MANIFEST = '{"name":"JV Tracker","start_url":"/","display":"standalone"}';
 
@@ -136,6 +141,17 @@ describe('web delivery', () => {
       expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
       expect(res.headers['cache-control']).toBe('no-cache');
       expect((res.body as Buffer).toString()).toBe(JS);
+    }
+  });
+
+  it("allows index.html's inline start-up script by its hash, and no other inline script", async () => {
+    const hash = createHash('sha256').update(START).digest('base64');
+    for (const url of ['/', '/systems', '/api/health']) {
+      const csp = (await get(url)).headers['content-security-policy'] as string;
+      const scriptSrc = csp.split(';').find((d) => d.startsWith('script-src '));
+      expect(scriptSrc).toBe(`script-src 'self' 'sha256-${hash}'`);
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/script-src-attr 'none'/);
     }
   });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 import { EARLY_ROUTES, SIGNED_IN_REQUESTS } from '../src/early-requests';
@@ -84,8 +83,9 @@ function start(m: Manifest) {
 const normal = (id: string | null | undefined) => (id ?? '').replace(/\\/g, '/');
 
 /**
- * The build's index.html loads the start-up script above, with the file names of this build, as a small file of its
- * own (the Content-Security-Policy allows no inline script), `async` so the HTML parser does not wait for it.
+ * The build's index.html runs the start-up script above inline, first in <head>, with the file names of this build.
+ * It was a small file of its own: a round trip of a slow link before its requests could start. The API's
+ * Content-Security-Policy allows no other inline script: it names this one by its SHA-256 (apps/api/src/web-csp.ts).
  */
 export function earlyStart(): Plugin {
   return {
@@ -147,12 +147,11 @@ export function earlyStart(): Plugin {
         ),
         laterMs: 1_500,
       };
-      const source = `(${start.toString()})(${JSON.stringify(manifest)});\n`;
-      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
-      const fileName = `assets/start-${hash}.js`;
-      this.emitFile({ type: 'asset', fileName, source });
-      const tag = `<script async src="/${fileName}"></script>`;
-      // first in <head>: before the stylesheets and modules, so its requests start with theirs
+      // (`<\/` keeps a `</script>` in the data from ending the element)
+      const source = `(${start.toString()})(${JSON.stringify(manifest)});`.replace(/<\//g, '<\\/');
+      const tag = `<script>${source}</script>`;
+      // first in <head>, inline: its requests start as the HTML is parsed, with the stylesheet's and the modules',
+      // not one round trip later (the API allows this one script by its hash)
       let page = String(html.source).replace(/<head>/, `<head>\n    ${tag}`);
       const entryTag = /<script type="module" crossorigin src="[^"]+"><\/script>\n/.exec(page);
       if (!entryTag) throw new Error("early-start: index.html's module script was not found");
