@@ -40,7 +40,9 @@ export function loadCatalogue(locale: Locale): Promise<void> {
   let done = loading.get(locale);
   if (!done) {
     done = catalogues[locale]().then((catalogue) => {
-      i18n.addResourceBundle(locale, 'translation', catalogue);
+      // as it is: i18next would otherwise deep-copy the 87 KB catalogue through JSON (a long task and its garbage on
+      // a phone, before the first render); nothing changes the module's object
+      i18n.addResourceBundle(locale, 'translation', catalogue, false, false, { skipCopy: true });
     });
     // a failed download (offline) may be tried again on the next switch
     done.catch(() => loading.delete(locale));
