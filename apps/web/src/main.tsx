@@ -1,6 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { currentUiLocale, loadCatalogue } from './i18n/i18n';
 import './styles.css';
+import { nextTask } from './lib/after-start';
 import type { PageHandle } from './lib/lazy-page';
 import { queryClient } from './lib/query-client';
 import { startPwa } from './pwa/register';
@@ -14,7 +15,6 @@ if (!container) throw new Error('Root element #root is missing from index.html')
  * One task running all of it held a phone's main thread for some 400 ms at 4× slowdown; in steps, a tap or a paint
  * can come in between. index.html preloads every step's files with this one (apps/web/build/early-start.mts).
  */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const STARTUP_WAIT_MS = 3_000;
 
 // every signed-in page waits for the user (app/require-auth.tsx): start that query now, while the texts and the

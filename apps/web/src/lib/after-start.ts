@@ -1,3 +1,6 @@
+/** Resolves in a task of its own: what follows runs after the browser could paint or take a tap in between. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Runs `task` once the page has loaded, `delayMs` have passed and the browser is idle: for what the first screen
  * does not need (the service worker, the offline cache, the outbox's database), so that none of it competes with

@@ -7,12 +7,13 @@ import { isOpen } from '@jv/domain';
 import { FlashNotice } from '../../../components/flash-notice';
 import { ErrorState, LoadingState, Notice } from '../../../components/states';
 import { NotFoundPage } from '../../../components/status-pages';
+import { nextTask } from '../../../lib/after-start';
 import { isApiError } from '../../../lib/api-client';
+import type { FirstData } from '../../../lib/lazy-page';
+import { queryClient } from '../../../lib/query-client';
 import { useCan, useCurrentUser } from '../../../lib/session';
 import { uuidParam } from '../../../lib/use-search-filters';
 import { usePartsUsed } from '../api/get-parts-used';
-import type { FirstData } from '../../../lib/lazy-page';
-import { queryClient } from '../../../lib/query-client';
 import { repairJobQueryOptions, useRepairJob } from '../api/get-repair-job';
 import { useWorkLogs } from '../api/get-work-logs';
 import { JobHeader } from '../components/job-header';
@@ -20,8 +21,6 @@ import { PendingOnJob } from '../components/pending-entries';
 import { SignOffSection } from '../components/sign-off-section';
 import { TransitionButtons, useTransitionDialog } from '../components/transition-buttons';
 import { useCanWorkOn } from '../components/use-job-access';
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // The sections' chunk brings react-hook-form and zod: the forms' chunk (react-hook-form) is run first, in a task of
 // its own, then zod and the sections; one task running all of it held a phone's main thread for some 160 ms (40 ms
