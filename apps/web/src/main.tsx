@@ -9,12 +9,6 @@ import { startPwa } from './pwa/register';
 const container = document.getElementById('root');
 if (!container) throw new Error('Root element #root is missing from index.html');
 
-/**
- * The app starts in steps, each in a task of its own: this module (the texts, the query client), then the app and
- * its router (every page's route: it starts loading the matched page's code), then React's renderer.
- * One task running all of it held a phone's main thread for some 400 ms at 4× slowdown; in steps, a tap or a paint
- * can come in between. index.html preloads every step's files with this one (apps/web/build/early-start.mts).
- */
 const STARTUP_WAIT_MS = 3_000;
 
 // every signed-in page waits for the user (app/require-auth.tsx): start that query now, while the texts and the
@@ -28,6 +22,12 @@ const textsReady = loadCatalogue(currentUiLocale());
 const waitedLongEnough = new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS));
 startPwa();
 
+/**
+ * The app starts in steps, each in a task of its own: this module (the texts, the query client), then the app and
+ * its router (every page's route: it starts loading the matched page's code), then React's renderer.
+ * One task running all of it held a phone's main thread for some 400 ms at 4× slowdown; in steps, a tap or a paint
+ * can come in between. index.html preloads every step's files with this one (apps/web/build/early-start.mts).
+ */
 async function start(root: HTMLElement) {
   await nextTask();
   const { App, router } = await import('./app/app');

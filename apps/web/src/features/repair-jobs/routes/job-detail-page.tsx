@@ -32,17 +32,17 @@ const JobSections = lazy(async () => {
   return { default: Sections };
 });
 
-/**
- * /repair-jobs/:id — one request for the job and everything its header shows (system, model, facility);
- * the work logs and the parts used are their own sections. The job is asked for again on every visit,
- * and an answer cached from an earlier visit is not shown meanwhile: its state may have moved on.
- */
 /** The job, before the first render of a first load (lib/lazy-page.ts). */
 export const firstData: FirstData = async ({ params }) => {
   const id = uuidParam(params.id ?? '');
   if (id) await queryClient.prefetchQuery(repairJobQueryOptions(id));
 };
 
+/**
+ * /repair-jobs/:id — one request for the job and everything its header shows (system, model, facility);
+ * the work logs and the parts used are their own sections. The job is asked for again on every visit,
+ * and an answer cached from an earlier visit is not shown meanwhile: its state may have moved on.
+ */
 export function JobDetailPage() {
   const { id } = useParams();
   const jobId = uuidParam(id ?? '');

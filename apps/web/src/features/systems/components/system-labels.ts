@@ -7,8 +7,8 @@ import { formatPercent, useFormatters } from '../../../lib/format';
 export function useSystemLabels() {
   const { t } = useTranslation();
   const { locale } = useFormatters();
-  return useMemo(() => {
-    return {
+  return useMemo(
+    () => ({
       status: (status: SystemStatus) => t(`systems.status.${status}`),
       readiness: (cls: ReadinessClass | null) => (cls ? t(`systems.readiness.${cls}`) : t('systems.readiness.none')),
       readinessLong: (cls: ReadinessClass | null) =>
@@ -16,8 +16,9 @@ export function useSystemLabels() {
       /** 0.823 → "82,3%" (uk) / "82.3%" (en) */
       percent: (ratio: number | null | undefined) =>
         ratio === null || ratio === undefined ? '—' : formatPercent(locale, ratio),
-    };
-  }, [t, locale]);
+    }),
+    [t, locale],
+  );
 }
 
 export type SystemLabels = ReturnType<typeof useSystemLabels>;
