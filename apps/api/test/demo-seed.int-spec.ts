@@ -8,6 +8,7 @@ import {
   planVsActualSchema,
 } from '@jv/contracts';
 import { type ComponentRequestStatus, componentRequestStatuses, partsReady } from '@jv/domain';
+import { seedNow } from '../src/database/seeds/component-requests-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/database/seeds/demo-seed';
 import { createTestApp, type TestContext } from './support/test-app';
 
@@ -50,7 +51,11 @@ describe('demo seed (integration, real PostgreSQL)', () => {
     return out;
   };
 
+  /** When the seed ran: what it dates (a year of supply plans…) counts from its own clock (seedNow). */
+  let seededAt = 0;
+
   it('fills an empty database with reference data and the demo accounts', async () => {
+    seededAt = Date.now();
     expect(await seedDemo(ctx.db)).toBe(true);
     const n = await counts();
     expect(n['partners']).toBeGreaterThanOrEqual(8);
@@ -218,8 +223,9 @@ describe('demo seed (integration, real PostgreSQL)', () => {
            LEFT JOIN supply_plan_lines l ON l.plan_id = sp.id
           GROUP BY p.code ORDER BY p.code`,
     );
+    // the seed's months (not this moment's: in the first hour of a month, the seed's today is still last month)
     const month = (offset: number) => {
-      const d = new Date();
+      const d = new Date(seedNow(seededAt));
       return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
     };
     const coLeads: Array<{ code: string }> = await ctx.db.query(

@@ -30,7 +30,9 @@ export interface TestContext {
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
   const url = process.env.JV_TEST_DATABASE_URL;
   if (!url) throw new Error('JV_TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...overrides });
+  // the API's log is silent in tests; TEST_LOG_LEVEL=error shows what a 500 was
+  const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
+  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: logLevel, WEB_DIST: '/nonexistent', ...overrides });
   const app = await createApp(env, url);
   await app.init();
   const appDb = app.get<DataSource>(getDataSourceToken());

@@ -102,6 +102,12 @@ const monthStart = (date: string, offset = 0) => {
   return dateOf(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
 };
 
+/**
+ * The seed's "now": the last whole hour but one, so that every seeded moment lies safely in the past. Its UTC date
+ * is the seed's today (the supply plans run up to its month): in the first hour of a UTC day that is still yesterday.
+ */
+export const seedNow = (nowMs = Date.now()) => Math.floor(nowMs / HOUR) * HOUR - HOUR;
+
 export async function seedComponentRequestsDemo(m: EntityManager): Promise<void> {
   const [{ n: systemCount }] = await m.query(`SELECT count(*)::int AS n FROM systems`);
   if (systemCount === 0) return;
@@ -139,7 +145,7 @@ export async function seedComponentRequestsDemo(m: EntityManager): Promise<void>
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const between = (a: number, b: number) => a + rnd() * (b - a);
   const int = (a: number, b: number) => Math.floor(between(a, b + 1));
-  const now = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
+  const now = seedNow();
   const today = dateOf(now);
   const requests: SeedRequest[] = [];
   let waybill = 0;
