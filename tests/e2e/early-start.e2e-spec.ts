@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { apiGet } from './support/api';
 import { launchBrowser, login, newTabletPage } from './support/browser';
+import { BASE_URL } from './support/server';
 
 /**
  * index.html's start-up script asks the API for what a page's first render needs while the code downloads
@@ -70,6 +71,36 @@ describe('early start (browser)', () => {
         expect(left).toEqual([]);
         for (const url of early) expect({ url, times: count(api, url) }).toEqual({ url, times: 1 });
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("until the app's code runs, the page shows its shape without text; without JavaScript it says so", async () => {
+    // the placeholder has no text, so that the first contentful paint is the app's own (docs/performance.md)
+    const off = await browser.newContext({
+      baseURL: BASE_URL,
+      viewport: { width: 1024, height: 768 },
+      javaScriptEnabled: false,
+    });
+    try {
+      const page = await off.newPage();
+      await page.goto('/repair-jobs');
+      expect(await page.locator('.boot-splash').isVisible()).toBe(true);
+      expect(await page.locator('.boot-splash').innerText()).toBe('');
+      const message = await page.locator('noscript p').innerText();
+      expect(message).toContain('JV Tracker потребує JavaScript.');
+      expect(message).toContain('JV Tracker needs JavaScript.');
+    } finally {
+      await off.close();
+    }
+    // with JavaScript, the app replaces the placeholder and the message does not show
+    const { context, page } = await newTabletPage(browser);
+    try {
+      await page.goto('/login');
+      await page.getByTestId('login-email').waitFor();
+      expect(await page.locator('.boot-splash').count()).toBe(0);
+      expect(await page.getByText('JV Tracker needs JavaScript.').isVisible()).toBe(false);
     } finally {
       await context.close();
     }
