@@ -105,7 +105,7 @@ export function ColumnChooser({ columns, isShown, setShown }: ColumnChooserProps
         data-testid="column-chooser"
         onClick={() => setOpen((o) => !o)}
       >
-        {hiddenCount > 0 ? t('lists.columnsHidden', { count: hiddenCount }) : t('lists.columns')}
+        {hiddenCount > 0 ? t('lists.columnsHidden', { n: hiddenCount }) : t('lists.columns')}
       </button>
       {open ? (
         <fieldset id={menuId} className="column-chooser-menu" data-testid="column-chooser-menu">

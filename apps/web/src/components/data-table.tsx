@@ -147,7 +147,7 @@ export function LoadMore({ count, hasNextPage, isFetchingNextPage, onLoadMore }:
   return (
     <div className="list-footer">
       <span className="muted" aria-live="polite">
-        {t('common.shownCount', { count })}
+        {t('common.shownCount', { n: count })}
       </span>
       {hasNextPage ? (
         <button

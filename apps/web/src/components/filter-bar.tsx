@@ -107,7 +107,7 @@ export function FilterBar({ label, children, collapsible = true }: FilterBarProp
               data-testid="filters-toggle"
               onClick={() => setOpen((o) => !o)}
             >
-              {t('lists.filtersToggle', { count: chips.size })}
+              {t('lists.filtersToggle', { n: chips.size })}
             </button>
             {chips.size > 0 ? (
               <ul className="filter-chips" aria-label={t('lists.activeFilters')} data-testid="filter-chips">

@@ -70,4 +70,13 @@ describe('i18n catalogues (uk, en)', () => {
       );
     expect(mismatched).toEqual([]);
   });
+
+  // i18next resolves a plural form for every call with `count`, through Intl.PluralRules: the first one of a page loads
+  // the browser's locale data (a long task on a phone's first screen). A number that has no plural forms is `{{n}}`.
+  it('uses {{count}} only in texts with plural forms (key_one, key_few…)', () => {
+    const withCount = [...leaves(uk), ...leaves(en)]
+      .filter(([key, text]) => placeholders(text).includes('count') && !/_(zero|one|two|few|many|other)$/.test(key))
+      .map(([key]) => key);
+    expect(withCount).toEqual([]);
+  });
 });

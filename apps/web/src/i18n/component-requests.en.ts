@@ -165,7 +165,7 @@ export const supplyPlansEn: Translation['supplyPlans'] = {
   from: 'From month',
   to: 'To month',
   choosePartner: 'Choose a partner.',
-  rangeInvalid: 'Choose a period of at most {{count}} months, starting no later than it ends.',
+  rangeInvalid: 'Choose a period of at most {{n}} months, starting no later than it ends.',
   editor: {
     title: 'Supply plans',
     description: 'What a partner is to deliver each month: components or systems of a model.',

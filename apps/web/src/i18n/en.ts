@@ -86,7 +86,7 @@ export const en: Translation = {
     selectedCount_other: '{{count}} selected',
     filterOptions: 'Filter the list…',
     noOptions: 'No options',
-    shownCount: 'Showing {{count}}',
+    shownCount: 'Showing {{n}}',
     saved: 'Changes saved.',
     created: 'Record created.',
     readOnly: 'Read only: only an administrator can change reference data.',

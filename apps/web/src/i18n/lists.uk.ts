@@ -1,9 +1,9 @@
 /** Lists on a tablet: the filter bar, its chips and the column chooser. */
 export const listsUk = {
-  filtersToggle: 'Фільтри ({{count}})',
+  filtersToggle: 'Фільтри ({{n}})',
   activeFilters: 'Активні фільтри',
   clearFilter: 'Прибрати фільтр «{{label}}»',
   columns: 'Стовпці',
-  columnsHidden: 'Стовпці (приховано: {{count}})',
+  columnsHidden: 'Стовпці (приховано: {{n}})',
   columnsLegend: 'Показувати стовпці',
 };

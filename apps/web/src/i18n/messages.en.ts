@@ -170,8 +170,8 @@ export const outboxEn: Translation['outbox'] = {
   description:
     'Entries made without a connection. They are sent in order as soon as the connection returns; ' +
     'a refused entry can be fixed or dropped.',
-  badge: 'Outbox: {{count}}',
-  badgeLabel: 'Outbox: {{count}} waiting to send',
+  badge: 'Outbox: {{n}}',
+  badgeLabel: 'Outbox: {{n}} waiting to send',
   empty: 'Nothing is waiting to be sent.',
   waiting: 'Waiting to send',
   queued: 'Saved on this device — it will be sent when the connection returns.',

@@ -86,8 +86,8 @@ export const repairJobsEn: Translation['repairJobs'] = {
     chooseFacility: 'Choose a facility to see its board.',
     noFacilities: 'There are no repair workshops.',
     emptyColumn: 'No jobs',
-    columnCount: '{{count}} in “{{status}}”',
-    truncated: 'Showing the first {{count}} open jobs. Find the rest in the list.',
+    columnCount: '{{n}} in “{{status}}”',
+    truncated: 'Showing the first {{n}} open jobs. Find the rest in the list.',
     openList: 'Open the list',
   },
   list: {

@@ -84,8 +84,8 @@ export const repairJobsUk = {
     chooseFacility: 'Виберіть обʼєкт, щоб побачити його дошку.',
     noFacilities: 'Немає ремонтних майстерень.',
     emptyColumn: 'Немає робіт',
-    columnCount: '{{count}} у стані «{{status}}»',
-    truncated: 'Показано перші {{count}} відкритих ремонтів. Решту знайдете у списку.',
+    columnCount: '{{n}} у стані «{{status}}»',
+    truncated: 'Показано перші {{n}} відкритих ремонтів. Решту знайдете у списку.',
     openList: 'Відкрити список',
   },
   list: {

@@ -85,7 +85,7 @@ export const uk = {
     selectedCount_other: 'Вибрано: {{count}}',
     filterOptions: 'Фільтрувати список…',
     noOptions: 'Немає варіантів',
-    shownCount: 'Показано: {{count}}',
+    shownCount: 'Показано: {{n}}',
     saved: 'Зміни збережено.',
     created: 'Запис створено.',
     readOnly: 'Лише перегляд: змінювати довідники може адміністратор.',

@@ -56,7 +56,7 @@ export function PlanPeriodToolbar({ period }: { period: ReturnType<typeof usePla
           label={t('supplyPlans.to')}
           value={period.to}
           onChange={(v) => period.setFilter('to', v)}
-          error={period.valid ? undefined : t('supplyPlans.rangeInvalid', { count: MAX_MONTHS })}
+          error={period.valid ? undefined : t('supplyPlans.rangeInvalid', { n: MAX_MONTHS })}
         />
       </ListToolbar>
       {!period.partnerId ? <Notice>{t('supplyPlans.choosePartner')}</Notice> : null}

@@ -18,8 +18,8 @@ export function OutboxBadgeLive() {
     <NavLink
       to="/outbox"
       className={({ isActive }) => (isActive ? 'ob-badge active' : 'ob-badge')}
-      aria-label={t('outbox.badgeLabel', { count })}
-      title={t('outbox.badgeLabel', { count })}
+      aria-label={t('outbox.badgeLabel', { n: count })}
+      title={t('outbox.badgeLabel', { n: count })}
       data-testid="outbox-badge"
       data-count={count}
       data-refused={refused || undefined}

@@ -85,7 +85,7 @@ export function BoardPage() {
           <>
             {query.data.nextCursor ? (
               <Notice>
-                {t('repairJobs.board.truncated', { count: BOARD_LIMIT })}{' '}
+                {t('repairJobs.board.truncated', { n: BOARD_LIMIT })}{' '}
                 <ButtonLink to={`/repair-jobs?facilityId=${facilityId}&open=true`} variant="ghost">
                   {t('repairJobs.board.openList')}
                 </ButtonLink>
@@ -106,7 +106,7 @@ export function BoardPage() {
                     data-testid={`board-column-${status}`}
                     data-count={jobs.length}
                     aria-label={t('repairJobs.board.columnCount', {
-                      count: jobs.length,
+                      n: jobs.length,
                       status: labels.status(status),
                     })}
                   >

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { SystemLabels } from './system-labels';
 
 interface WearBarProps {
@@ -9,9 +8,11 @@ interface WearBarProps {
   large?: boolean;
 }
 
-/** Barrel wear as a bar with its percentage; red when flagged (over 80 %). `data-wear` is the percent number. */
+/**
+ * Barrel wear as a bar with its percentage; red when flagged (over 80 %). `data-wear` is the percent number. No hooks:
+ * a list renders one per row (its texts come with `labels`).
+ */
 export function WearBar({ wear, flagged, labels, large = false }: WearBarProps) {
-  const { t } = useTranslation();
   const percent = Math.round(wear * 10_000) / 100;
   const classes = ['wear-bar', flagged ? 'wear-bar-flagged' : '', large ? 'wear-bar-large' : '']
     .filter(Boolean)
@@ -23,7 +24,7 @@ export function WearBar({ wear, flagged, labels, large = false }: WearBarProps) 
       data-wear={percent}
       data-flagged={flagged || undefined}
       role="meter"
-      aria-label={t('systems.fields.barrelWear')}
+      aria-label={labels.wear}
       aria-valuemin={0}
       aria-valuemax={Math.max(100, percent)}
       aria-valuenow={percent}
@@ -34,7 +35,7 @@ export function WearBar({ wear, flagged, labels, large = false }: WearBarProps) 
       </span>
       <span className="wear-bar-value">
         {labels.percent(wear)}
-        {flagged ? <span className="visually-hidden"> — {t('systems.detail.wearFlagged')}</span> : null}
+        {flagged ? <span className="visually-hidden"> — {labels.wearFlagged}</span> : null}
       </span>
     </div>
   );
