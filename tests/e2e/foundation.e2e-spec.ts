@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { localeSaved, me } from './support/api';
 import { launchBrowser, login, newTabletPage } from './support/browser';
 
 /** The demo accounts and the admin-only navigation each one must (not) see. */
@@ -103,21 +104,15 @@ describe('foundation journeys (browser)', () => {
     try {
       await login(page, 'viewer@jv.example');
       // the choice is stored for the user: wait for the server to take it, not only the page
-      const saved = (locale: string) =>
-        page.waitForResponse(
-          (r) =>
-            r.url().endsWith('/api/v1/auth/me/preferences') && r.ok() && r.request().postDataJSON()?.locale === locale,
-        );
-      await Promise.all([saved('en'), page.getByTestId('lang-switch-en').click()]);
+      await Promise.all([localeSaved(page, 'en'), page.getByTestId('lang-switch-en').click()]);
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       const homeEn = await page.getByTestId('nav-home').innerText();
-      await Promise.all([saved('uk'), page.getByTestId('lang-switch-uk').click()]);
+      await Promise.all([localeSaved(page, 'uk'), page.getByTestId('lang-switch-uk').click()]);
       await page.waitForFunction(() => document.documentElement.lang === 'uk');
       const homeUk = await page.getByTestId('nav-home').innerText();
       expect(homeUk).not.toBe(homeEn);
       // stored per user: a new session comes back in Ukrainian
-      const me = await (await page.request.get('/api/v1/auth/me')).json();
-      expect(me.locale).toBe('uk');
+      expect((await me(page)).locale).toBe('uk');
     } finally {
       await context.close();
     }

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { runTag } from './support/api';
+import { localeSaved, me, runTag } from './support/api';
 import { launchBrowser, login, newTabletPage } from './support/browser';
 
 /** Every list of the app an administrator sees, with rows (`data-testid="row"`) once the demo data is in. */
@@ -35,9 +35,7 @@ async function setLocale(page: Page, locale: 'uk' | 'en'): Promise<void> {
  */
 async function switchLocale(page: Page, locale: 'uk' | 'en'): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.lang)) !== locale) {
-    const saved = page.waitForResponse(
-      (r) => r.url().endsWith('/api/v1/auth/me/preferences') && r.ok() && r.request().postDataJSON()?.locale === locale,
-    );
+    const saved = localeSaved(page, locale);
     await page
       .locator('.app-header')
       .getByRole('button', { name: locale === 'en' ? /, EN$/ : /, UK$/ })
@@ -83,7 +81,7 @@ describe('lists at 1024×768 (browser)', () => {
       try {
         await login(page, 'admin@jv.example');
         // the admin's own language, put back at the end: other journeys expect it (the demo admin's is English)
-        own = (await (await page.request.get('/api/v1/auth/me')).json()).locale;
+        own = (await me(page)).locale;
         await switchLocale(page, locale);
         const wide: string[] = [];
         const notOpened: string[] = [];

@@ -13,9 +13,16 @@ export interface Me {
   role: string;
   facilityIds: string[];
   partnerId: string | null;
+  locale: 'uk' | 'en';
 }
 
 export const me = (page: Page) => apiGet<Me>(page, '/api/v1/auth/me');
+
+/** Resolves once the server has stored `locale` as the signed-in user's language (the header's switch saves it). */
+export const localeSaved = (page: Page, locale: Me['locale']) =>
+  page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/auth/me/preferences') && r.ok() && r.request().postDataJSON()?.locale === locale,
+  );
 
 /** Today as the API counts it (UTC), YYYY-MM-DD. */
 export const utcToday = () => new Date().toISOString().slice(0, 10);

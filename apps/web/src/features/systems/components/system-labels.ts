@@ -25,9 +25,9 @@ export function useSystemLabels() {
     return {
       status: (status: SystemStatus) => once(`status.${status}`, () => t(`systems.status.${status}`)),
       readiness: (cls: ReadinessClass | null) =>
-        once(`readiness.${cls}`, () => (cls ? t(`systems.readiness.${cls}`) : t('systems.readiness.none'))),
+        once(`readiness.${cls}`, () => t(`systems.readiness.${cls ?? 'none'}`)),
       readinessLong: (cls: ReadinessClass | null) =>
-        once(`readinessLong.${cls}`, () => (cls ? t(`systems.readinessLong.${cls}`) : t('systems.readinessLong.none'))),
+        once(`readinessLong.${cls}`, () => t(`systems.readinessLong.${cls ?? 'none'}`)),
       /** the wear bar's name, and what it adds when the barrel is flagged (over 80 %) */
       wear: t('systems.fields.barrelWear'),
       wearFlagged: t('systems.detail.wearFlagged'),
