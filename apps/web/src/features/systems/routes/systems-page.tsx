@@ -13,6 +13,7 @@ import { useCan } from '../../../lib/session';
 import { useSearchFilters } from '../../../lib/use-search-filters';
 import { systemsExportUrl } from '../api/export-systems';
 import { useSystems } from '../api/get-systems';
+import type { SystemFilters } from '../api/system-keys';
 import { toApiFilters } from '../components/system-list-filters';
 import { SYSTEM_FILTER_KEYS, SystemsFilters, type SystemFilterValues } from '../components/systems-filters';
 import { SystemsNav } from '../components/systems-nav';
@@ -28,10 +29,6 @@ export function SystemsPage() {
   const { search } = useLocation();
   const { values, setFilter, setFilters } = useSearchFilters(SYSTEM_FILTER_KEYS);
   const filters = useMemo(() => toApiFilters(values), [values]);
-  const query = useSystems(filters);
-  // the item type named: `pagedQueryOptions` answers `Page<SystemResponse> & Page<unknown>`,
-  // from which it is not inferred
-  const rows = useMemo(() => flattenPages<SystemResponse>(query.data), [query.data]);
   const clear = useCallback(
     () => setFilters(Object.fromEntries(SYSTEM_FILTER_KEYS.map((k) => [k, ''])) as Partial<SystemFilterValues>),
     [setFilters],
@@ -65,25 +62,36 @@ export function SystemsPage() {
       <div className="systems-filters">
         <SystemsFilters values={values} setFilter={setFilter} clear={clear} />
       </div>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError && !query.data ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <div
-          className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined}
-          aria-busy={query.isFetching || undefined}
-        >
-          {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-          <SystemsTable rows={rows} caption={t('systems.title')} emptyMessage={t('systems.list.empty')} />
-          <LoadMore
-            count={rows.length}
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </div>
-      )}
+      <SystemsResults filters={filters} />
     </section>
+  );
+}
+
+/**
+ * The list itself, and the only part of the page subscribed to its query: an answer, a refetch or the next page
+ * re-renders the rows' table, not the header and the filters above it.
+ */
+function SystemsResults({ filters }: { filters: SystemFilters }) {
+  const { t } = useTranslation();
+  const query = useSystems(filters);
+  // the item type named: `pagedQueryOptions` answers `Page<SystemResponse> & Page<unknown>`,
+  // from which it is not inferred
+  const rows = useMemo(() => flattenPages<SystemResponse>(query.data), [query.data]);
+  if (query.isPending) return <LoadingState />;
+  if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <div
+      className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined}
+      aria-busy={query.isFetching || undefined}
+    >
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      <SystemsTable rows={rows} caption={t('systems.title')} emptyMessage={t('systems.list.empty')} />
+      <LoadMore
+        count={rows.length}
+        hasNextPage={query.hasNextPage}
+        isFetchingNextPage={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
+    </div>
   );
 }
