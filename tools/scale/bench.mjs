@@ -140,22 +140,22 @@ if (SIDES.has('api')) requireLoopback('BASE_URL', BASE_URL);
 // apps/api/src/modules/systems/systems.query.ts (SYSTEM_SELECT, USAGE_WINDOW_SQL, keyset())
 const SYSTEM_SELECT = `SELECT s.id, s.model_id, m.designation AS model_designation, m.barrel_life_efc,
        s.serial_number,
-       s.donor_partner_id, p.code AS donor_partner_code, s.unit_id, un.code AS unit_code, un.name AS unit_name,
-       s.facility_id, f.code AS facility_code, s.status, s.status_changed_at,
+       s.donor_partner_id, (SELECT p.code FROM partners p WHERE p.id = s.donor_partner_id) AS donor_partner_code,
+       s.unit_id, (SELECT un.code FROM units un WHERE un.id = s.unit_id) AS unit_code,
+       (SELECT un.name FROM units un WHERE un.id = s.unit_id) AS unit_name,
+       s.facility_id, (SELECT f.code FROM facilities f WHERE f.id = s.facility_id) AS facility_code,
+       s.status, s.status_changed_at,
        to_char(s.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS status_changed_key,
        s.total_efc, s.barrel_efc, s.barrel_wear, s.barrel_serial, s.notes,
        s.delivered_on::text AS delivered_on, s.version, s.created_at, s.updated_at,
        oj.id AS open_job_id, oj.number AS open_job_number, oj.status AS open_job_status,
        oj.facility_id AS open_job_facility_id,
-       s.write_off_requested_by, wo.display_name AS write_off_requested_by_name, s.write_off_requested_at,
-       s.write_off_reason
+       s.write_off_requested_by,
+       (SELECT wo.display_name FROM users wo WHERE wo.id = s.write_off_requested_by) AS write_off_requested_by_name,
+       s.write_off_requested_at, s.write_off_reason
   FROM systems s
   JOIN system_models m ON m.id = s.model_id
-  JOIN partners p ON p.id = s.donor_partner_id
-  LEFT JOIN units un ON un.id = s.unit_id
-  LEFT JOIN facilities f ON f.id = s.facility_id
-  LEFT JOIN repair_jobs oj ON oj.system_id = s.id AND oj.status NOT IN ('completed', 'cancelled')
-  LEFT JOIN users wo ON wo.id = s.write_off_requested_by`;
+  LEFT JOIN repair_jobs oj ON oj.system_id = s.id AND oj.status NOT IN ('completed', 'cancelled')`;
 const USAGE_WINDOW_SQL = `SELECT x.id AS system_id,
        (SELECT min(r.date) FROM usage_reports r WHERE r.system_id = x.id)::text AS first_date,
        (SELECT coalesce(sum(r.efc), 0) FROM usage_reports r

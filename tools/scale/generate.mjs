@@ -958,13 +958,28 @@ async function main() {
     );
   });
   await step('qualifications', async () => {
-    const r = await q(
-      `INSERT INTO qualifications (person_id, system_model_id, kind, granted_on, cohort_id, enrollment_id)
-       SELECT e.person_id, c.system_model_id, c.kind, c.ends_on, c.id, e.id
-         FROM scale_cohorts c JOIN enrollments e ON e.cohort_id = c.id
-        WHERE c.status = 'completed' AND e.status = 'completed'`,
+    // the planner has no statistics of this transaction's 300 000 enrollments yet: without them it joins them to
+    // the cohorts by nested loop over every enrollment per cohort
+    await q(`ANALYZE enrollments`);
+    await q(`ANALYZE scale_cohorts`);
+    // a few hundred cohorts per statement: the statement trigger that keeps qualified_people_monthly compares the
+    // inserted rows with the table's, which grows quadratically with the rows of one statement
+    return chunked(
+      'qualifications, cohorts',
+      N_COHORTS,
+      async (from, to) => {
+        const r = await q(
+          `INSERT INTO qualifications (person_id, system_model_id, kind, granted_on, cohort_id, enrollment_id)
+           SELECT e.person_id, c.system_model_id, c.kind, c.ends_on, c.id, e.id
+             FROM scale_cohorts c JOIN enrollments e ON e.cohort_id = c.id
+            WHERE c.n >= $1 AND c.n < $2 AND c.status = 'completed' AND e.status = 'completed'`,
+          [from, to],
+        );
+        await q(`ANALYZE qualifications`);
+        return r;
+      },
+      250,
     );
-    return r.rowCount ?? 0;
   });
 
   // ---- checks before commit -------------------------------------------------------------------------------
