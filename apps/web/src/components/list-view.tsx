@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Page } from '@jv/contracts';
 import { flattenPages } from '../lib/paged-query';
 import { DataTable, LoadMore, type Column } from './data-table';
@@ -29,6 +29,31 @@ interface ListViewProps<T> {
   listId?: string;
 }
 
+/**
+ * Loading, error, the busy state and "Load more" around a keyset-paged list; `children` draws its rows (the same
+ * array until the pages change, so a table's deferred rows are not rendered again for nothing).
+ */
+export function PagedList<T>({ query, children }: { query: PagedQueryState<T>; children: (rows: T[]) => ReactNode }) {
+  const rows = useMemo(() => flattenPages(query.data), [query.data]);
+  if (query.isPending) return <LoadingState />;
+  if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <div
+      className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined}
+      aria-busy={query.isFetching || undefined}
+    >
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {children(rows)}
+      <LoadMore
+        count={rows.length}
+        hasNextPage={query.hasNextPage}
+        isFetchingNextPage={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
+    </div>
+  );
+}
+
 /** Loading, error, table and "Load more" for a keyset-paged list. */
 export function ListView<T>({
   query,
@@ -40,31 +65,20 @@ export function ListView<T>({
   rowClassName,
   listId,
 }: ListViewProps<T>) {
-  if (query.isPending) return <LoadingState />;
-  if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const rows = flattenPages(query.data);
   return (
-    <div
-      className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined}
-      aria-busy={query.isFetching || undefined}
-    >
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <DataTable
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        getRowId={getRowId}
-        emptyMessage={emptyMessage}
-        renderDetails={renderDetails}
-        rowClassName={rowClassName}
-        listId={listId}
-      />
-      <LoadMore
-        count={rows.length}
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
-      />
-    </div>
+    <PagedList query={query}>
+      {(rows) => (
+        <DataTable
+          caption={caption}
+          columns={columns}
+          rows={rows}
+          getRowId={getRowId}
+          emptyMessage={emptyMessage}
+          renderDetails={renderDetails}
+          rowClassName={rowClassName}
+          listId={listId}
+        />
+      )}
+    </PagedList>
   );
 }

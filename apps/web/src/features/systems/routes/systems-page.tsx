@@ -3,12 +3,10 @@ import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SystemResponse } from '@jv/contracts';
 import { ButtonLink } from '../../../components/button';
-import { LoadMore } from '../../../components/data-table';
 import { FlashNotice } from '../../../components/flash-notice';
+import { PagedList } from '../../../components/list-view';
 import { PageHeader } from '../../../components/page-header';
 import { ScanButton } from '../../../components/scan-button';
-import { ErrorState, LoadingState } from '../../../components/states';
-import { flattenPages } from '../../../lib/paged-query';
 import { useCan } from '../../../lib/session';
 import { useSearchFilters } from '../../../lib/use-search-filters';
 import { systemsExportUrl } from '../api/export-systems';
@@ -73,25 +71,11 @@ export function SystemsPage() {
  */
 function SystemsResults({ filters }: { filters: SystemFilters }) {
   const { t } = useTranslation();
-  const query = useSystems(filters);
   // the item type named: `pagedQueryOptions` answers `Page<SystemResponse> & Page<unknown>`,
   // from which it is not inferred
-  const rows = useMemo(() => flattenPages<SystemResponse>(query.data), [query.data]);
-  if (query.isPending) return <LoadingState />;
-  if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return (
-    <div
-      className={query.isFetching && !query.isFetchingNextPage ? 'list-busy' : undefined}
-      aria-busy={query.isFetching || undefined}
-    >
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <SystemsTable rows={rows} caption={t('systems.title')} emptyMessage={t('systems.list.empty')} />
-      <LoadMore
-        count={rows.length}
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
-      />
-    </div>
+    <PagedList<SystemResponse> query={useSystems(filters)}>
+      {(rows) => <SystemsTable rows={rows} caption={t('systems.title')} emptyMessage={t('systems.list.empty')} />}
+    </PagedList>
   );
 }
